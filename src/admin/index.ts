@@ -1,0 +1,24 @@
+// The reserved control plane: everything sandbox-only lives under /_sandbox.
+import { Hono } from 'hono';
+import { SandboxError } from '../engine/index.js';
+import type { Sandbox } from '../sandbox.js';
+import { clockRoutes } from './clock.js';
+import { faultRoutes } from './faults.js';
+import { healthRoutes } from './health.js';
+import { journalRoutes } from './journal.js';
+import { sessionRoutes } from './sessions.js';
+import { stateRoutes } from './state.js';
+import { webhookRoutes } from './webhooks.js';
+
+export function mountAdmin(app: Hono, sb: Sandbox) {
+  const admin = new Hono();
+  for (const group of [healthRoutes, stateRoutes, clockRoutes, faultRoutes, journalRoutes, webhookRoutes, sessionRoutes]) {
+    admin.route('/', group(sb));
+  }
+  admin.onError((err, c) => {
+    if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
+    sb.log.error({ err }, 'admin handler failed');
+    return c.json(new SandboxError(500, 'internal', (err as Error).message, 'this is a sandbox bug').toJSON(), 500);
+  });
+  app.route('/_sandbox', admin);
+}

@@ -1,0 +1,97 @@
+// The `kyc-sandbox` command: `serve` (the default) starts a sandbox; every other command is a thin
+// call to a running sandbox's admin API (--url, default http://127.0.0.1:4010), printing its JSON.
+import { parseArgs } from 'node:util';
+import { CONFIG_HELP } from '../config.js';
+import { serveFromArgs } from '../main.js';
+
+interface Command {
+  summary: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: (args: string[]) => string;
+  /** Positional arguments, in order, and which body field each fills. */
+  positional?: readonly string[];
+  /** GET: flags become the query; others: flags join the JSON body. */
+}
+
+const COMMANDS: Record<string, Command> = {
+  health: { summary: 'is it up', method: 'GET', path: () => '/health' },
+  providers: { summary: 'mounted providers, base URLs, credentials', method: 'GET', path: () => '/providers' },
+  scenarios: { summary: 'the scenario catalogue [--provider p]', method: 'GET', path: () => '/scenarios' },
+  tenants: { summary: 'tenants seen so far [--provider p]', method: 'GET', path: () => '/tenants' },
+  reset: { summary: 'drop state [--provider p --tenant t]', method: 'POST', path: () => '/reset' },
+  clock: { summary: 'current time [--provider p --tenant t]', method: 'GET', path: () => '/clock' },
+  advance: { summary: 'advance <duration> [--provider p --tenant t]', method: 'POST', path: () => '/clock/advance', positional: ['by'] },
+  faults: { summary: 'list fault rules', method: 'GET', path: () => '/faults' },
+  fault: { summary: 'add a rule: --provider p [--operation o] (--scenario s | --status n) [--times n --probability x --latencyMs n --tenant t]', method: 'POST', path: () => '/faults' },
+  'clear-faults': { summary: 'delete every fault rule', method: 'DELETE', path: () => '/faults' },
+  journal: { summary: 'requests and responses [--provider p --tenant t --operation o --limit n]', method: 'GET', path: () => '/journal' },
+  sessions: { summary: 'verification sessions [--provider p --tenant t --state s]', method: 'GET', path: () => '/sessions' },
+  transition: { summary: 'transition <sessionId> <state> [--reason text]', method: 'POST', path: (a) => `/sessions/${encodeURIComponent(a[0])}/transition`, positional: ['', 'state'] },
+  webhooks: { summary: 'webhook deliveries with attempts [--provider p --tenant t]', method: 'GET', path: () => '/webhooks' },
+  replay: { summary: 'replay <deliveryId>', method: 'POST', path: (a) => `/webhooks/${encodeURIComponent(a[0])}/replay`, positional: [''] },
+};
+
+const NUMERIC = new Set(['times', 'probability', 'latencyMs', 'status']);
+const FLAGS = ['url', 'provider', 'tenant', 'operation', 'scenario', 'status', 'times', 'probability', 'latencyMs', 'limit', 'state', 'reason'];
+
+function usage() {
+  const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
+  return `Usage: kyc-sandbox [serve] [options]      start a sandbox
+       kyc-sandbox <command> [--url URL]    talk to a running one (default http://127.0.0.1:4010, or KYC_SANDBOX_URL)
+
+${CONFIG_HELP}
+
+Commands:
+${cmds.join('\n')}
+`;
+}
+
+async function runAdmin(name: string, argv: string[]): Promise<number> {
+  const cmd = COMMANDS[name];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])) });
+  } catch (err) {
+    process.stderr.write(`kyc-sandbox ${name}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const base = String(values.url ?? process.env.KYC_SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(/\/$/, '');
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (k !== 'url' && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
+  (cmd.positional ?? []).forEach((field, i) => {
+    if (field && positionals[i] !== undefined) fields[field] = positionals[i];
+  });
+  if ((cmd.positional?.length ?? 0) > positionals.length) {
+    process.stderr.write(`kyc-sandbox ${name}: ${cmd.summary}\n`);
+    return 2;
+  }
+  const query = cmd.method === 'GET' ? `?${new URLSearchParams(fields as Record<string, string>)}` : '';
+  let res: Response;
+  try {
+    res = await fetch(`${base}/_sandbox${cmd.path(positionals)}${query === '?' ? '' : query}`, {
+      method: cmd.method,
+      headers: cmd.method === 'POST' ? { 'content-type': 'application/json' } : undefined,
+      body: cmd.method === 'POST' ? JSON.stringify(fields) : undefined,
+    });
+  } catch (err) {
+    process.stderr.write(`kyc-sandbox: no sandbox answers at ${base} (${(err as Error).cause ?? (err as Error).message}); start one with: kyc-sandbox serve\n`);
+    return 1;
+  }
+  const text = await res.text();
+  process.stdout.write(text ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : `${res.status}\n`);
+  return res.ok ? 0 : 1;
+}
+
+export async function cli(argv: string[]): Promise<number | undefined> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  if (first === undefined || first.startsWith('-')) return serveFromArgs(argv, process.env);
+  if (first === 'serve') return serveFromArgs(rest, process.env);
+  if (first in COMMANDS) return runAdmin(first, rest);
+  process.stderr.write(`kyc-sandbox: unknown command "${first}"\n\n${usage()}`);
+  return 2;
+}

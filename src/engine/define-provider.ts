@@ -1,0 +1,108 @@
+// The shape of a provider folder's public face, and the kit the engine hands its handlers.
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { Contract } from './contracts.js';
+import type { ErrorRow, ErrorTable } from './errors.js';
+import type { Fake, IdSource } from './ids.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Namespace } from './store.js';
+import type { Delivery, NewDelivery } from './webhooks/queue.js';
+
+/** Everything a handler needs for one (provider, tenant): time, state, ids, fake data, webhooks. */
+export interface Kit {
+  readonly provider: string;
+  readonly tenant: string;
+  readonly seed: string;
+  now(): number;
+  iso(ms?: number): string;
+  readonly ns: Namespace;
+  readonly ids: IdSource;
+  readonly fake: Fake;
+  readonly options: Readonly<Record<string, string>>;
+  readonly contract: Contract;
+  readonly log: Logger;
+  /** The tenant of this provider that owns an id, when it is not this one's. */
+  ownerOf(id: string): string | undefined;
+  /** The public URL of the page a verification link opens. */
+  hostedUrl(sessionId: string): string;
+  webhooks: {
+    enqueue(d: Omit<NewDelivery, 'provider' | 'tenant' | 'id'>): Delivery;
+    list(): Delivery[];
+    get(id: string): Delivery | undefined;
+    replay(id: string): Promise<Delivery | undefined>;
+  };
+}
+
+export type ProviderEnv = { Variables: { kit: Kit; operation: string | null; scenario: string | null } };
+
+export interface OptionSpec {
+  default: string;
+  description: string;
+  choices?: readonly string[];
+  /** 'duration' accepts 90s, 15m, 24h, 7d; 'int' a whole number. */
+  type?: 'duration' | 'int' | 'string';
+}
+
+export interface Credential {
+  header: string;
+  value: string;
+  note: string;
+}
+
+export interface MagicValue {
+  field: string;
+  value: string;
+  effect: string;
+}
+
+/** What the admin API and the hosted page see of a verification session. */
+export interface SessionView {
+  id: string;
+  provider: string;
+  tenant: string;
+  state: string;
+  subject: string;
+  url: string;
+  redirectUri: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  /** 'live' | 'expired' | 'used' | 'superseded' — whether the link still opens a flow. */
+  link: 'live' | 'expired' | 'used' | 'superseded';
+  /** The vendor states an operator may move this session to now. */
+  next: readonly string[];
+}
+
+export interface SessionAdapter {
+  lifecycle: Lifecycle;
+  /** The store collection holding sessions (ids are unique across tenants). */
+  collection: string;
+  view(kit: Kit, row: Record<string, unknown>): SessionView;
+  /** Applies a vendor transition with its side effects; throws SandboxError when not allowed. */
+  transition(kit: Kit, id: string, to: string, input: { reason?: string; manual: boolean }): SessionView;
+  /** Where the hosted page sends the person after a decision, with the vendor's query parameters. */
+  redirectFor?(kit: Kit, view: SessionView): string | null;
+  hosted?: { steps: readonly string[]; outcomes: readonly { label: string; state: string }[] };
+}
+
+export interface ProviderModule {
+  name: string;
+  title: string;
+  /** What follows the mount point in a client's base URL, e.g. '/v1' for Kulipa, '' for most. */
+  clientBase: string;
+  /** The vendor's public docs, for the catalogue. */
+  docs: string;
+  errors: ErrorTable;
+  /** The vendor's error envelope. */
+  renderError(row: ErrorRow, key: string, details?: Record<string, unknown>): unknown;
+  /** Error-table keys for transport failures and sandbox-level refusals, by HTTP status. */
+  transport: Readonly<Record<413 | 429 | 500 | 502 | 503 | 504 | 404, string>>;
+  /** The raw credential a request presents, which names its tenant (undefined: anonymous). */
+  tenantOf(headers: Headers, url: URL): string | undefined;
+  credentials(): Credential[];
+  options?: Readonly<Record<string, OptionSpec>>;
+  magic?: readonly MagicValue[];
+  sessions?: SessionAdapter;
+  routes(): Hono<ProviderEnv>;
+}
+
+export const defineProvider = (p: ProviderModule): ProviderModule => p;

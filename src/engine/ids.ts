@@ -1,0 +1,58 @@
+// Deterministic ids and faker data: everything random is derived from (seed, namespace, counter)
+// or (seed, resource id), so two sandboxes with one seed answer the same requests with the same bytes.
+import { createHash } from 'node:crypto';
+import { Faker, base, en } from '@faker-js/faker';
+
+/** 32 bytes of sha256 over the parts, as a v4-shaped UUID (version and variant bits set). */
+export function uuidFrom(...parts: (string | number)[]): string {
+  const h = createHash('sha256').update(parts.join('\u001f')).digest();
+  h[6] = (h[6] & 0x0f) | 0x40;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.toString('hex', 0, 16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+export function hash32(...parts: (string | number)[]): number {
+  return createHash('sha256').update(parts.join('\u001f')).digest().readUInt32BE(0);
+}
+
+export function hexFrom(bytes: number, ...parts: (string | number)[]): string {
+  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, bytes * 2);
+}
+
+export interface IdSource {
+  /** Next UUID v4 for this namespace and kind. */
+  uuid(kind: string): string;
+  /** Next short hex token for this namespace and kind. */
+  token(kind: string, bytes?: number): string;
+}
+
+export function createIdSource(seed: string, namespace: string): IdSource {
+  const counters = new Map<string, number>();
+  const next = (kind: string) => {
+    const n = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, n);
+    return n;
+  };
+  return {
+    uuid: (kind) => uuidFrom(seed, namespace, kind, next(kind)),
+    token: (kind, bytes = 16) => hexFrom(bytes, seed, namespace, kind, next(kind)),
+  };
+}
+
+export type Fake = <T>(key: string, build: (f: Faker) => T) => T;
+
+/** One faker per sandbox, reseeded from (seed, key) before each use: same key → same data. */
+export function createFake(seed: string): Fake {
+  const faker = new Faker({ locale: [en, base] });
+  return (key, build) => {
+    faker.seed(hash32(seed, key));
+    return build(faker);
+  };
+}
+
+/** A deterministic pseudo-random number in [0,1) for probabilistic faults. */
+export function createRandom(seed: string): () => number {
+  let n = 0;
+  return () => hash32(seed, 'random', n++) / 2 ** 32;
+}

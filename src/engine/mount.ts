@@ -1,0 +1,142 @@
+// Mounts a provider's routes behind the engine's per-request pipeline: tenant and operation
+// resolution, body limit, scenarios and fault rules, journal, contract checks, vendor error envelope.
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Contract } from './contracts.js';
+import type { Kit, ProviderEnv, ProviderModule } from './define-provider.js';
+import { ProviderError, SandboxError } from './errors.js';
+import { resolveScenario, type Effect, type FaultRules } from './faults.js';
+import { redact, redactHeaders, type Journal } from './journal.js';
+
+export interface MountDeps {
+  contract: Contract;
+  kitFor(provider: string, tenant: string): Kit;
+  faults: FaultRules;
+  journal: Journal;
+  random: () => number;
+  log: Logger;
+  bodyLimit: number;
+  /** Tests: check every response against the contract; a violation becomes a 500 sandbox error. */
+  onContractViolation?: (message: string) => void;
+}
+
+export const SCENARIO_HEADER = 'x-sandbox-scenario';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function errorResponse(c: Context, provider: ProviderModule, err: unknown, log: Logger): Response {
+  if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
+  if (!(err instanceof ProviderError)) {
+    log.error({ err, provider: provider.name }, 'unhandled error in provider handler');
+    const key = provider.transport[500];
+    err = new ProviderError(key, provider.errors[key]);
+  }
+  const e = err as ProviderError;
+  const res = c.json(provider.renderError(e.row, e.key, e.details) as object, e.row.status as 400);
+  for (const [k, v] of Object.entries(e.headers ?? {})) res.headers.set(k, v);
+  return res;
+}
+
+async function suffer(c: Context, provider: ProviderModule, effect: Effect) {
+  if (effect.latencyMs) await sleep(effect.latencyMs);
+  if (effect.drop) {
+    const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket;
+    if (!socket) throw new SandboxError(500, 'cannot_drop', 'drop_connection needs a real socket', 'in-process app.request() calls have none; call a listening sandbox');
+    socket.destroy();
+    return;
+  }
+  if (effect.errorKey) {
+    const key = effect.errorKey;
+    throw new ProviderError(key, provider.errors[key], undefined, effect.retryAfter ? { 'retry-after': '30' } : undefined);
+  }
+}
+
+const parseBody = (text: string | undefined): unknown => {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
+  }
+};
+
+export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps) {
+  const prefix = `/${provider.name}`;
+  const sub = new Hono<ProviderEnv>();
+
+  sub.use('*', async (c, next) => {
+    const started = performance.now();
+    const url = new URL(c.req.url);
+    const localPath = url.pathname.slice(prefix.length) || '/';
+    const op = deps.contract.match(c.req.method, localPath);
+    const tenant = provider.tenantOf(c.req.raw.headers, url) ?? '';
+    const kit = deps.kitFor(provider.name, tenant);
+    c.set('kit', kit);
+    c.set('operation', op?.id ?? null);
+    let requestText: string | undefined;
+    let scenario: string | null = null;
+    try {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+        const declared = Number(c.req.header('content-length') ?? 0);
+        if (declared > deps.bodyLimit) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
+        requestText = await c.req.text();
+        if (Buffer.byteLength(requestText) > deps.bodyLimit) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
+      }
+      const header = c.req.header(SCENARIO_HEADER);
+      const rule = deps.faults.take(provider.name, tenant, op?.id ?? null, deps.random);
+      const effect = header ? resolveScenario(provider, header) : rule ? ruleEffect(provider, rule) : null;
+      if (effect) {
+        scenario = header ? header : `rule ${rule!.id}: ${effect.label}`;
+        c.set('scenario', scenario);
+        await suffer(c, provider, effect);
+      }
+      await next();
+    } catch (err) {
+      c.res = errorResponse(c, provider, err, deps.log);
+    }
+
+    const res = c.res;
+    const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
+    const responseBody = isJson ? parseBody(await res.clone().text()) : null;
+    if (deps.onContractViolation && op && isJson && !isSandboxError(responseBody)) {
+      const problem = deps.contract.checkResponse(op, res.status, responseBody);
+      if (problem) {
+        deps.onContractViolation(problem);
+        c.res = c.json(new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
+      }
+    }
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    deps.journal.record({
+      at: kit.iso(),
+      provider: provider.name,
+      tenant,
+      operation: op?.id ?? null,
+      method: c.req.method,
+      path: localPath,
+      query: Object.fromEntries(url.searchParams),
+      status: res.status,
+      durationMs,
+      scenario,
+      requestHeaders: redactHeaders(c.req.raw.headers),
+      requestBody: parseBody(requestText),
+      responseBody,
+    });
+    deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${url.pathname}`);
+  });
+
+  sub.route('/', provider.routes());
+  // A path under the provider that matches nothing gets the vendor's own 404 (DESIGN habit 9).
+  sub.all('*', () => {
+    throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
+  });
+  sub.onError((err, c) => errorResponse(c, provider, err, deps.log));
+  app.route(prefix, sub);
+}
+
+function ruleEffect(provider: ProviderModule, rule: { scenario: string | null; latencyMs: number }): Effect {
+  const effect = rule.scenario ? resolveScenario(provider, rule.scenario) : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
+  return { ...effect, latencyMs: effect.latencyMs + rule.latencyMs, label: rule.scenario ?? `latency ${rule.latencyMs}ms` };
+}
+
+const isSandboxError = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as { error?: { type?: string } }).error?.type === 'sandbox_error';

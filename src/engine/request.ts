@@ -1,0 +1,22 @@
+// Reading a request body the way vendors do: JSON only, and the reason when it is not usable,
+// so each provider answers with its own documented error rather than a crash.
+import type { Context } from 'hono';
+
+export type BodyResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; reason: 'content-type' | 'malformed' | 'not-an-object' };
+
+export async function readJsonObject(c: Context): Promise<BodyResult> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) return { ok: false, reason: 'content-type' };
+  let value: unknown;
+  try {
+    value = JSON.parse(await c.req.text());
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not-an-object' };
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);

@@ -1,0 +1,52 @@
+// Process entry: loadConfig → createSandbox → listen; prints each provider's base URL and default
+// credentials; closes cleanly on SIGINT/SIGTERM. Bad config: a clear message and exit code 2.
+import pino from 'pino';
+import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
+import { SandboxError } from './engine/index.js';
+import { createSandbox } from './sandbox.js';
+
+export async function serveFromArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number | undefined> {
+  let config: Config;
+  let sandbox;
+  try {
+    config = loadConfig(argv, env);
+    sandbox = createSandbox({
+      seed: config.seed,
+      providers: config.providers,
+      publicUrl: config.publicUrl,
+      clock: { mode: config.clock },
+      options: config.options,
+      logger: pino({ level: config.logLevel, redact: ['req.headers.authorization'] }),
+    });
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof SandboxError) {
+      const hint = err instanceof SandboxError && err.hint ? ` (${err.hint})` : '';
+      process.stderr.write(`kyc-sandbox: ${err.message}${hint}\n\n${CONFIG_HELP}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  let url: string;
+  try {
+    ({ url } = await sandbox.listen(config.port, config.host));
+  } catch (err) {
+    process.stderr.write(`kyc-sandbox: cannot listen on ${config.host}:${config.port}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const lines = [`kyc-sandbox listening on ${url} (seed "${config.seed}", clock ${config.clock})`];
+  for (const p of sandbox.providers) {
+    lines.push(`  ${p.title.padEnd(8)} ${sandbox.publicUrl}/${p.name}${p.clientBase}`);
+    for (const cred of p.credentials().slice(0, 2)) lines.push(`           ${cred.header}: ${cred.value}${cred.note ? `   (${cred.note})` : ''}`);
+  }
+  lines.push(`  Admin    ${sandbox.publicUrl}/_sandbox   (GET /_sandbox/providers lists every credential)`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const code = await serveFromArgs(process.argv.slice(2), process.env);
+  if (code !== undefined) process.exit(code);
+}

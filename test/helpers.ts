@@ -1,0 +1,81 @@
+// Test helpers: an isolated sandbox per test (frozen clock, every response checked against its
+// contract), a small HTTP client over app.request(), and a local webhook receiver.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, expect } from 'vitest';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.js';
+
+const open: Sandbox[] = [];
+
+afterEach(async () => {
+  for (const sb of open.splice(0)) {
+    expect(sb.contractViolations, 'every response must conform to its contract').toEqual([]);
+    await sb.close();
+  }
+});
+
+export function testSandbox(opts: SandboxOptions = {}): Sandbox {
+  const sb = createSandbox({ validateResponses: true, clock: { mode: 'frozen' }, publicUrl: 'http://sandbox.test', ...opts });
+  open.push(sb);
+  return sb;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export async function call<T = any>(
+  sb: Sandbox,
+  method: string,
+  path: string,
+  init: { headers?: Record<string, string>; json?: unknown; body?: string } = {},
+): Promise<Reply<T>> {
+  const headers = { ...init.headers };
+  let body = init.body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await sb.app.request(path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers, text };
+}
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook receiver on 127.0.0.1 that answers `failFirst` requests with 500, then 200. */
+export async function receiver(opts: { failFirst?: number } = {}) {
+  const received: Received[] = [];
+  let failures = opts.failFirst ?? 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      if (failures > 0) {
+        failures--;
+        res.writeHead(500).end('receiver down');
+      } else res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return {
+    url,
+    received,
+    setFailures: (n: number) => (failures = n),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
