@@ -45,8 +45,3 @@ export async function serveFromArgs(argv: readonly string[], env: Readonly<Recor
   process.once('SIGTERM', stop);
   return undefined;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const code = await serveFromArgs(process.argv.slice(2), process.env);
-  if (code !== undefined) process.exit(code);
-}

@@ -31,8 +31,8 @@ import { providers as registry } from './providers/index.js';
 export interface SandboxOptions {
   /** Makes ids and faker data reproducible (default "kyc-sandbox"). */
   seed?: string;
-  /** Provider names to mount (default: all). */
-  providers?: readonly string[];
+  /** Providers to mount, by registry name or as modules (default: every registered provider). */
+  providers?: readonly (string | ProviderModule)[];
   clock?: Clock | ClockOptions;
   /** Base of every link the sandbox hands out (default http://127.0.0.1:4010). */
   publicUrl?: string;
@@ -59,6 +59,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
   const clock = 'now' in (opts.clock ?? {}) ? (opts.clock as Clock) : createClock(opts.clock as ClockOptions | undefined);
   const names = opts.providers ?? registry.map((p) => p.name);
   const mounted: ProviderModule[] = names.map((name) => {
+    if (typeof name !== 'string') return name;
     const p = registry.find((r) => r.name === name);
     if (!p) throw new SandboxError(400, 'unknown_provider', `No provider "${name}"`, `known: ${registry.map((r) => r.name).join(', ')}`);
     return p;

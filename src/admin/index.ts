@@ -15,6 +15,9 @@ export function mountAdmin(app: Hono, sb: Sandbox) {
   for (const group of [healthRoutes, stateRoutes, clockRoutes, faultRoutes, journalRoutes, webhookRoutes, sessionRoutes]) {
     admin.route('/', group(sb));
   }
+  for (const p of sb.providers) {
+    if (p.admin) admin.route(`/providers/${p.name}`, p.admin((tenant) => sb.kit(p.name, tenant)));
+  }
   admin.onError((err, c) => {
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     sb.log.error({ err }, 'admin handler failed');

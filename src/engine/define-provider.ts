@@ -103,6 +103,11 @@ export interface ProviderModule {
   magic?: readonly MagicValue[];
   sessions?: SessionAdapter;
   routes(): Hono<ProviderEnv>;
+  /**
+   * Operator actions that are not session transitions (freeze a user, read an email code), mounted
+   * at /_sandbox/providers/<name>; `kitFor` opens a tenant of this provider.
+   */
+  admin?(kitFor: (tenant: string) => Kit): Hono;
 }
 
 export const defineProvider = (p: ProviderModule): ProviderModule => p;

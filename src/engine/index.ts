@@ -12,6 +12,7 @@ export * from './lifecycle.js';
 export * from './mount.js';
 export * from './options.js';
 export * from './paths.js';
+export * from './rate-limit.js';
 export * from './request.js';
 export * from './store.js';
 export * from './webhooks/queue.js';

@@ -1,6 +1,7 @@
 // In-memory state, partitioned per provider and tenant (localstack's stores), with reset and snapshot.
 // A small global index maps a record id to the tenant that owns it, so a provider can tell
-// "unknown" from "someone else's" — the two answers vendors document separately.
+// "unknown" from "someone else's" — the two answers vendors document separately. Collections whose
+// name starts with "_" hold per-tenant singletons (settings, rate windows) and are not indexed.
 
 export type Row = Record<string, unknown>;
 
@@ -59,11 +60,11 @@ export function createStore(): Store {
       get: <T extends Row>(c: string, id: string) => data.get(c)?.get(id) as T | undefined,
       put<T extends Row>(c: string, id: string, row: T) {
         coll(c).set(id, row);
-        owned.set(id, tenant);
+        if (c[0] !== '_') owned.set(id, tenant);
         return row;
       },
       delete(c, id) {
-        owned.delete(id);
+        if (c[0] !== '_') owned.delete(id);
         return data.get(c)?.delete(id) ?? false;
       },
       list: <T extends Row>(c: string) => [...(data.get(c)?.values() ?? [])] as T[],
@@ -88,7 +89,7 @@ export function createStore(): Store {
   return {
     ns: (provider, tenant) => open(provider, tenant).api,
     ownerOf: (provider, id) => owners.get(provider)?.get(id),
-    tenants: (provider) => [...spaces.values()].map((s) => s.ref).filter((r) => !provider || r.provider === provider),
+    tenants: (provider) => [...spaces.values()].filter((s) => s.data.size > 0 && (!provider || s.ref.provider === provider)).map((s) => s.ref),
     reset(filter) {
       if (!filter?.provider && !filter?.tenant) {
         spaces.clear();
@@ -104,6 +105,7 @@ export function createStore(): Store {
     snapshot(filter) {
       const out: Record<string, Record<string, Row[]>> = {};
       for (const [, s] of matching(filter)) {
+        if (s.data.size === 0) continue;
         out[`${s.ref.provider}:${s.ref.tenant}`] = Object.fromEntries(
           [...s.data.entries()].map(([c, rows]) => [c, structuredClone([...rows.values()])]),
         );

@@ -50,7 +50,7 @@ export function webhookRoutes() {
       const kit = c.get('kit');
       const body = await bodyFor(c, 'updateWebhookSettings');
       const current = settingsOf(kit);
-      const next = kit.ns.put<WebhookSettings>('settings', 'webhook', {
+      const next = kit.ns.put<WebhookSettings>('_settings', 'webhook', {
         url: body.url as string,
         secret: (body.secret as string | undefined) ?? current.secret,
         updatedAt: kit.iso(),

@@ -27,8 +27,8 @@ export const signCapa = (secret: string, rawBody: string) => ({ [SIGNATURE_HEADE
 
 export function settingsOf(kit: Kit): WebhookSettings {
   return (
-    kit.ns.get<WebhookSettings>('settings', 'webhook') ??
-    kit.ns.put('settings', 'webhook', { url: null, secret: `whsec_${kit.ids.token('webhook-secret', 24)}`, updatedAt: kit.iso() })
+    kit.ns.get<WebhookSettings>('_settings', 'webhook') ??
+    kit.ns.put('_settings', 'webhook', { url: null, secret: `whsec_${kit.ids.token('webhook-secret', 24)}`, updatedAt: kit.iso() })
   );
 }
 

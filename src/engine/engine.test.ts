@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createClock } from './clock.js';
+import { compileContract } from './contracts.js';
+import { formatDuration, parseDuration } from './duration.js';
+import { createIdSource, uuidFrom } from './ids.js';
+import { defineLifecycle } from './lifecycle.js';
+import { createStore } from './store.js';
+
+describe('clock', () => {
+  it('keeps a global and a per-tenant offset on a frozen base', () => {
+    const clock = createClock({ mode: 'frozen', start: 1000 });
+    clock.advance(500);
+    clock.advance(100, 't1');
+    expect([clock.now(), clock.now('t1'), clock.now('t2')]).toEqual([1500, 1600, 1500]);
+    clock.set(5000, 't2');
+    expect(clock.now('t2')).toBe(5000);
+    clock.reset('t1');
+    expect(clock.now('t1')).toBe(1500);
+    clock.reset();
+    expect(clock.now('t2')).toBe(1000);
+  });
+
+  it('follows its real source in real mode', () => {
+    let t = 10;
+    const clock = createClock({ source: () => t });
+    clock.advance(5);
+    t = 20;
+    expect(clock.now()).toBe(25);
+  });
+});
+
+describe('durations', () => {
+  it.each([['90s', 90_000], ['15m', 900_000], ['1d12h', 129_600_000], ['250', 250], ['7d', 604_800_000], ['1.5h', 5_400_000]])('parses %s', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+  it.each([['soon'], ['-1h'], ['1y'], ['']])('refuses %s', (text) => expect(parseDuration(text)).toBeUndefined());
+  it('formats whole units', () => expect([formatDuration(86_400_000), formatDuration(90_000), formatDuration(1500)]).toEqual(['1d', '90s', '1500ms']));
+});
+
+describe('ids', () => {
+  it('makes v4-shaped UUIDs from a seed and a counter per kind', () => {
+    const a = createIdSource('seed', 'ns');
+    const b = createIdSource('seed', 'ns');
+    const first = a.uuid('user');
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(b.uuid('user')).toBe(first);
+    expect(a.uuid('user')).not.toBe(first);
+    expect(uuidFrom('seed', 'x')).not.toBe(uuidFrom('seed2', 'x'));
+  });
+});
+
+describe('store', () => {
+  it('partitions by provider and tenant and knows who owns an id', () => {
+    const store = createStore();
+    store.ns('p', 'a').put('users', 'u1', { id: 'u1' });
+    store.ns('p', 'a').put('_settings', 'one', { x: 1 });
+    expect(store.ns('p', 'b').get('users', 'u1')).toBeUndefined();
+    expect([store.ownerOf('p', 'u1'), store.ownerOf('p', 'one'), store.ownerOf('q', 'u1')]).toEqual(['a', undefined, undefined]);
+    store.reset({ provider: 'p', tenant: 'a' });
+    expect(store.ownerOf('p', 'u1')).toBeUndefined();
+    expect(store.snapshot()).toEqual({});
+  });
+
+  it('snapshots are copies', () => {
+    const store = createStore();
+    const row = store.ns('p', 'a').put('users', 'u1', { id: 'u1', n: 1 });
+    const snap = store.snapshot();
+    row.n = 2;
+    expect(snap['p:a'].users[0]).toEqual({ id: 'u1', n: 1 });
+  });
+});
+
+describe('lifecycle', () => {
+  it('derives terminal states and checks moves', () => {
+    const lc = defineLifecycle({ states: ['a', 'b', 'c'] as const, initial: 'a', transitions: { a: ['b'], b: ['c', 'a'] } });
+    expect(lc.terminal).toEqual(['c']);
+    expect([lc.can('a', 'b'), lc.can('a', 'c'), lc.isState('z')]).toEqual([true, false, false]);
+  });
+});
+
+describe('contracts', () => {
+  const doc = (schema: unknown) => ({
+    openapi: '3.1.0',
+    paths: { '/things/{id}': { post: { operationId: 'makeThing', requestBody: { content: { 'application/json': { schema } } }, responses: { '201': { description: 'ok' } } } } },
+  });
+
+  it('fails the boot on a bad schema, naming the file and the operation', () => {
+    expect(() => compileContract('demo', doc({ type: 'strng' }))).toThrow(/contracts\/demo\/openapi\.yaml: makeThing request/);
+    expect(() => compileContract('demo', doc({ type: 'object', propertees: {} }))).toThrow(/unknown keyword/);
+  });
+
+  it('matches templated paths and validates bodies', () => {
+    const c = compileContract('demo', doc({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }));
+    const op = c.match('POST', '/things/42')!;
+    expect(op.id).toBe('makeThing');
+    expect(c.match('GET', '/things/42')).toBeUndefined();
+    expect(c.checkRequest('makeThing', { name: 'x' })).toBeNull();
+    expect(c.checkRequest('makeThing', {})?.[0].message).toContain("must have required property 'name'");
+    expect(c.checkResponse(op, 500, {})).toMatch(/status 500 is not in the contract/);
+  });
+});

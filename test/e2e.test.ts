@@ -1,0 +1,73 @@
+// A small e2e set against real listening servers: sockets, the CLI process, and its exit codes.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { KEY } from '../src/providers/capa/testing.js';
+import { testSandbox } from './helpers.js';
+
+const CLI = ['--import', 'tsx', 'src/cli/run.ts'];
+
+function runCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return { child, out: () => stdout, err: () => stderr, exit: once(child, 'exit').then(([code]) => code as number) };
+}
+
+async function waitFor(check: () => boolean, ms = 15_000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('listening sandbox', () => {
+  it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
+    const sb = testSandbox({ publicUrl: undefined });
+    const { url } = await sb.listen(0);
+    const ok = await fetch(`${url}/capa/api/partner/v2/users`, { method: 'POST', headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'INDIVIDUAL', email: 'e2e@example.com' }) });
+    expect(ok.status).toBe(201);
+    const userId = (await ok.json()).data.userId;
+    const link = await fetch(`${url}/capa/api/partner/v2/users/${userId}/kyc/verification-link`, { method: 'POST', headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: '{"country":"MX"}' });
+    expect((await link.json()).data.kycLink).toMatch(new RegExp(`^${url}/verify/capa/`));
+    await expect(fetch(`${url}/capa/api/partner/v2/webhook-settings`, { headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' } })).rejects.toThrow();
+    expect((await fetch(`${url}/_sandbox/health`)).status).toBe(200);
+  });
+});
+
+describe('kyc-sandbox command', () => {
+  it('starts, prints each base URL with credentials, answers admin commands, and stops on SIGTERM', async () => {
+    const server = runCli(['serve', '--port', '0', '--log-level', 'warn', '--clock', 'frozen']);
+    await waitFor(() => /listening on (http:\/\/\S+)/.test(server.out()));
+    const url = /listening on (http:\/\/\S+)/.exec(server.out())![1];
+    expect(server.out()).toContain(`Capa     ${url}/capa`);
+    expect(server.out()).toContain(`partner-api-key: ${KEY}`);
+    const advance = runCli(['advance', '2h', '--url', url]);
+    expect(await advance.exit).toBe(0);
+    expect(JSON.parse(advance.out()).now).toBe('2025-01-01T02:00:00.000Z');
+    const bad = runCli(['fault', '--provider', 'capa', '--status', '418', '--url', url]);
+    expect(await bad.exit).toBe(1);
+    expect(bad.out()).toContain('unknown_status');
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+  });
+
+  it.each([
+    [['--port', 'nope'], /port must be 0–65535/],
+    [['--providers', 'acme'], /No provider "acme"/],
+    [['--option', 'capa.linkTtl=forever'], /capa.linkTtl=forever is not a duration/],
+  ])('exits 2 with a clear message for bad config %j', async (args, message) => {
+    const run = runCli(args);
+    expect(await run.exit).toBe(2);
+    expect(run.err()).toMatch(message);
+  });
+
+  it('says when no sandbox answers an admin command', async () => {
+    const run = runCli(['health', '--url', 'http://127.0.0.1:9']);
+    expect(await run.exit).toBe(1);
+    expect(run.err()).toContain('no sandbox answers at http://127.0.0.1:9');
+  });
+});
