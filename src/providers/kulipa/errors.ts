@@ -1,0 +1,80 @@
+// Kulipa's error table. Kulipa documents only bare statuses (400, 401, 403, 429, 500, 502, 503, 504
+// on Initiate KYC) and one code, 409 duplicate_user_error; every other row carries a `note` saying
+// why the sandbox has it. Codes follow the documented snake_case `*_error` style.
+import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index.js';
+
+const UNDOC = 'status documented, body undocumented upstream';
+
+export const kulipaErrors = {
+  // x-api-key (docs: 401 and 403 on every endpoint).
+  MISSING_API_KEY: { status: 401, code: 'unauthorized_error', message: 'Missing API key', note: `${UNDOC}: no x-api-key header` },
+  INVALID_API_KEY: { status: 401, code: 'unauthorized_error', message: 'Invalid API key', note: `${UNDOC}: a key that names no tenant` },
+  FORBIDDEN_USER: { status: 403, code: 'forbidden_error', message: 'You do not have access to this user', note: `${UNDOC}: the user belongs to another API key's tenant` },
+  FORBIDDEN_KYC: { status: 403, code: 'forbidden_error', message: 'You do not have access to this KYC', note: `${UNDOC}: the KYC belongs to another tenant` },
+  // Request body and query (docs: 400).
+  UNSUPPORTED_CONTENT_TYPE: { status: 400, code: 'validation_error', message: 'Content-Type must be application/json', note: UNDOC },
+  MALFORMED_JSON: { status: 400, code: 'validation_error', message: 'Request body is not valid JSON', note: UNDOC },
+  BODY_NOT_OBJECT: { status: 400, code: 'validation_error', message: 'Request body must be a JSON object', note: UNDOC },
+  VALIDATION_ERROR: { status: 400, code: 'validation_error', message: '{detail}', note: `${UNDOC}: a field breaks the schema; details.issues lists every problem (clients read details.issues)` },
+  USER_ID_REQUIRED: { status: 400, code: 'validation_error', message: 'userId is required', note: UNDOC },
+  USER_ID_NOT_STRING: { status: 400, code: 'validation_error', message: 'userId must be a string', note: UNDOC },
+  USER_ID_LENGTH: { status: 400, code: 'validation_error', message: 'userId must be exactly 40 characters long (got {length})', note: 'docs: "length between 40 and 40"' },
+  USER_ID_PREFIX: { status: 400, code: 'validation_error', message: "userId must begin with 'usr-'", note: `docs: "Begins with 'usr-' followed by a v4 UUID"` },
+  USER_ID_NOT_UUID: { status: 400, code: 'validation_error', message: "userId must be 'usr-' followed by a UUID", note: 'docs: usr- + v4 UUID; the part after usr- is not a UUID at all' },
+  USER_ID_VERSION: { status: 400, code: 'validation_error', message: 'userId must contain a v4 UUID (found version {version})', note: 'docs: usr- + v4 UUID; a UUID of another version' },
+  KYC_ID_INVALID: { status: 400, code: 'validation_error', message: "kycId must be 'kyc-' followed by a v4 UUID", note: 'KYC ids are undocumented; the sandbox uses kyc- + UUID v4' },
+  KEY_ID_INVALID: { status: 400, code: 'validation_error', message: "keyId must be 'dwk-' followed by a UUID", note: 'third-party SDK: key ids are dwk- + UUID (40 chars)' },
+  KYC_TYPE_REQUIRED: { status: 400, code: 'validation_error', message: 'type is required', note: UNDOC },
+  KYC_TYPE_INVALID: { status: 400, code: 'validation_error', message: 'type must be one of: full, shipping, rfi, import', note: 'docs: type enum full | shipping | rfi | import' },
+  KYC_TYPE_LIGHT_DISABLED: { status: 400, code: 'validation_error', message: 'KYC type light is not available', note: 'older docs list light; the current enum does not (option lightKyc=allow accepts it)' },
+  KYC_LIGHT_NOT_IN_REGION: { status: 400, code: 'validation_error', message: 'KYC type light is not available for EU and UK residents', note: 'older docs: light is "not available for EU + UK users"' },
+  KYC_IMPORT_NOT_AVAILABLE: { status: 400, code: 'kyc_import_not_available_error', message: 'KYC import is not available yet', note: 'docs: Import KYC is "NOT AVAILABLE YET"; status and code are the sandbox\'s' },
+  REDIRECT_URI_INVALID: { status: 400, code: 'validation_error', message: 'redirectUri must be an https:// URL or an app scheme such as myapp://', note: 'the redirect field is unnamed upstream; the sandbox calls it redirectUri' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, code: 'validation_error', message: 'x-idempotency-key must be between 1 and 64 characters', note: 'third-party SDK: at most 64 characters' },
+  // KYC state rules (docs: 400).
+  INVALID_USER_STATUS: { status: 400, code: 'invalid_user_status_error', message: 'Cannot initiate a KYC for a {status} user', note: 'undocumented: frozen, disabled and deleted users cannot start a KYC' },
+  RFI_NEEDS_ACTIVE_USER: { status: 400, code: 'invalid_user_status_error', message: 'An rfi KYC can only be initiated for an active user', note: 'docs: an RFI is asked of a user who is already verified' },
+  USER_ALREADY_VERIFIED: { status: 400, code: 'user_already_verified_error', message: 'User has already completed a full KYC', note: 'undocumented: a second identity KYC for an active user' },
+  KYC_IN_REVIEW: { status: 400, code: 'kyc_in_review_error', message: 'A {type} KYC for this user is already under review', note: 'undocumented: a new KYC while one of the same type is submitted' },
+  KYC_NOT_VERIFIED: { status: 400, code: 'kyc_not_verified_error', message: 'User has no verified KYC to export', note: 'docs: export returns "verified KYC data"; refused before' },
+  // Lookups.
+  USER_NOT_FOUND: { status: 404, code: 'not_found_error', message: 'User not found', note: 'undocumented on Initiate KYC; an id no tenant owns' },
+  KYC_NOT_FOUND: { status: 404, code: 'not_found_error', message: 'KYC not found', note: 'undocumented: GET /v1/kycs/{kycId} is a sandbox addition' },
+  WEBHOOK_KEY_NOT_FOUND: { status: 404, code: 'not_found_error', message: 'Webhook key not found', note: 'undocumented: a key id this tenant does not sign with' },
+  // Conflicts.
+  DUPLICATE_USER_PHONE: { status: 409, code: 'duplicate_user_error', message: 'A user with this phone number already exists', note: 'docs FAQ: 409 duplicate_user_error for the same phone; message undocumented' },
+  DUPLICATE_USER_EMAIL: { status: 409, code: 'duplicate_user_error', message: 'A user with this email already exists', note: 'docs: email "should be distinct among all users"; same code as the phone case' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, code: 'idempotency_key_in_use_error', message: 'A request with this idempotency key is still being processed', note: 'IETF idempotency-key draft: 409 while the first request runs' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, code: 'idempotency_key_reused_error', message: 'This idempotency key was already used with a different request', note: 'IETF idempotency-key draft: 422 for a key reused with another payload' },
+  // Transport (scenarios and engine refusals), in Kulipa's envelope.
+  ROUTE_NOT_FOUND: { status: 404, code: 'not_found_error', message: 'Route not found', note: 'unknown path under /kulipa' },
+  PAYLOAD_TOO_LARGE: { status: 413, code: 'payload_too_large_error', message: 'Request body is too large', note: 'body over the sandbox limit' },
+  TOO_MANY_REQUESTS: { status: 429, code: 'too_many_requests_error', message: 'Too many requests', note: 'docs: 429; per-key limit, default 300/min as the third-party SDK assumes' },
+  INTERNAL_SERVER_ERROR: { status: 500, code: 'internal_server_error', message: 'Internal server error', note: 'docs: 500 (scenario)' },
+  BAD_GATEWAY: { status: 502, code: 'bad_gateway_error', message: 'Bad gateway', note: 'docs: 502 (scenario)' },
+  SERVICE_UNAVAILABLE: { status: 503, code: 'service_unavailable_error', message: 'Service unavailable', note: 'docs: 503 (scenario)' },
+  GATEWAY_TIMEOUT: { status: 504, code: 'gateway_timeout_error', message: 'Gateway timeout', note: 'docs: 504 (scenario)' },
+} as const satisfies ErrorTable;
+
+export type KulipaErrorKey = keyof typeof kulipaErrors;
+
+export const fail = errorThrower(kulipaErrors);
+
+/** {code, message, details?}: clients read `details.issues` on 400s (zod-style), so issues live there. */
+export const renderKulipaError = (row: ErrorRow, _key: string, details?: Record<string, unknown>) => ({
+  code: row.code,
+  message: row.message,
+  ...(details ? { details } : {}),
+});
+
+/** One validation problem, zod-style: the path as segments, and what is wrong. */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A 400 whose message is the issue itself, with the issue in details.issues. */
+export function invalid(key: KulipaErrorKey, path: string[], vars: Record<string, unknown> = {}) {
+  const e = fail(key, { vars });
+  return fail(key, { vars, details: { issues: [{ path, message: e.row.message }] } });
+}
