@@ -1,0 +1,64 @@
+// Reading gu1 requests: JSON bodies checked against the contract, list query parameters, the
+// 10 KB metadata limit. Everything is checked before anything is stored.
+import type { Context } from 'hono';
+import { readJsonObject, type ProviderEnv } from '../../engine/index.js';
+import { fail } from './errors.js';
+import { gu1Lifecycle, type Gu1Status } from './lifecycle.js';
+
+export const METADATA_LIMIT_BYTES = 10 * 1024;
+export const MAX_LIMIT = 100;
+
+type Issue = { path: string; message: string };
+const invalid = (issues: Issue[]) => fail('VALIDATION_ERROR', { details: { issues } });
+
+/** The JSON body, checked against the operation's request schema. */
+export async function bodyFor(c: Context<ProviderEnv>, operation: string): Promise<Record<string, unknown>> {
+  const body = await readJsonObject(c);
+  if (!body.ok) throw fail('INVALID_BODY', { details: { reason: body.reason } });
+  const errors = c.get('kit').contract.checkRequest(operation, body.value);
+  if (errors) throw invalid(errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' })));
+  return body.value;
+}
+
+/** Docs: "max 10KB". Measured as the UTF-8 length of the metadata's JSON text. */
+export function checkMetadata(metadata: unknown) {
+  if (metadata === undefined) return;
+  const size = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
+  if (size > METADATA_LIMIT_BYTES) throw fail('METADATA_TOO_LARGE', { vars: { size } });
+}
+
+export interface ListQuery {
+  page: number;
+  limit: number;
+  status: Gu1Status | null;
+  isCurrent: boolean | null;
+}
+
+function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number, issues: Issue[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) {
+    issues.push({ path: name, message: `must be a whole number from ${min} to ${max}` });
+    return fallback;
+  }
+  return n;
+}
+
+/** ?page=&limit=&status=&isCurrent= as documented (page from 1, limit at most 100, default 100). */
+export function listQuery(c: Context<ProviderEnv>): ListQuery {
+  const issues: Issue[] = [];
+  const page = whole('page', c.req.query('page'), 1, 1, 1_000_000, issues);
+  const limit = whole('limit', c.req.query('limit'), MAX_LIMIT, 1, MAX_LIMIT, issues);
+  const rawStatus = c.req.query('status');
+  let status: Gu1Status | null = null;
+  if (rawStatus !== undefined && rawStatus !== '') {
+    if (gu1Lifecycle.isState(rawStatus)) status = rawStatus;
+    else issues.push({ path: 'status', message: `must be one of ${gu1Lifecycle.states.join(', ')}` });
+  }
+  const rawCurrent = c.req.query('isCurrent');
+  let isCurrent: boolean | null = null;
+  if (rawCurrent === 'true' || rawCurrent === 'false') isCurrent = rawCurrent === 'true';
+  else if (rawCurrent !== undefined && rawCurrent !== '') issues.push({ path: 'isCurrent', message: 'must be true or false' });
+  if (issues.length) throw invalid(issues);
+  return { page, limit, status, isCurrent };
+}

@@ -1,0 +1,3 @@
+// Store collections of the gu1 provider (per organization).
+export const ENTITIES = 'entities';
+export const VALIDATIONS = 'validations';

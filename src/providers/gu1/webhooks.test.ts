@@ -1,0 +1,157 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, receiver } from '../../../test/helpers.js';
+import type { Sandbox } from '../../sandbox.js';
+import { advance, createEntity, createValidation, getValidation, move, ORG, sandbox, started } from './testing.js';
+
+const SECRET = 'whsec_gu1_org1_sandbox_secret_0001';
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function hook(sb: Sandbox, opts: { failFirst?: number; events?: string[]; org?: boolean } = {}) {
+  const r = await receiver({ failFirst: opts.failFirst });
+  closers.push(r.close);
+  if (opts.org !== false) {
+    const res = await call(sb, 'PUT', `/_sandbox/providers/gu1/organizations/${ORG}/webhook`, { json: { url: r.url, ...(opts.events ? { events: opts.events } : {}) } });
+    expect(res.status).toBe(200);
+  }
+  return r;
+}
+
+type Envelope = { event: string; timestamp: string; organizationId: string; payload: Record<string, any> };
+const bodies = (r: Awaited<ReturnType<typeof hook>>) => r.received.map((x) => JSON.parse(x.body) as Envelope);
+const events = (r: Awaited<ReturnType<typeof hook>>) => bodies(r).map((b) => b.event).sort();
+
+describe('gu1 webhooks', () => {
+  it('sends created, in_progress and approved for a sandbox test taxId, in the documented envelope', async () => {
+    const sb = sandbox();
+    const r = await hook(sb);
+    const entityId = await createEntity(sb, { taxId: '99990001', name: 'Ana Pérez' });
+    const id = (await createValidation(sb, entityId)).body.id;
+    await advance(sb, '30s');
+    await getValidation(sb, id);
+    await sb.webhooks.flush();
+    expect(events(r)).toEqual(['kyc.validation_approved', 'kyc.validation_created', 'kyc.validation_in_progress']);
+    const approved = bodies(r).find((b) => b.event === 'kyc.validation_approved')!;
+    expect(approved).toMatchObject({ timestamp: '2025-01-01T00:00:30.000Z', organizationId: ORG, payload: { id, validationId: id, entityId, status: 'approved', decision: { status: 'Approved' } } });
+    expect(approved.payload.entity).toMatchObject({ id: entityId, name: 'Ana Pérez', kycVerified: true, kycData: { validationId: id, status: 'approved' } });
+    const created = bodies(r).find((b) => b.event === 'kyc.validation_created')!;
+    expect(created).toMatchObject({ timestamp: '2025-01-01T00:00:00.000Z', payload: { status: 'pending' } });
+    expect(created.payload).not.toHaveProperty('entity');
+  });
+
+  it("signs each body with the organization's secret: hex HMAC-SHA256 in X-Webhook-Signature", async () => {
+    const sb = sandbox();
+    const r = await hook(sb);
+    const { id } = await started(sb);
+    await move(sb, id, 'cancelled');
+    expect(r.received).toHaveLength(2);
+    for (const x of r.received) {
+      const expected = createHmac('sha256', SECRET).update(x.body).digest('hex');
+      expect(timingSafeEqual(Buffer.from(String(x.headers['x-webhook-signature'])), Buffer.from(expected))).toBe(true);
+    }
+  });
+
+  it.each([
+    [['in_progress', 'rejected'], 'kyc.validation_rejected', true],
+    [['in_progress', 'in_review'], 'kyc.validation_in_review', false],
+    [['in_progress', 'abandoned'], 'kyc.validation_abandoned', false],
+    [['cancelled'], 'kyc.validation_cancelled', false],
+  ])('sends %j as %s (entity row only for approved and rejected)', async (path, event, withEntity) => {
+    const sb = sandbox();
+    const r = await hook(sb);
+    const { id } = await started(sb);
+    for (const s of path) await move(sb, id, s);
+    const last = bodies(r).find((b) => b.event === event)!;
+    expect(last.payload.status).toBe(path.at(-1));
+    expect('entity' in last.payload).toBe(withEntity);
+  });
+
+  it('sends kyc.validation_expired once, when the sandbox first observes the expiry', async () => {
+    const sb = sandbox();
+    const r = await hook(sb);
+    const { id } = await started(sb);
+    await advance(sb, '7d');
+    expect(events(r)).toEqual(['kyc.validation_created']);
+    await getValidation(sb, id);
+    await getValidation(sb, id);
+    await sb.webhooks.flush();
+    expect(events(r)).toEqual(['kyc.validation_created', 'kyc.validation_expired']);
+    expect(bodies(r)[1]).toMatchObject({ timestamp: '2025-01-08T00:00:00.000Z', payload: { status: 'expired' } });
+  });
+
+  it("sends every event of a validation to its own webhookUrl instead of the organization's", async () => {
+    const sb = sandbox();
+    const org = await hook(sb);
+    const own = await hook(sb, { org: false });
+    const entityId = await createEntity(sb);
+    const id = (await createValidation(sb, entityId, { webhookUrl: own.url })).body.id;
+    await move(sb, id, 'cancelled');
+    expect(events(own)).toEqual(['kyc.validation_cancelled', 'kyc.validation_created']);
+    expect(org.received).toEqual([]);
+  });
+
+  it("sends only the events the organization's webhook subscribes to", async () => {
+    const sb = sandbox();
+    const r = await hook(sb, { events: ['kyc.validation_approved'] });
+    const { id } = await started(sb);
+    await move(sb, id, 'in_progress');
+    await move(sb, id, 'approved');
+    expect(events(r)).toEqual(['kyc.validation_approved']);
+  });
+
+  it('retries at once, then +1 min, +5 min, +30 min and +2 h on the tenant clock, then marks failed', async () => {
+    const sb = sandbox();
+    const r = await hook(sb, { failFirst: 100 });
+    await started(sb);
+    await sb.webhooks.flush();
+    expect(r.received).toHaveLength(1);
+    for (const [by, total] of [['59s', 1], ['1s', 2], ['5m', 3], ['30m', 4], ['2h', 5], ['1d', 5]] as const) {
+      await advance(sb, by);
+      expect(r.received).toHaveLength(total);
+    }
+    const [d] = (await call(sb, 'GET', '/_sandbox/webhooks?provider=gu1')).body;
+    expect(d).toMatchObject({ event: 'kyc.validation_created', status: 'failed' });
+    expect(d.attempts).toHaveLength(5);
+  });
+
+  it('logs deliveries as not_sent when the organization has no webhook URL', async () => {
+    const sb = sandbox();
+    await started(sb);
+    const deliveries = (await call(sb, 'GET', '/_sandbox/webhooks?provider=gu1')).body;
+    expect(deliveries).toMatchObject([{ event: 'kyc.validation_created', status: 'not_sent' }]);
+  });
+});
+
+describe('gu1 webhook settings (dashboard, as a sandbox admin route)', () => {
+  const path = `/_sandbox/providers/gu1/organizations/${ORG}/webhook`;
+
+  it("shows the fixture organization's secret and subscriptions", async () => {
+    const res = await call(sandbox(), 'GET', path);
+    expect(res.body).toEqual({ success: true, webhook: { organizationId: ORG, name: 'Sandbox Org One', environment: 'sandbox', url: null, secret: SECRET, events: ['kyc.*'], updatedAt: '2025-01-01T00:00:00.000Z' } });
+  });
+
+  it('generates a secret for a self-service organization and lets the operator replace it', async () => {
+    const sb = sandbox();
+    const mine = '/_sandbox/providers/gu1/organizations/org_ci_job_9/webhook';
+    expect((await call(sb, 'GET', mine)).body.webhook.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
+    const res = await call(sb, 'PUT', mine, { json: { url: 'https://hooks.example/gu1', secret: 'my-own-secret-123456' } });
+    expect(res.body.webhook).toMatchObject({ url: 'https://hooks.example/gu1', secret: 'my-own-secret-123456' });
+  });
+
+  it.each([
+    [{ url: 'ftp://x.example' }, 'bad_url'],
+    [{ secret: 'short' }, 'bad_secret'],
+    [{ events: ['entity.created'] }, 'bad_events'],
+  ])('refuses %j with a sandbox 400', async (body, code) => {
+    const res = await call(sandbox(), 'PUT', path, { json: body });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ type: 'sandbox_error', code });
+  });
+
+  it('refuses an organization id that is not one', async () => {
+    expect((await call(sandbox(), 'GET', '/_sandbox/providers/gu1/organizations/x y/webhook')).status).toBe(400);
+  });
+});
