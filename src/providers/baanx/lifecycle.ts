@@ -1,0 +1,80 @@
+// Baanx's verificationState machine and the session-link rules, as pure functions of
+// (record, now). UNVERIFIED → PENDING (submitted) → VERIFIED | REJECTED; a new session moves
+// REJECTED (and VERIFIED: the docs offer re-verification "for verified users") back to PENDING.
+import { defineLifecycle, hash32 } from '../../engine/index.js';
+import type { User, VeriffSession } from './records.js';
+
+export const baanxLifecycle = defineLifecycle({
+  states: ['UNVERIFIED', 'PENDING', 'VERIFIED', 'REJECTED'] as const,
+  initial: 'UNVERIFIED',
+  transitions: {
+    UNVERIFIED: ['PENDING'],
+    PENDING: ['VERIFIED', 'REJECTED'],
+    REJECTED: ['PENDING'],
+    VERIFIED: ['PENDING'],
+  },
+});
+
+export type VerificationState = (typeof baanxLifecycle.states)[number];
+export type LinkState = 'live' | 'expired' | 'used' | 'superseded';
+
+/** Used once the person submits on it; superseded by a newer session of the same user; then the TTL. */
+export function linkState(session: VeriffSession, user: User | undefined, now: number): LinkState {
+  if (session.submittedAt) return 'used';
+  if (!user || user.currentSessionId !== session.id) return 'superseded';
+  if (Date.parse(session.expiresAt) <= now) return 'expired';
+  return 'live';
+}
+
+/**
+ * What an operator (admin API, hosted page) may do through a session now. While PENDING, decide.
+ * On a live link, submit: PENDING (decision later) or VERIFIED/REJECTED (submitted and decided at
+ * once, as Veriff's automated checks do). A used, expired or superseded link moves nothing.
+ */
+export function nextThrough(session: VeriffSession, user: User, now: number): readonly VerificationState[] {
+  if (user.verificationState === 'PENDING') return baanxLifecycle.next('PENDING');
+  if (linkState(session, user, now) !== 'live') return [];
+  return ['PENDING', 'VERIFIED', 'REJECTED'];
+}
+
+export const MAGIC_DOMAINS = {
+  approve: '@approve.baanx.test',
+  reject: '@reject.baanx.test',
+  suspended: '@suspended.baanx.test',
+  veriffDown: '@veriff-down.baanx.test',
+} as const;
+
+const hasDomain = (email: string, domain: string) => email.toLowerCase().endsWith(domain);
+
+/** The email magic values: the person completes Veriff on their own, with a known outcome. */
+export function emailOutcome(user: User): 'VERIFIED' | 'REJECTED' | null {
+  if (hasDomain(user.email, MAGIC_DOMAINS.reject)) return 'REJECTED';
+  if (hasDomain(user.email, MAGIC_DOMAINS.approve)) return 'VERIFIED';
+  return null;
+}
+
+/** Email magic first, then the lastName magic values; null when nothing forces the outcome. */
+export function magicOutcome(user: User): 'VERIFIED' | 'REJECTED' | null {
+  const byEmail = emailOutcome(user);
+  if (byEmail) return byEmail;
+  const last = user.lastName?.trim().toLowerCase();
+  if (last === 'rejected') return 'REJECTED';
+  if (last === 'approved') return 'VERIFIED';
+  return null;
+}
+
+export const isSuspendedEmail = (email: string) => hasDomain(email, MAGIC_DOMAINS.suspended);
+export const isVeriffDownEmail = (email: string) => hasDomain(email, MAGIC_DOMAINS.veriffDown);
+
+export type AutoDecision = 'off' | 'automated' | 'manual';
+
+/**
+ * How long after submission an automatic decision lands: Baanx documents automated checks in
+ * 5–15 minutes and manual review in 15–60. The exact instant is drawn from (seed, session id) so a
+ * replay with the same seed decides at the same second; `off` decides magic values at once.
+ */
+export function decisionDelayMs(mode: AutoDecision, seed: string, sessionId: string): number {
+  if (mode === 'off') return 0;
+  const [min, max] = mode === 'automated' ? [5 * 60, 15 * 60] : [15 * 60, 60 * 60];
+  return (min + (hash32(seed, 'baanx-decision', sessionId) % (max - min + 1))) * 1000;
+}

@@ -1,0 +1,56 @@
+// The bodies Baanx documents: the onboarding record (GET /v1/auth/register), the user profile
+// (GET /v1/user, also the `user` object of the registration steps) and the login answer.
+import type { Kit } from '../../engine/index.js';
+import type { Onboarding, User } from './records.js';
+import { stateOf } from './verification.js';
+
+export function onboardingView(kit: Kit, onboarding: Onboarding, user: User) {
+  return {
+    id: onboarding.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    phoneNumber: user.phoneNumber,
+    verificationState: stateOf(kit, user),
+    addressLine1: user.address?.addressLine1 ?? null,
+    city: user.address?.city ?? null,
+    countryOfResidence: user.countryOfResidence,
+  };
+}
+
+/** GET /v1/user's fields; null where a step has not been submitted yet (registration responses). */
+export function profileView(kit: Kit, user: User) {
+  const a = user.address;
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    dateOfBirth: user.dateOfBirth,
+    email: user.email,
+    verificationState: stateOf(kit, user),
+    phoneNumber: user.phoneNumber,
+    phoneCountryCode: user.phoneCountryCode,
+    addressLine1: a?.addressLine1 ?? null,
+    addressLine2: a?.addressLine2 ?? null,
+    city: a?.city ?? null,
+    zip: a?.zip ?? null,
+    countryOfResidence: user.countryOfResidence,
+    countryOfNationality: user.countryOfNationality,
+    usState: a?.usState ?? null,
+    ssn: user.ssn,
+    createdAt: user.createdAt,
+  };
+}
+
+/** POST /v1/auth/login: the sandbox never asks for OTP, so phoneNumber (masked for OTP) is null. */
+export function loginView(kit: Kit, user: User, accessToken: string) {
+  return {
+    accessToken,
+    userId: user.id,
+    isOtpRequired: false,
+    phoneNumber: null,
+    phase: null,
+    verificationState: stateOf(kit, user),
+    isLinked: false,
+  };
+}
