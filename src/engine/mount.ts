@@ -97,7 +97,13 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
 
     const res = c.res;
     const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
-    const responseBody = isJson ? parseBody(await res.clone().text()) : null;
+    let responseBody: unknown = null;
+    if (isJson) {
+      // Read and rebuild rather than res.clone(): a cloned (tee'd) body is retained by undici and leaks.
+      const text = await res.text();
+      responseBody = parseBody(text);
+      c.res = new Response(text, { status: res.status, headers: res.headers });
+    }
     if (deps.onContractViolation && op && isJson && !isSandboxError(responseBody)) {
       const problem = deps.contract.checkResponse(op, res.status, responseBody);
       if (problem) {

@@ -12,6 +12,8 @@ import { webhookRoutes } from './webhook-routes.js';
 
 const templates = readFixture<{ kyc: string[]; kyb: string[] }>('capa', 'templates.json');
 const MAGIC_EMAIL_DOMAIN = '@error.capa.test';
+const BY_EMAIL = '_users_by_email';
+const BY_EXTERNAL_ID = '_users_by_external_id';
 
 async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
   const kit = c.get('kit');
@@ -67,10 +69,9 @@ export function capaRoutes() {
       if (!EMAIL.test(email)) throw fail('INVALID_EMAIL');
       if (email.toLowerCase().endsWith(MAGIC_EMAIL_DOMAIN)) throw fail('USER_CREATION_FAILED');
       const externalUserId = (body.externalUserId as string | undefined) ?? null;
-      if (externalUserId !== null && kit.ns.find<CapaUser>(USERS, (u) => u.externalUserId === externalUserId)) {
-        throw fail('USER_CONFLICT', { vars: { externalUserId } });
-      }
-      if (kit.ns.find<CapaUser>(USERS, (u) => u.email.toLowerCase() === email.toLowerCase())) throw fail('EMAIL_CONFLICT', { vars: { email } });
+      // Unique per partner; looked up through index rows so creating the 100 000th user costs the same as the first.
+      if (externalUserId !== null && kit.ns.get(BY_EXTERNAL_ID, externalUserId)) throw fail('USER_CONFLICT', { vars: { externalUserId } });
+      if (kit.ns.get(BY_EMAIL, email.toLowerCase())) throw fail('EMAIL_CONFLICT', { vars: { email } });
       const user: CapaUser = {
         userId: kit.ids.uuid('user'),
         type: body.type as CapaUser['type'],
@@ -82,6 +83,8 @@ export function capaRoutes() {
         kyb: newVerification(),
       };
       kit.ns.put(USERS, user.userId, user);
+      kit.ns.put(BY_EMAIL, email.toLowerCase(), { userId: user.userId });
+      if (externalUserId !== null) kit.ns.put(BY_EXTERNAL_ID, externalUserId, { userId: user.userId });
       return c.json(envelope(kit, 'success', { userId: user.userId }), 201);
     })
     .post('/api/partner/v2/users/:userId/kyc/verification-link', (c) => createLink(c, 'kyc'))
