@@ -96,8 +96,18 @@ export interface ProviderModule {
   renderError(row: ErrorRow, key: string, details?: Record<string, unknown>): unknown;
   /** Error-table keys for transport failures and sandbox-level refusals, by HTTP status. */
   transport: Readonly<Record<413 | 429 | 500 | 502 | 503 | 504 | 404, string>>;
-  /** The raw credential a request presents, which names its tenant (undefined: anonymous). */
-  tenantOf(headers: Headers, url: URL): string | undefined;
+  /**
+   * The raw credential a request presents, which names its tenant (undefined: anonymous).
+   * `body` is the raw request text, for vendors whose credentials travel in the body.
+   */
+  tenantOf(headers: Headers, url: URL, body?: string): string | undefined;
+  /** Headers the vendor puts on every answer, engine-rendered errors included (e.g. a request id). */
+  responseHeaders?(kit: Kit): Record<string, string>;
+  /**
+   * Applies what has fallen due on the tenant's clock (automatic decisions, expiry webhooks).
+   * Called for every tenant of the provider after the clock moves, before webhooks are flushed.
+   */
+  settle?(kit: Kit): void;
   credentials(): Credential[];
   options?: Readonly<Record<string, OptionSpec>>;
   magic?: readonly MagicValue[];

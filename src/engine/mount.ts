@@ -69,19 +69,21 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     const url = new URL(c.req.url);
     const localPath = url.pathname.slice(prefix.length) || '/';
     const op = deps.contract.match(c.req.method, localPath);
-    const tenant = provider.tenantOf(c.req.raw.headers, url) ?? '';
+    let requestText: string | undefined;
+    let tooLarge = false;
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      tooLarge = Number(c.req.header('content-length') ?? 0) > deps.bodyLimit;
+      if (!tooLarge) requestText = await c.req.text();
+      tooLarge ||= Buffer.byteLength(requestText ?? '') > deps.bodyLimit;
+    }
+    const tenant = provider.tenantOf(c.req.raw.headers, url, tooLarge ? undefined : requestText) ?? '';
     const kit = deps.kitFor(provider.name, tenant);
+    const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
     c.set('operation', op?.id ?? null);
-    let requestText: string | undefined;
     let scenario: string | null = null;
     try {
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-        const declared = Number(c.req.header('content-length') ?? 0);
-        if (declared > deps.bodyLimit) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
-        requestText = await c.req.text();
-        if (Buffer.byteLength(requestText) > deps.bodyLimit) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
-      }
+      if (tooLarge) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
       const header = c.req.header(SCENARIO_HEADER);
       const rule = deps.faults.take(provider.name, tenant, op?.id ?? null, deps.random);
       const effect = header ? resolveScenario(provider, header) : rule ? ruleEffect(provider, rule) : null;
@@ -95,6 +97,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       c.res = errorResponse(c, provider, err, deps.log);
     }
 
+    for (const [k, v] of Object.entries(extraHeaders ?? {})) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
     const res = c.res;
     const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
     let responseBody: unknown = null;

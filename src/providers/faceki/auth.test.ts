@@ -109,13 +109,13 @@ describe('Faceki Bearer checks', () => {
     expectCode(await rules(sb, res.body.data.access_token), 401, 1, 'Unauthorized: token expired');
   });
 
-  it('files requests under the clientId (GET token and Bearer calls) and body-only POST tokens as anonymous', async () => {
+  it('files requests under the clientId: GET token query, POST token body, and Bearer calls', async () => {
     const sb = sandbox();
     await rules(sb, await tokenFor(sb));
     await fk(sb, 'POST', '/auth/api/generate-token', { json: BLAZE });
     const journal = (await call(sb, 'GET', '/_sandbox/journal?provider=faceki')).body as { operation: string; tenant: string }[];
     expect(journal.map((e) => [e.operation, e.tenant]).sort()).toEqual([
-      ['generateToken', ''],
+      ['generateToken', BLAZE.clientId],
       ['getAccessToken', V2.clientId],
       ['getKycRules', V2.clientId],
     ]);

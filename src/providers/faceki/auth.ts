@@ -18,17 +18,26 @@ const idFrom = (value: string | null | undefined) => {
 /**
  * Bearer calls: the token's clientId. GET access-token: the clientId query parameter. POST
  * generate-token: the clientId header when sent (the Blaze page's table lists the credentials as
- * headers); a body-only request names no tenant here, so it is journalled as anonymous.
+ * headers), else the body's clientId.
  */
-export function facekiTenantOf(headers: Headers, url: URL): string | undefined {
+export function facekiTenantOf(headers: Headers, url: URL, body?: string): string | undefined {
   const bearer = BEARER.exec(headers.get('authorization') ?? '');
   if (bearer) {
     const clientId = decodeJwt(bearer[1])?.clientId;
     return typeof clientId === 'string' ? idFrom(clientId) : undefined;
   }
   if (url.pathname.endsWith('/auth/api/access-token')) return idFrom(url.searchParams.get('clientId'));
-  if (url.pathname.endsWith('/auth/api/generate-token')) return idFrom(headers.get('clientid'));
+  if (url.pathname.endsWith('/auth/api/generate-token')) return idFrom(headers.get('clientid') ?? clientIdInBody(body));
   return undefined;
+}
+
+function clientIdInBody(body: string | undefined): string | null {
+  try {
+    const clientId = (JSON.parse(body ?? '') as { clientId?: unknown } | null)?.clientId;
+    return typeof clientId === 'string' ? clientId : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Checks the credentials in Faceki's order (id, secret, known, matching) and signs a token. */

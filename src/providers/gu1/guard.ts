@@ -1,6 +1,6 @@
 // What every gu1 route does first: check the credentials, take a rate-limit token when the
-// limiter is on, and settle what became due on the organization's clock (the sandbox cannot hook
-// clock moves, so due outcomes and expiries are applied when the organization is next seen).
+// limiter is on, and settle what became due on the organization's clock (a real-time clock moves
+// without the admin API, so due outcomes and expiries are also applied when the organization calls).
 import type { Context } from 'hono';
 import { takeRateToken, type Kit, type ProviderEnv } from '../../engine/index.js';
 import { authorize } from './auth.js';

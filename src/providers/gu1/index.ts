@@ -6,6 +6,7 @@ import { gu1Credentials, tenantOf } from './auth.js';
 import { gu1Errors, renderGu1Error } from './errors.js';
 import { gu1Routes } from './routes.js';
 import { gu1Sessions } from './sessions.js';
+import { settle } from './validations.js';
 
 export const gu1 = defineProvider({
   name: 'gu1',
@@ -16,6 +17,8 @@ export const gu1 = defineProvider({
   renderError: renderGu1Error,
   transport: { 404: 'ROUTE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED', 500: 'INTERNAL_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE', 504: 'GATEWAY_TIMEOUT' },
   tenantOf,
+  // Automatic sandbox outcomes and expiry webhooks fall due on the clock: applied as soon as it moves.
+  settle,
   credentials: gu1Credentials,
   options: {
     validationTtl: {

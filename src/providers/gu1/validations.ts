@@ -1,6 +1,6 @@
 // Moving validations: one status change with its side effects (timestamps, the entity's KYC
 // fields, a webhook), and `settle`, which applies what became due on the clock (the sandbox
-// table's automatic outcomes, expiry) the first time the sandbox looks after that instant.
+// table's automatic outcomes, expiry) when the clock moves or the organization next calls.
 import { SandboxError, type Kit } from '../../engine/index.js';
 import { COMPLETED, dueHappenings, EXPIRABLE, gu1Lifecycle, STEPS, type Gu1Entity, type Gu1Status, type Gu1Validation } from './lifecycle.js';
 import { ENTITIES, VALIDATIONS } from './store-names.js';

@@ -66,8 +66,10 @@ describe('Kulipa x-request-id', () => {
       await kulipa(sb, 'GET', '/users', undefined, null),
       await kulipa(sb, 'GET', '/no/such/path'),
       await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }, undefined, { 'x-idempotency-key': 'k'.repeat(65) }),
+      await kulipa(sb, 'GET', `/users/${userId}`, undefined, undefined, { 'x-sandbox-scenario': 'service_unavailable' }),
+      await kulipa(sb, 'POST', '/users', { blob: 'x'.repeat(200_000) }),
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 400, 401, 404, 400]);
+    expect(responses.map((r) => r.status)).toEqual([200, 400, 401, 404, 400, 503, 413]);
     const ids = responses.map((r) => r.headers.get('x-request-id'));
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,5 @@
-// What every Kulipa answer goes through: an x-request-id on every response (errors included), the
-// x-api-key check on every documented operation, and the per-key rate limiter with its headers.
+// What every Kulipa call goes through: the x-api-key check on every documented operation and the
+// per-key rate limiter with its headers. (x-request-id comes from the provider's responseHeaders.)
 import type { MiddlewareHandler } from 'hono';
 import { takeRateToken, type ProviderEnv } from '../../engine/index.js';
 import { requireKey } from './auth.js';
@@ -13,7 +13,7 @@ const localPath = (url: string) => new URL(url).pathname.replace(/^\/kulipa(?=\/
 export function gate(): MiddlewareHandler<ProviderEnv> {
   return async (c, next) => {
     const kit = c.get('kit');
-    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: kit.ids.uuid('request') };
+    const headers: Record<string, string> = {};
     // HEAD runs the GET handler, so it is matched as GET: no path answers without the key.
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     if (kit.contract.match(method, localPath(c.req.url))) {

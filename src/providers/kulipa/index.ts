@@ -4,6 +4,7 @@ import { defineProvider, readFixture, type MagicValue } from '../../engine/index
 import { kulipaAdmin } from './admin.js';
 import { kulipaCredentials, tenantOfHeaders } from './auth.js';
 import { kulipaErrors, renderKulipaError } from './errors.js';
+import { REQUEST_ID_HEADER } from './gate.js';
 import { kulipaRoutes } from './routes.js';
 import { kulipaSessions } from './sessions.js';
 
@@ -16,6 +17,8 @@ export const kulipa = defineProvider({
   renderError: renderKulipaError,
   transport: { 404: 'ROUTE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE', 504: 'GATEWAY_TIMEOUT' },
   tenantOf: tenantOfHeaders,
+  // Every answer, engine-rendered errors and scenarios included, carries a request id (the SDK logs it on 5xx).
+  responseHeaders: (kit) => ({ [REQUEST_ID_HEADER]: kit.ids.uuid('request') }),
   credentials: kulipaCredentials,
   options: {
     rateLimit: { default: '300', type: 'int', description: 'requests per minute per API key (the third-party SDK assumes 300; Kulipa documents no number)' },
