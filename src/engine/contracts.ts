@@ -1,9 +1,11 @@
-// Contracts are data compiled once (stripe-mock, ajv's guide): each provider's OpenAPI 3.1 file is
-// loaded, every request and response schema compiled with ajv, and a bad schema fails the boot.
+// Contracts are data (stripe-mock, ajv's guide): each provider's OpenAPI 3.1 file is loaded at boot,
+// every schema checked against JSON Schema 2020-12 (a bad schema fails the boot), and each
+// operation's validators compiled by ajv on first use, so a cold start stays fast.
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
-import { parse as parseYaml } from 'yaml';
+import yaml from 'js-yaml';
+import { checkSchema } from './schema-check.js';
 
 // ajv-formats is CommonJS: under NodeNext its typings describe the module, not the plugin function.
 type Plugin = (ajv: Ajv2020) => unknown;
@@ -18,8 +20,11 @@ export interface Operation {
   /** OpenAPI path template, e.g. /api/partner/v2/users/{userId}/kyc/verification-link */
   path: string;
   regex: RegExp;
-  request?: ValidateFunction;
-  responses: Map<string, ValidateFunction | null>;
+  /** Compiled on first use. */
+  request(): ValidateFunction | undefined;
+  /** Declared statuses ('201', '4XX', 'default'); compiled on first use. */
+  statuses: readonly string[];
+  response(status: string): ValidateFunction | undefined;
 }
 
 export interface Contract {
@@ -32,6 +37,8 @@ export interface Contract {
   checkRequest(operationId: string, body: unknown): ErrorObject[] | null;
   /** A readable reason when a response does not conform, or null. */
   checkResponse(op: Operation, status: number, body: unknown): string | null;
+  /** Compiles every validator now, in ajv's strict mode (the test suite does this for every contract). */
+  compileAll(): void;
 }
 
 function rewriteRefs(node: unknown, base: string): unknown {
@@ -47,20 +54,61 @@ function rewriteRefs(node: unknown, base: string): unknown {
 const jsonSchemaOf = (content: unknown) =>
   (content as { 'application/json'?: { schema?: Json } } | undefined)?.['application/json']?.schema;
 
+function memo<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+// One ajv for every contract (each under its own base URI): the meta-schema is compiled once.
+let shared: Ajv2020 | undefined;
+function ajvInstance() {
+  if (!shared) {
+    // validateSchema off: checkSchema() already vetted every schema at boot, and skipping ajv's
+    // meta-schema keeps its (slow) compilation out of the cold start.
+    shared = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, strictRequired: false, validateSchema: false });
+    addFormats(shared);
+    shared.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
+  }
+  return shared;
+}
+
 export function compileContract(provider: string, document: Json): Contract {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, strictRequired: false });
-  addFormats(ajv);
-  ajv.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
+  const ajv = ajvInstance;
+  const file = `contracts/${provider}/openapi.yaml`;
   const base = `https://kyc-sandbox.local/${provider}/schemas/`;
   const components = ((document.components as Json | undefined)?.schemas ?? {}) as Json;
-  for (const [name, schema] of Object.entries(components)) ajv.addSchema(rewriteRefs(schema, base) as Json, base + name);
-  const compile = (schema: Json | undefined, where: string) => {
-    if (!schema) return undefined;
-    try {
-      return ajv.compile(rewriteRefs(schema, base) as Json);
-    } catch (err) {
-      throw new Error(`contracts/${provider}/openapi.yaml: ${where}: ${(err as Error).message}`);
+  const fail = (where: string, message: string): never => {
+    throw new Error(`${file}: ${where}: ${message}`);
+  };
+  const check = (schema: Json, where: string) => {
+    const problem = checkSchema(schema, (name) => name in components);
+    if (problem) fail(where, problem);
+  };
+  for (const [name, schema] of Object.entries(components)) check(schema as Json, `components.schemas.${name}`);
+  // ajv meets the components only when the first validator of this contract is compiled.
+  const registerComponents = memo(() => {
+    for (const [name, schema] of Object.entries(components)) {
+      if (!ajv().getSchema(base + name)) ajv().addSchema(rewriteRefs(schema, base) as Json, base + name);
     }
+  });
+  const compiler = (schema: Json | undefined, where: string) => {
+    if (!schema) return () => undefined;
+    check(schema, where);
+    return memo(() => {
+      try {
+        registerComponents();
+        return ajv().compile(rewriteRefs(schema, base) as Json);
+      } catch (err) {
+        return fail(where, (err as Error).message);
+      }
+    });
   };
 
   // Response and request-body objects may be $refs into components (shared error responses).
@@ -69,8 +117,7 @@ export function compileContract(provider: string, document: Json): Contract {
     if (typeof ref !== 'string') return node;
     const [, , group, name] = ref.split('/');
     const target = ((document.components as Json | undefined)?.[group] as Json | undefined)?.[name] as Json | undefined;
-    if (!target) throw new Error(`contracts/${provider}/openapi.yaml: unresolved ${ref}`);
-    return target;
+    return target ?? fail(ref, 'unresolved $ref');
   };
 
   const operations: Operation[] = [];
@@ -79,9 +126,9 @@ export function compileContract(provider: string, document: Json): Contract {
       const op = item[method] as Json | undefined;
       if (!op) continue;
       const id = String(op.operationId ?? `${method} ${path}`);
-      const responses = new Map<string, ValidateFunction | null>();
+      const responses = new Map<string, () => ValidateFunction | undefined>();
       for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
-        responses.set(status, compile(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`) ?? null);
+        responses.set(status, compiler(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`));
       }
       const pattern = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
       operations.push({
@@ -89,8 +136,9 @@ export function compileContract(provider: string, document: Json): Contract {
         method: method.toUpperCase(),
         path,
         regex: new RegExp(`^${pattern}/?$`),
-        request: compile(jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content), `${id} request`),
-        responses,
+        request: compiler(jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content), `${id} request`),
+        statuses: [...responses.keys()],
+        response: (status) => responses.get(status)?.(),
       });
     }
   }
@@ -105,17 +153,23 @@ export function compileContract(provider: string, document: Json): Contract {
     match: (method, path) => operations.find((o) => o.method === method && o.regex.test(path)),
     byId: (id) => ids.get(id),
     checkRequest(operationId, body) {
-      const validate = ids.get(operationId)?.request;
+      const validate = ids.get(operationId)?.request();
       if (!validate) return null;
       return validate(body) ? null : (validate.errors ?? []);
     },
     checkResponse(op, status, body) {
       const s = String(status);
-      const key = [s, `${s[0]}XX`, 'default'].find((k) => op.responses.has(k));
-      if (!key) return `${op.id}: status ${status} is not in the contract (has ${[...op.responses.keys()].join(', ')})`;
-      const validate = op.responses.get(key);
+      const key = [s, `${s[0]}XX`, 'default'].find((k) => op.statuses.includes(k));
+      if (!key) return `${op.id}: status ${status} is not in the contract (has ${op.statuses.join(', ')})`;
+      const validate = op.response(key);
       if (!validate || validate(body)) return null;
       return `${op.id} ${status}: ${ajvText(validate.errors)}`;
+    },
+    compileAll() {
+      for (const op of operations) {
+        op.request();
+        for (const s of op.statuses) op.response(s);
+      }
     },
   };
 }
@@ -124,16 +178,15 @@ export function ajvText(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message}`).join('; ');
 }
 
-// Compiled contracts are immutable, so one compilation per file serves every sandbox in the process
+// Contracts are immutable once checked, so one per file serves every sandbox in the process
 // (creating a sandbox per test must stay in the millisecond range).
-const compiled = new Map<string, Contract>();
+const loaded = new Map<string, Contract>();
 
 export function loadContract(provider: string, file: string): Contract {
-  let contract = compiled.get(file);
+  let contract = loaded.get(file);
   if (!contract) {
-    const text = readFileSync(file, 'utf8');
-    contract = compileContract(provider, parseYaml(text) as Json);
-    compiled.set(file, contract);
+    contract = compileContract(provider, yaml.load(readFileSync(file, 'utf8')) as Json);
+    loaded.set(file, contract);
   }
   return contract;
 }

@@ -1,7 +1,13 @@
 // Deterministic ids and faker data: everything random is derived from (seed, namespace, counter)
 // or (seed, resource id), so two sandboxes with one seed answer the same requests with the same bytes.
 import { createHash } from 'node:crypto';
-import { Faker, base, en } from '@faker-js/faker';
+import { createRequire } from 'node:module';
+import type { Faker } from '@faker-js/faker';
+
+// Loaded on first use, to keep it out of the cold start; the English build alone, because the
+// package root loads every locale (~35 MB more RSS). Node ≥ 20.19 requires ES modules synchronously.
+let englishFaker: Faker | undefined;
+const fakerInstance = () => (englishFaker ??= (createRequire(import.meta.url)('@faker-js/faker/locale/en') as { faker: Faker }).faker);
 
 /** 32 bytes of sha256 over the parts, as a v4-shaped UUID (version and variant bits set). */
 export function uuidFrom(...parts: (string | number)[]): string {
@@ -42,10 +48,13 @@ export function createIdSource(seed: string, namespace: string): IdSource {
 
 export type Fake = <T>(key: string, build: (f: Faker) => T) => T;
 
-/** One faker per sandbox, reseeded from (seed, key) before each use: same key → same data. */
+/**
+ * Reseeds the (shared, English) faker from (seed, key) before each use, so the same key always gives
+ * the same data whichever sandbox asks; sharing is safe because a build runs synchronously.
+ */
 export function createFake(seed: string): Fake {
-  const faker = new Faker({ locale: [en, base] });
   return (key, build) => {
+    const faker = fakerInstance();
     faker.seed(hash32(seed, key));
     return build(faker);
   };

@@ -17,25 +17,51 @@ export interface JournalEntry {
   responseBody: unknown;
 }
 
+/** What the pipeline hands over: raw texts and headers, parsed and redacted only when listed. */
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'requestHeaders' | 'requestBody' | 'responseBody'> {
+  requestHeaders: Headers;
+  requestText: string | undefined;
+  responseText: string | undefined;
+}
+
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'id'>): void;
+  record(entry: JournalRecord): void;
   list(filter?: { provider?: string; tenant?: string; operation?: string; limit?: number }): JournalEntry[];
   reset(filter?: { provider?: string; tenant?: string }): void;
 }
 
+type Stored = Omit<JournalRecord, 'requestHeaders'> & { id: number; requestHeaders: [string, string][] };
+
+const view = ({ requestText, responseText, requestHeaders, ...e }: Stored): JournalEntry => ({
+  ...e,
+  requestHeaders: Object.fromEntries(requestHeaders.map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
+  requestBody: parseBody(requestText),
+  responseBody: parseBody(responseText),
+});
+
+export const parseBody = (text: string | undefined): unknown => {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
+  }
+};
+
 export function createJournal(perTenant = 200): Journal {
-  const rings = new Map<string, JournalEntry[]>();
+  const rings = new Map<string, Stored[]>();
   let seq = 0;
   return {
     record(entry) {
       const k = `${entry.provider}\u0000${entry.tenant}`;
       let ring = rings.get(k);
       if (!ring) rings.set(k, (ring = []));
-      ring.push({ id: ++seq, ...entry });
+      const requestText = entry.requestText && entry.requestText.length > 4096 ? `${entry.requestText.slice(0, 4096)}…` : entry.requestText;
+      ring.push({ ...entry, id: ++seq, requestText, requestHeaders: [...entry.requestHeaders] });
       if (ring.length > perTenant) ring.splice(0, ring.length - perTenant);
     },
     list(filter = {}) {
-      const out: JournalEntry[] = [];
+      const out: Stored[] = [];
       for (const ring of rings.values()) {
         for (const e of ring) {
           if (filter.provider && e.provider !== filter.provider) continue;
@@ -45,7 +71,7 @@ export function createJournal(perTenant = 200): Journal {
         }
       }
       out.sort((a, b) => b.id - a.id);
-      return filter.limit ? out.slice(0, filter.limit) : out;
+      return (filter.limit ? out.slice(0, filter.limit) : out).map(view);
     },
     reset(filter = {}) {
       for (const k of [...rings.keys()]) {
@@ -57,14 +83,5 @@ export function createJournal(perTenant = 200): Journal {
 }
 
 const SECRET_HEADERS = /authorization|cookie|api-key|client-key|secret|token|password/i;
-
-/** Request headers as journalled and logged: credentials reduced to their first four characters. */
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.test(name) ? redact(value) : value;
-  });
-  return out;
-}
 
 export const redact = (value: string) => (value.length <= 8 ? '****' : `${value.slice(0, 4)}…(${value.length})`);

@@ -6,7 +6,7 @@ import type { Contract } from './contracts.js';
 import type { Kit, ProviderEnv, ProviderModule } from './define-provider.js';
 import { ProviderError, SandboxError } from './errors.js';
 import { resolveScenario, type Effect, type FaultRules } from './faults.js';
-import { redact, redactHeaders, type Journal } from './journal.js';
+import { parseBody, redact, type Journal } from './journal.js';
 
 export interface MountDeps {
   contract: Contract;
@@ -51,14 +51,7 @@ async function suffer(c: Context, provider: ProviderModule, effect: Effect) {
   }
 }
 
-const parseBody = (text: string | undefined): unknown => {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
-  }
-};
+const NOTHING = Symbol('nothing rendered');
 
 export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps) {
   const prefix = `/${provider.name}`;
@@ -81,6 +74,14 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
     c.set('operation', op?.id ?? null);
+    // Keep the object a handler answers with, so the journal and the contract check need not read
+    // the response body back (which would turn node-server's cached string body into a stream).
+    let rendered: unknown = NOTHING;
+    const render = c.json as unknown as (...args: unknown[]) => Response;
+    c.json = ((object: unknown, ...rest: unknown[]) => {
+      rendered = object;
+      return render(object, ...rest);
+    }) as unknown as typeof c.json;
     let scenario: string | null = null;
     try {
       if (tooLarge) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
@@ -99,16 +100,16 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
 
     for (const [k, v] of Object.entries(extraHeaders ?? {})) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
     const res = c.res;
-    const isJson = res.headers.get('content-type')?.includes('application/json') ?? false;
-    let responseBody: unknown = null;
-    if (isJson) {
-      // Read and rebuild rather than res.clone(): a cloned (tee'd) body is retained by undici and leaks.
-      const text = await res.text();
-      responseBody = parseBody(text);
-      c.res = new Response(text, { status: res.status, headers: res.headers });
+    let responseText: string | undefined;
+    if (rendered !== NOTHING) responseText = JSON.stringify(rendered);
+    else if (res.headers.get('content-type')?.includes('application/json')) {
+      // A JSON body not made by c.json(): read it, and rebuild the response (a clone's tee leaks in undici).
+      responseText = await res.text();
+      c.res = new Response(responseText, { status: res.status, headers: res.headers });
     }
-    if (deps.onContractViolation && op && isJson && !isSandboxError(responseBody)) {
-      const problem = deps.contract.checkResponse(op, res.status, responseBody);
+    if (deps.onContractViolation && op && responseText !== undefined) {
+      const body = rendered !== NOTHING ? rendered : parseBody(responseText);
+      const problem = isSandboxError(body) ? null : deps.contract.checkResponse(op, res.status, body);
       if (problem) {
         deps.onContractViolation(problem);
         c.res = c.json(new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
@@ -126,9 +127,9 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       status: res.status,
       durationMs,
       scenario,
-      requestHeaders: redactHeaders(c.req.raw.headers),
-      requestBody: parseBody(requestText),
-      responseBody,
+      requestHeaders: c.req.raw.headers,
+      requestText,
+      responseText,
     });
     deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${url.pathname}`);
   });
