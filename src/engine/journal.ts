@@ -18,7 +18,9 @@ export interface JournalEntry {
 }
 
 /** What the pipeline hands over: raw texts and headers, parsed and redacted only when listed. */
-export interface JournalRecord extends Omit<JournalEntry, 'id' | 'requestHeaders' | 'requestBody' | 'responseBody'> {
+export interface JournalRecord extends Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | 'requestBody' | 'responseBody'> {
+  /** Epoch ms on the tenant's clock. */
+  at: number;
   requestHeaders: Headers;
   requestText: string | undefined;
   responseText: string | undefined;
@@ -30,11 +32,12 @@ export interface Journal {
   reset(filter?: { provider?: string; tenant?: string }): void;
 }
 
-type Stored = Omit<JournalRecord, 'requestHeaders'> & { id: number; requestHeaders: [string, string][] };
+type Stored = JournalRecord & { id: number };
 
-const view = ({ requestText, responseText, requestHeaders, ...e }: Stored): JournalEntry => ({
+const view = ({ requestText, responseText, requestHeaders, at, ...e }: Stored): JournalEntry => ({
   ...e,
-  requestHeaders: Object.fromEntries(requestHeaders.map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
+  at: new Date(at).toISOString(),
+  requestHeaders: Object.fromEntries([...requestHeaders].map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
   requestBody: parseBody(requestText),
   responseBody: parseBody(responseText),
 });
@@ -57,7 +60,8 @@ export function createJournal(perTenant = 200): Journal {
       let ring = rings.get(k);
       if (!ring) rings.set(k, (ring = []));
       const requestText = entry.requestText && entry.requestText.length > 4096 ? `${entry.requestText.slice(0, 4096)}…` : entry.requestText;
-      ring.push({ ...entry, id: ++seq, requestText, requestHeaders: [...entry.requestHeaders] });
+      // Request headers are immutable: keep the object and read it only when the journal is listed.
+      ring.push({ ...entry, id: ++seq, requestText });
       if (ring.length > perTenant) ring.splice(0, ring.length - perTenant);
     },
     list(filter = {}) {

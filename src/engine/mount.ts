@@ -117,7 +117,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     }
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     deps.journal.record({
-      at: kit.iso(),
+      at: kit.now(),
       provider: provider.name,
       tenant,
       operation: op?.id ?? null,
