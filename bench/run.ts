@@ -1,0 +1,96 @@
+// `npm run bench`: throughput and latency of authorized Capa link generation next to a bare Hono app
+// (same run, same load), cold start, createSandbox()+reset, and RSS after 100k users and links.
+// Floors on a 2-core machine: ratio ≥ 0.6, p99 ≤ 1.5× bare p99, cold start ≤ 300 ms,
+// createSandbox()+reset ≤ 10 ms, RSS ≤ 160 MB.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { createSandbox } from '../src/sandbox.js';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const KEY = 'capa_test_partner_key_000000000001';
+
+function startServer(args: string[]): Promise<{ child: ChildProcess; url: string; startedMs: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1], startedMs: performance.now() - t0 });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+async function load(url: string, path: string, headers: Record<string, string>, body: string) {
+  const r = await autocannon({ url: url + path, connections: CONNECTIONS, duration: DURATION_S, method: 'POST', headers, body });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${r.non2xx} non-2xx and ${r.errors} errors at ${path}`);
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+const stop = (c: ChildProcess) => new Promise((r) => c.once('exit', r).kill('SIGTERM'));
+
+async function throughput() {
+  const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
+  const bare = await startServer(['bench/bare-server.mjs']);
+  const sandbox = await startServer(['dist/cli/run.js', 'serve', '--port', '0', '--log-level', 'warn']);
+  const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
+  const { data } = (await user.json()) as { data: { userId: string } };
+  const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
+  // Warm both up, then measure each under the same load.
+  await autocannon({ url: bare.url + '/x', connections: 10, duration: 2, method: 'POST' });
+  await autocannon({ url: sandbox.url + linkPath, connections: 10, duration: 2, method: 'POST', headers, body: '{"country":"MX"}' });
+  const b = await load(bare.url, '/x', { 'content-type': 'application/json' }, '{"country":"MX"}');
+  const s = await load(sandbox.url, linkPath, headers, '{"country":"MX"}');
+  await Promise.all([stop(bare.child), stop(sandbox.child)]);
+  return { bare: b, sandbox: s };
+}
+
+async function coldStart(runs = 7) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const { child, url } = await startServer(['dist/cli/run.js', 'serve', '--port', '0', '--log-level', 'warn']);
+    while ((await fetch(`${url}/_sandbox/health`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 2));
+    times.push(performance.now() - t0);
+    await stop(child);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+function createAndReset(n = 200) {
+  createSandbox().reset(); // the first one compiles the contracts once per process
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) createSandbox().reset();
+  return (performance.now() - t0) / n;
+}
+
+const fmt = (n: number) => n.toFixed(2);
+console.error("measuring throughput against the bare app…");
+const tp = await throughput();
+console.error("measuring cold start…");
+const cold = await coldStart();
+console.error("measuring createSandbox()+reset…");
+const create = createAndReset();
+console.error("creating 100k users and links…");
+const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', 'bench/memory.mjs', '100000'], { encoding: 'utf8' }));
+
+const ratio = tp.sandbox.rps / tp.bare.rps;
+const p99Ratio = tp.sandbox.p99 / Math.max(tp.bare.p99, 1);
+const rows = [
+  ['bare Hono (fixed JSON)', `${tp.bare.rps} req/s`, `p50 ${tp.bare.p50} ms`, `p99 ${tp.bare.p99} ms`],
+  ['sandbox: Capa KYC link', `${tp.sandbox.rps} req/s`, `p50 ${tp.sandbox.p50} ms`, `p99 ${tp.sandbox.p99} ms`],
+];
+console.log(`\nkyc-sandbox benchmark (${CONNECTIONS} connections, ${DURATION_S}s each, 127.0.0.1)`);
+for (const r of rows) console.log(`  ${r[0].padEnd(26)} ${r.slice(1).map((c) => c.padEnd(14)).join(' ')}`);
+const checks = [
+  [`throughput ratio ${fmt(ratio)}`, ratio >= 0.6, '≥ 0.6'],
+  [`p99 ratio ${fmt(p99Ratio)}`, tp.sandbox.p99 <= 1.5 * Math.max(tp.bare.p99, 1), '≤ 1.5× bare'],
+  [`cold start ${Math.round(cold)} ms (median of 7, spawn → first 200)`, cold <= 300, '≤ 300 ms'],
+  [`createSandbox()+reset ${fmt(create)} ms`, create <= 10, '≤ 10 ms'],
+  [`RSS ${mem.rssMb} MB after ${mem.users} users and ${mem.links} links`, mem.rssMb <= 160, '≤ 160 MB'],
+] as const;
+for (const [what, ok, floor] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what} (floor ${floor})`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
