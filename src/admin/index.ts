@@ -6,13 +6,14 @@ import { clockRoutes } from './clock.js';
 import { faultRoutes } from './faults.js';
 import { healthRoutes } from './health.js';
 import { journalRoutes } from './journal.js';
+import { pactRoutes } from './pact.js';
 import { sessionRoutes } from './sessions.js';
 import { stateRoutes } from './state.js';
 import { webhookRoutes } from './webhooks.js';
 
 export function mountAdmin(app: Hono, sb: Sandbox) {
   const admin = new Hono();
-  for (const group of [healthRoutes, stateRoutes, clockRoutes, faultRoutes, journalRoutes, webhookRoutes, sessionRoutes]) {
+  for (const group of [healthRoutes, stateRoutes, clockRoutes, faultRoutes, journalRoutes, webhookRoutes, sessionRoutes, pactRoutes]) {
     admin.route('/', group(sb));
   }
   for (const p of sb.providers) {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { CONFIG_HELP } from '../config.js';
 import { serveFromArgs } from '../main.js';
+import { PACT_HELP, pactCommand } from './pact.js';
 
 interface Command {
   summary: string;
@@ -43,7 +44,8 @@ ${CONFIG_HELP}
 
 Commands:
 ${cmds.join('\n')}
-`;
+
+${PACT_HELP}`;
 }
 
 async function runAdmin(name: string, argv: string[]): Promise<number> {
@@ -92,6 +94,8 @@ export async function cli(argv: string[]): Promise<number | undefined> {
   if (first === undefined || first.startsWith('-')) return serveFromArgs(argv, process.env);
   if (first === 'serve') return serveFromArgs(rest, process.env);
   if (first in COMMANDS) return runAdmin(first, rest);
+  const pact = pactCommand(first, rest);
+  if (pact) return pact;
   process.stderr.write(`kyc-sandbox: unknown command "${first}"\n\n${usage()}`);
   return 2;
 }

@@ -72,6 +72,47 @@ export interface SessionView {
   next: readonly string[];
 }
 
+/** One screen of a vendor's hosted flow; `kind` picks the picture (document frame, selfie oval…). */
+export interface HostedStep {
+  title: string;
+  kind: 'consent' | 'document' | 'selfie' | 'form' | 'review';
+  /** The vendor's wording under the title. */
+  text?: string;
+}
+
+/** A decision offered at the end of the flow; only those in the session's `next` are shown. */
+export interface HostedOutcome {
+  label: string;
+  state: string;
+  /** Ask for a reason, sent to the transition as `reason` (from `reasons` when given, else free text). */
+  needsReason?: boolean;
+  reasons?: readonly string[];
+  /** How the button looks: a decision, a hand-off to review or to a later decision, or leaving. */
+  tone?: 'approve' | 'reject' | 'review' | 'wait' | 'abandon';
+}
+
+export interface HostedIdentity {
+  /** The person (or business) the link is for. */
+  name: string;
+  facts: readonly { label: string; value: string }[];
+}
+
+export interface HostedFlow {
+  /** Screens in order (a plain string is a screen with a title only); the last one holds the outcomes. */
+  steps: readonly (string | HostedStep)[];
+  outcomes: readonly HostedOutcome[];
+  /** The vendor state entered when the person gets past the first screen (e.g. in_progress), if it has one. */
+  start?: string;
+  /** The vendor's colour (#rrggbb) and, when the flow runs under another name (Baanx → Veriff), that product. */
+  brand?: { color: string; product?: string };
+  /** Schemes a redirect may use: https, http (any host), http-localhost, app (myapp://). Default: https only. */
+  redirectSchemes?: readonly ('https' | 'http' | 'http-localhost' | 'app')[];
+  /** Label of a "leave for now" button: back to the redirect without a decision, the link staying live. */
+  leave?: string;
+  /** What the page says about a closed link in a given vendor state (e.g. cancelled by the company). */
+  closed?: Readonly<Record<string, string>>;
+}
+
 export interface SessionAdapter {
   lifecycle: Lifecycle;
   /** The store collection holding sessions (ids are unique across tenants). */
@@ -81,7 +122,13 @@ export interface SessionAdapter {
   transition(kit: Kit, id: string, to: string, input: { reason?: string; manual: boolean }): SessionView;
   /** Where the hosted page sends the person after a decision, with the vendor's query parameters. */
   redirectFor?(kit: Kit, view: SessionView): string | null;
-  hosted?: { steps: readonly string[]; outcomes: readonly { label: string; state: string }[] };
+  /** The vendor's hosted flow as data: the page renders any provider from this, with no page code of its own. */
+  hosted?: HostedFlow;
+  /**
+   * The faker identity the hosted page shows for a session, seeded as the vendor's own detail
+   * endpoints seed it, so the page and the API name the same person.
+   */
+  identity?(kit: Kit, row: Record<string, unknown>): HostedIdentity;
 }
 
 export interface ProviderModule {
@@ -118,6 +165,28 @@ export interface ProviderModule {
    * at /_sandbox/providers/<name>; `kitFor` opens a tenant of this provider.
    */
   admin?(kitFor: (tenant: string) => Kit): Hono;
+  /** Pact provider states: sentences a pact's `given(...)` names, each seeding this provider's tenants. */
+  states?: readonly ProviderState[];
+}
+
+/** What a provider state's setup may use: the whole sandbox in-process, and a captured webhook sink. */
+export interface StateContext {
+  /** A request through the sandbox app (vendor paths /<provider>/…, and /_sandbox); throws unless 2xx. */
+  request<T = Record<string, unknown>>(method: string, path: string, init?: { headers?: Record<string, string>; json?: unknown }): Promise<{ status: number; body: T }>;
+  /** One tenant of this provider. */
+  kit(tenant: string): Kit;
+  /** A URL whose deliveries the harness captures (message pacts read webhooks from it). */
+  webhookUrl: string;
+}
+
+export interface ProviderState {
+  /** The sentence, exactly as a consumer writes it in `given(...)`. */
+  name: string;
+  /** Parameters it reads, name → meaning (and default). */
+  params?: Readonly<Record<string, string>>;
+  /** Values setup returns for `fromProviderState` expressions, name → meaning. */
+  provides?: Readonly<Record<string, string>>;
+  setup(ctx: StateContext, params: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
 }
 
 export const defineProvider = (p: ProviderModule): ProviderModule => p;

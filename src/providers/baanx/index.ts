@@ -6,6 +6,7 @@ import { baanxCredentials, tenantOf } from './clients.js';
 import { baanxErrors, renderBaanxError } from './errors.js';
 import { baanxRoutes } from './routes.js';
 import { baanxSessions } from './sessions.js';
+import { baanxStates } from './states.js';
 
 export const baanx = defineProvider({
   name: 'baanx',
@@ -32,5 +33,6 @@ export const baanx = defineProvider({
   magic: readFixture<MagicValue[]>('baanx', 'magic.json'),
   sessions: baanxSessions,
   routes: baanxRoutes,
+  states: baanxStates,
   admin: baanxAdmin,
 });

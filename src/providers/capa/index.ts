@@ -4,6 +4,7 @@ import { capaCredentials, KEY_HEADER } from './auth.js';
 import { capaErrors, renderCapaError } from './errors.js';
 import { capaRoutes } from './routes.js';
 import { capaSessions } from './sessions.js';
+import { capaStates } from './states.js';
 
 export const capa = defineProvider({
   name: 'capa',
@@ -27,4 +28,5 @@ export const capa = defineProvider({
   magic: readFixture<MagicValue[]>('capa', 'magic.json'),
   sessions: capaSessions,
   routes: capaRoutes,
+  states: capaStates,
 });

@@ -6,6 +6,7 @@ import { facekiCredentials, VARIANTS } from './clients.js';
 import { facekiErrors, renderFacekiError } from './errors.js';
 import { facekiRoutes } from './routes.js';
 import { facekiSessions } from './sessions.js';
+import { facekiStates } from './states.js';
 
 export const faceki = defineProvider({
   name: 'faceki',
@@ -30,5 +31,6 @@ export const faceki = defineProvider({
   magic: readFixture<MagicValue[]>('faceki', 'magic.json'),
   sessions: facekiSessions,
   routes: facekiRoutes,
+  states: facekiStates,
   admin: facekiAdmin,
 });

@@ -6,6 +6,7 @@ import { gu1Credentials, tenantOf } from './auth.js';
 import { gu1Errors, renderGu1Error } from './errors.js';
 import { gu1Routes } from './routes.js';
 import { gu1Sessions } from './sessions.js';
+import { gu1States } from './states.js';
 import { settle } from './validations.js';
 
 export const gu1 = defineProvider({
@@ -37,5 +38,6 @@ export const gu1 = defineProvider({
   magic: readFixture<MagicValue[]>('gu1', 'magic.json'),
   sessions: gu1Sessions,
   routes: gu1Routes,
+  states: gu1States,
   admin: gu1Admin,
 });

@@ -7,6 +7,7 @@ import { kulipaErrors, renderKulipaError } from './errors.js';
 import { REQUEST_ID_HEADER } from './gate.js';
 import { kulipaRoutes } from './routes.js';
 import { kulipaSessions } from './sessions.js';
+import { kulipaStates } from './states.js';
 
 export const kulipa = defineProvider({
   name: 'kulipa',
@@ -30,5 +31,6 @@ export const kulipa = defineProvider({
   magic: readFixture<MagicValue[]>('kulipa', 'magic.json'),
   sessions: kulipaSessions,
   routes: kulipaRoutes,
+  states: kulipaStates,
   admin: kulipaAdmin,
 });

@@ -1,0 +1,80 @@
+// The sandbox a verification runs against: listening on a free port, a frozen clock (stable
+// timestamps), every response checked against its contract, and webhooks captured rather than sent,
+// so message pacts can read what the provider's own webhook code produced.
+import type { ProviderModule, ProviderState, StateContext } from '../engine/index.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
+
+/** Where states point webhook settings; nothing listens there, the harness's fetch answers for it. */
+export const WEBHOOK_SINK = 'http://webhooks.pact.invalid/hook';
+
+export interface CapturedWebhook {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Harness {
+  sb: Sandbox;
+  url: string;
+  /** Webhooks sent since the last reset, in the order they were sent. */
+  captured: CapturedWebhook[];
+  /** Back to an empty sandbox: before every interaction. */
+  reset(): void;
+  /** pact-js stateHandlers for one provider: each sentence of its catalogue. */
+  stateHandlers(p: ProviderModule): Record<string, { setup: (params?: unknown) => Promise<Record<string, unknown>> }>;
+  /** The newest webhook the provider queued during state setup (of `event`, when named), as Pact expects a message. */
+  lastWebhook(provider: string, event?: string): { __pactMessageMetadata: Record<string, string>; message: unknown };
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {}): Promise<Harness> {
+  const captured: CapturedWebhook[] = [];
+  const capture: typeof fetch = async (input, init) => {
+    captured.push({ url: String(input), headers: Object.fromEntries(new Headers(init?.headers).entries()), body: String(init?.body ?? '') });
+    return new Response('ok', { status: 200 });
+  };
+  const sb = createSandbox({ ...opts, clock: { mode: 'frozen' }, validateResponses: true, fetch: capture });
+  const { url } = await sb.listen(0);
+
+  function context(p: ProviderModule): StateContext {
+    return {
+      webhookUrl: WEBHOOK_SINK,
+      kit: (tenant) => sb.kit(p.name, tenant),
+      async request<T>(method: string, path: string, init: { headers?: Record<string, string>; json?: unknown } = {}) {
+        const headers = { ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
+        const res = await sb.app.request(path, { method, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`state setup: ${method} ${path} answered ${res.status} ${text.slice(0, 300)}`);
+        return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+      },
+    };
+  }
+
+  async function runState(p: ProviderModule, state: ProviderState, params: unknown) {
+    const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
+    const provided = await state.setup(context(p), given);
+    // Deliver what the setup queued now, so a message pact finds it.
+    await sb.webhooks.flush();
+    return provided;
+  }
+
+  return {
+    sb,
+    url,
+    captured,
+    reset() {
+      sb.reset();
+      captured.length = 0;
+    },
+    stateHandlers: (p) => Object.fromEntries((p.states ?? []).map((s) => [s.name, { setup: (params?: unknown) => runState(p, s, params) }])),
+    lastWebhook(provider, event) {
+      // Deliveries run concurrently, so arrival order is not send order: take the newest queued one.
+      const queued = sb.webhooks.list({ provider }).filter((d) => (!event || d.event === event) && captured.some((c) => c.body === d.body));
+      const last = queued.at(-1);
+      if (!last) throw new Error(`${provider} sent no ${event ? `${event} ` : ''}webhook while the provider states were set up`);
+      const sent = captured.filter((c) => c.body === last.body).at(-1)!;
+      return { __pactMessageMetadata: sent.headers, message: JSON.parse(sent.body) as unknown };
+    },
+    close: () => sb.close(),
+  };
+}

@@ -1,0 +1,166 @@
+// Verifies pact files against an in-process sandbox: one Pact Verifier per file, state handlers from
+// the providers' catalogues, webhooks as message providers. Knows no vendor: it loops over the registry.
+import type { VerifierOptions } from '@pact-foundation/pact';
+import type { ProviderModule } from '../engine/index.js';
+import { providers as registry } from '../providers/index.js';
+import { startHarness, type Harness } from './harness.js';
+import { allInteractions, isMessage, loadPacts, statesOf, type PactFile, type PactInteraction } from './pact-file.js';
+
+export interface InteractionReport {
+  description: string;
+  ok: boolean;
+  problems: string[];
+  /** Not failures: e.g. a state outside the catalogue on an interaction that passed anyway. */
+  warnings: string[];
+}
+
+export interface FileReport {
+  path: string;
+  consumer: string;
+  /** The provider name the pact file gives. */
+  pactProvider: string;
+  /** The sandbox provider it was verified against (null: none matched). */
+  provider: string | null;
+  interactions: InteractionReport[];
+  /** A failure of the whole file (no provider, verifier crash). */
+  error: string | null;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  files: FileReport[];
+  /** Sandbox answers outside the sandbox's own contract (a sandbox bug, reported so it is not hidden). */
+  contractViolations: string[];
+}
+
+export interface VerifyOptions {
+  /** Pact files and folders of pact files. */
+  paths: readonly string[];
+  /** Verify every file against this provider, whatever name the pact gives. */
+  provider?: string;
+  providers?: readonly ProviderModule[];
+}
+
+/** The sandbox provider a pact names: exact (any case), or the name inside a longer one ("kulipa-api"). */
+export function providerFor(pactProvider: string, available: readonly ProviderModule[], override?: string): ProviderModule | undefined {
+  if (override) return available.find((p) => p.name === override.toLowerCase());
+  const name = pactProvider.toLowerCase();
+  return available.find((p) => p.name === name) ?? available.find((p) => new RegExp(`(^|[^a-z0-9])${p.name}([^a-z0-9]|$)`).test(name));
+}
+
+interface VerifierMismatch {
+  type?: string;
+  path?: string;
+  mismatch?: string;
+}
+interface VerifierJson {
+  errors?: { interaction: string; mismatch?: { message?: string; mismatches?: VerifierMismatch[] } }[];
+  interactionResults?: { description: string; result: string }[];
+}
+
+/** Readable lines from the verifier's JSON mismatches: what differs, and where. */
+function problemsOf(json: VerifierJson, description: string): string[] {
+  return (json.errors ?? [])
+    .filter((e) => e.interaction.endsWith(` - ${description}`) || e.interaction === description)
+    .flatMap((e) => (e.mismatch?.mismatches?.length ? e.mismatch.mismatches : [{ mismatch: e.mismatch?.message ?? 'failed' }]))
+    .map((m) => {
+      const where = m.type === 'StatusMismatch' ? 'status' : m.type === 'BodyMismatch' ? `body ${m.path ?? '$'}` : m.type === 'HeaderMismatch' ? 'header' : m.type === 'MetadataMismatch' ? 'metadata' : (m.type ?? 'response');
+      return `${where}: ${m.mismatch ?? 'mismatch'}`;
+    });
+}
+
+const parseJson = (text: string): VerifierJson | null => {
+  try {
+    return JSON.parse(text) as VerifierJson;
+  } catch {
+    return null;
+  }
+};
+
+async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promise<FileReport> {
+  const stateErrors = new Map<string, string>();
+  const { Verifier } = await import('@pact-foundation/pact');
+  const catalogue = new Set((p.states ?? []).map((s) => s.name));
+  const interactions = allInteractions(file);
+  // A message is the webhook the states made the provider send; an `event` state parameter picks one.
+  const eventOf = (i: PactInteraction) => statesOf(i).map((s) => s.params?.event).find((e): e is string => typeof e === 'string');
+  const messageProviders = Object.fromEntries(interactions.filter((i) => isMessage(i, file)).map((i) => [i.description, async () => h.lastWebhook(p.name, eventOf(i))]));
+  const handlers = h.stateHandlers(p);
+  // Remember why a state failed: pact-js logs it and carries on, and the report should say it.
+  const stateHandlers = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      {
+        setup: (params?: unknown) =>
+          handler.setup(params).catch((err: Error) => {
+            stateErrors.set(name, err.message);
+            throw err;
+          }),
+      },
+    ]),
+  );
+  const options: VerifierOptions = {
+    provider: file.provider,
+    providerBaseUrl: `${h.url}/${p.name}`,
+    pactUrls: [file.path],
+    // States return plain JSON (ids, tokens); pact-js types that as JsonMap, which `unknown` values are not.
+    stateHandlers: stateHandlers as VerifierOptions['stateHandlers'],
+    messageProviders,
+    beforeEach: async () => h.reset(),
+    logLevel: 'error',
+  };
+  let json: VerifierJson | null;
+  let crash: string | null = null;
+  try {
+    json = parseJson(String(await new Verifier(options).verifyProvider()));
+  } catch (err) {
+    json = parseJson((err as Error).message);
+    if (!json) crash = (err as Error).message;
+  }
+  const results = new Map((json?.interactionResults ?? []).map((r) => [r.description, r.result]));
+  return {
+    path: file.path,
+    consumer: file.consumer,
+    pactProvider: file.provider,
+    provider: p.name,
+    error: crash,
+    interactions: interactions.map((i) => {
+      const verified = results.get(i.description) === 'OK';
+      const unknown = statesOf(i)
+        .filter((s) => !catalogue.has(s.name))
+        .map((s) => `provider state "${s.name}" is not in the ${p.name} catalogue (kyc-sandbox states --provider ${p.name} lists them)`);
+      const problems = [
+        ...(verified ? [] : unknown),
+        ...statesOf(i)
+          .filter((s) => stateErrors.has(s.name))
+          .map((s) => `provider state "${s.name}" failed to set up: ${stateErrors.get(s.name)}`),
+        ...(json ? problemsOf(json, i.description) : []),
+      ];
+      if (!verified && problems.length === 0) problems.push(crash ? 'not verified: the verifier stopped' : 'not verified');
+      return { description: i.description, ok: verified && problems.length === 0, problems, warnings: verified ? unknown : [] };
+    }),
+  };
+}
+
+export async function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
+  const available = opts.providers ?? registry;
+  const files = loadPacts(opts.paths);
+  const h = await startHarness({ providers: available });
+  const reports: FileReport[] = [];
+  try {
+    for (const file of files) {
+      const p = providerFor(file.provider, available, opts.provider);
+      if (!p) {
+        const names = available.map((a) => a.name).join(', ');
+        const error = opts.provider ? `--provider ${opts.provider} is not a sandbox provider (${names})` : `pact names provider "${file.provider}", which matches none of ${names}; pass --provider <name>`;
+        reports.push({ path: file.path, consumer: file.consumer, pactProvider: file.provider, provider: null, interactions: [], error });
+        continue;
+      }
+      reports.push(await verifyFile(h, file, p));
+    }
+  } finally {
+    await h.close();
+  }
+  const ok = reports.length > 0 && reports.every((r) => r.error === null && r.interactions.every((i) => i.ok)) && h.sb.contractViolations.length === 0;
+  return { ok, files: reports, contractViolations: [...h.sb.contractViolations] };
+}

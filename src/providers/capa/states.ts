@@ -1,0 +1,92 @@
+// Capa's Pact provider states: each sentence seeds a partner (tenant) through Capa's own endpoints
+// and the admin API, and returns the ids a pact's fromProviderState expressions need.
+import { parseDuration, type ProviderState, type StateContext } from '../../engine/index.js';
+
+const DEFAULT_KEY = 'capa_test_partner_key_000000000001';
+const BASE = '/capa/api/partner/v2';
+
+const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
+const keyOf = (p: Readonly<Record<string, unknown>>) => str(p.apiKey, DEFAULT_KEY);
+
+let emails = 0;
+
+async function createUser(ctx: StateContext, p: Readonly<Record<string, unknown>>): Promise<string> {
+  const key = keyOf(p);
+  const body = {
+    type: str(p.type, 'INDIVIDUAL'),
+    // Unique per call: the verifier resets between interactions, but one interaction may seed twice.
+    email: str(p.email, `pact-${++emails}@example.com`),
+    ...(typeof p.externalUserId === 'string' ? { externalUserId: p.externalUserId } : {}),
+  };
+  const res = await ctx.request<{ data: { userId: string } }>('POST', `${BASE}/users`, { headers: { 'partner-api-key': key }, json: body });
+  return res.body.data.userId;
+}
+
+async function createLink(ctx: StateContext, p: Readonly<Record<string, unknown>>, userId: string): Promise<string> {
+  const kind = str(p.type, 'INDIVIDUAL') === 'BUSINESS' ? 'kyb' : 'kyc';
+  const res = await ctx.request<{ data: Record<string, string> }>('POST', `${BASE}/users/${userId}/${kind}/verification-link`, {
+    headers: { 'partner-api-key': keyOf(p) },
+    json: { country: str(p.country, 'MX') },
+  });
+  const link = res.body.data.kycLink ?? res.body.data.kybLink;
+  return link.split('/').pop()!;
+}
+
+const KEY_PARAM = { apiKey: `the partner-api-key the interaction sends (default ${DEFAULT_KEY})` };
+const USER_PARAMS = { ...KEY_PARAM, type: 'INDIVIDUAL (default, KYC) or BUSINESS (KYB)', externalUserId: 'optional externalUserId' };
+
+export const capaStates: readonly ProviderState[] = [
+  {
+    name: 'a Capa partner',
+    params: KEY_PARAM,
+    // Nothing to seed: the verifier starts every interaction from an empty sandbox.
+    setup: async () => ({}),
+  },
+  {
+    name: 'a Capa user exists',
+    params: USER_PARAMS,
+    provides: { userId: 'the user id (UUID)' },
+    setup: async (ctx, p) => ({ userId: await createUser(ctx, p) }),
+  },
+  {
+    name: 'a Capa user has a verification link',
+    params: { ...USER_PARAMS, country: 'link country (default MX)' },
+    provides: { userId: 'the user id', sessionId: 'the id at the end of the link' },
+    setup: async (ctx, p) => {
+      const userId = await createUser(ctx, p);
+      return { userId, sessionId: await createLink(ctx, p, userId) };
+    },
+  },
+  {
+    name: "a Capa user's verification link has expired",
+    params: { ...USER_PARAMS, country: 'link country (default MX)' },
+    provides: { userId: 'the user id', sessionId: 'the expired link id' },
+    setup: async (ctx, p) => {
+      const userId = await createUser(ctx, p);
+      const sessionId = await createLink(ctx, p, userId);
+      // Past the partner's link TTL on its own clock: the link reads as expired (sessionUrl null).
+      const ttl = parseDuration(ctx.kit(keyOf(p)).options.linkTtl) ?? 86_400_000;
+      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'capa', tenant: keyOf(p), by: ttl + 60_000 } });
+      return { userId, sessionId };
+    },
+  },
+  {
+    name: "a Capa user's verification was decided",
+    params: {
+      ...USER_PARAMS,
+      decision: 'VERIFIED (default), REJECTED or REVIEW_NEEDED',
+      webhookSecret: 'the signing secret registered first (default capa-pact-webhook-secret)',
+      event: 'for message pacts: the webhook to read, e.g. VERIFIED_USER (default the last sent)',
+    },
+    provides: { userId: 'the user id' },
+    setup: async (ctx, p) => {
+      const headers = { 'partner-api-key': keyOf(p) };
+      // Registered before the decision so the KYC webhooks are delivered (and captured for message pacts).
+      await ctx.request('PUT', `${BASE}/webhook-settings`, { headers, json: { url: ctx.webhookUrl, secret: str(p.webhookSecret, 'capa-pact-webhook-secret') } });
+      const userId = await createUser(ctx, p);
+      const sessionId = await createLink(ctx, p, userId);
+      await ctx.request('POST', `/_sandbox/sessions/${sessionId}/transition`, { json: { state: str(p.decision, 'VERIFIED'), reason: 'Decided for a pact' } });
+      return { userId };
+    },
+  },
+];

@@ -1,0 +1,84 @@
+// Faceki's Pact provider states: a client's Bearer token (tokens are signed by the sandbox, so a pact
+// cannot carry a literal one) and KYC links in each state, seeded through Faceki's own endpoints.
+import type { ProviderState, StateContext } from '../../engine/index.js';
+
+const DEFAULT_CLIENT = 'faceki_test_client_v2';
+const DEFAULT_SECRET = 'faceki_test_secret_v2_000001';
+
+type Params = Readonly<Record<string, unknown>>;
+const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
+const clientOf = (p: Params) => str(p.clientId, DEFAULT_CLIENT);
+
+async function tokenFor(ctx: StateContext, p: Params): Promise<string> {
+  const q = new URLSearchParams({ clientId: clientOf(p), clientSecret: str(p.clientSecret, DEFAULT_SECRET) });
+  return (await ctx.request<{ data: { access_token: string } }>('GET', `/faceki/auth/api/access-token?${q}`)).body.data.access_token;
+}
+
+async function createLink(ctx: StateContext, p: Params, token: string, expiryTime: string): Promise<string> {
+  const res = await ctx.request<{ data: string }>('POST', '/faceki/kycverify/api/kycverify/kyc-verify-link', {
+    headers: { authorization: `Bearer ${token}` },
+    // A V2 body: the default client speaks V2 (expiryTime a string of minutes, no workflowId).
+    json: { expiryTime, applicationId: str(p.applicationId, 'app-pact-1'), redirect_url: 'https://partner.example/kyc-done' },
+  });
+  return res.body.data;
+}
+
+const move = (ctx: StateContext, linkId: string, state: string) => ctx.request('POST', `/_sandbox/sessions/${linkId}/transition`, { json: { state } });
+
+const CLIENT_PARAMS = { clientId: `a V2 client (default ${DEFAULT_CLIENT})`, clientSecret: `its secret (default ${DEFAULT_SECRET})` };
+const LINK_PARAMS = { ...CLIENT_PARAMS, applicationId: 'default app-pact-1' };
+
+export const facekiStates: readonly ProviderState[] = [
+  {
+    name: 'a Faceki client',
+    params: CLIENT_PARAMS,
+    // Nothing to seed: fixture clients exist from the start, and each interaction starts empty.
+    setup: async () => ({}),
+  },
+  {
+    name: 'a Faceki client has an access token',
+    params: CLIENT_PARAMS,
+    provides: { token: 'a Bearer token for the client (use fromProviderState("Bearer ${token}", …))' },
+    setup: async (ctx, p) => ({ token: await tokenFor(ctx, p) }),
+  },
+  {
+    name: 'a Faceki KYC link exists',
+    params: LINK_PARAMS,
+    provides: { token: 'a Bearer token', linkId: 'the link id (UUID)' },
+    setup: async (ctx, p) => {
+      const token = await tokenFor(ctx, p);
+      return { token, linkId: await createLink(ctx, p, token, '60') };
+    },
+  },
+  {
+    name: 'a Faceki KYC link has expired',
+    params: LINK_PARAMS,
+    provides: { token: 'a Bearer token (still valid)', linkId: 'the expired link' },
+    setup: async (ctx, p) => {
+      const token = await tokenFor(ctx, p);
+      const linkId = await createLink(ctx, p, token, '1');
+      // Two minutes on the client's clock: the one-minute link expires, the one-hour token does not.
+      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'faceki', tenant: clientOf(p), by: '2m' } });
+      return { token, linkId };
+    },
+  },
+  {
+    name: 'a Faceki KYC link was decided',
+    params: {
+      ...LINK_PARAMS,
+      decision: 'ACCEPTED (default), DECLINED or REVIEW',
+      afterReview: 'optional: ACCEPTED or DECLINED, a reviewer deciding after REVIEW (sends EKYC_PORTAL_UPDATE)',
+      event: 'for message pacts: EKYC_RESULT or EKYC_PORTAL_UPDATE (default the last sent)',
+    },
+    provides: { token: 'a Bearer token', linkId: 'the decided link' },
+    setup: async (ctx, p) => {
+      // The portal's "Webhook Setup" is an admin call here; set first so the decision's webhook is delivered.
+      await ctx.request('PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: clientOf(p), url: ctx.webhookUrl } });
+      const token = await tokenFor(ctx, p);
+      const linkId = await createLink(ctx, p, token, '60');
+      await move(ctx, linkId, str(p.decision, 'ACCEPTED'));
+      if (typeof p.afterReview === 'string') await move(ctx, linkId, p.afterReview);
+      return { token, linkId };
+    },
+  },
+];
