@@ -1,6 +1,6 @@
 // How the admin API and the hosted page see a Baanx (Veriff-like) session, and move it on. The
 // state shown is the user's verificationState, settled first so a due automatic decision shows.
-import type { Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
 import { baanxLifecycle, linkState, nextThrough } from './lifecycle.js';
 import { coll, SESSIONS, type User, type VeriffSession } from './records.js';
 import { settle, transition } from './verification.js';
@@ -27,6 +27,29 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   };
 }
 
+/**
+ * The person as registered so far; the seed (step 3) may come before personal details, so missing
+ * names and birth date come from faker, seeded by the user id.
+ */
+function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
+  const session = row as VeriffSession;
+  const user = userOf(kit, session);
+  const made = kit.fake(`baanx:hosted-person:${session.userId}`, (f) => ({
+    first: f.person.firstName(),
+    last: f.person.lastName(),
+    dob: f.date.birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) }).toISOString().slice(0, 10),
+  }));
+  return {
+    name: `${user?.firstName ?? made.first} ${user?.lastName ?? made.last}`,
+    facts: [
+      { label: 'Date of birth', value: user?.dateOfBirth ?? made.dob },
+      { label: 'Country of residence', value: user?.countryOfResidence ?? '—' },
+      { label: 'Email', value: user?.email ?? '—' },
+      { label: 'Session', value: session.kind === 'registration' ? 'registration (reusable)' : 're-verification (single use)' },
+    ],
+  };
+}
+
 export const baanxSessions: SessionAdapter = {
   lifecycle: baanxLifecycle,
   collection: SESSIONS,
@@ -36,13 +59,22 @@ export const baanxSessions: SessionAdapter = {
     transition(kit, session, userOf(kit, session)!, to, input.reason ?? null);
     return view(kit, session);
   },
-  // Baanx documents a redirect "back to your application" but no per-session URL: the page stays.
+  identity,
+  // Baanx's sessionUrl opens Veriff, so the page is Veriff's flow under Baanx's name. Baanx documents
+  // a redirect "back to your application" but no per-session URL: the page stays.
   hosted: {
-    steps: ['Accept Veriff’s terms', 'Photograph a government-issued ID (passport, driving licence, national ID or residence permit)', 'Take a live selfie', 'Submit'],
-    outcomes: [
-      { label: 'Submit for review (decision later)', state: 'PENDING' },
-      { label: 'Approve', state: 'VERIFIED' },
-      { label: 'Reject', state: 'REJECTED' },
+    brand: { color: '#00615a', product: 'Veriff' },
+    steps: [
+      { kind: 'consent', title: 'Before you start', text: 'Veriff verifies your identity for Baanx. Have your ID ready and find a well-lit place.' },
+      { kind: 'document', title: 'Photo of your ID', text: 'A government-issued ID: passport, driving licence, national ID card or residence permit.' },
+      { kind: 'selfie', title: 'Selfie', text: 'Take a live selfie. Remove glasses and hats.' },
+      { kind: 'review', title: 'Submit', text: 'Submit your photos. Veriff usually decides within minutes.' },
     ],
+    outcomes: [
+      { label: 'Approve', state: 'VERIFIED', tone: 'approve' },
+      { label: 'Reject', state: 'REJECTED', tone: 'reject', needsReason: true, reasons: ['Document not readable', 'Face does not match the document', 'Suspected document tampering'] },
+      { label: 'Submit for review (decision later)', state: 'PENDING', tone: 'wait' },
+    ],
+    leave: 'Leave and continue later',
   },
 };

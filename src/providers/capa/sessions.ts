@@ -1,5 +1,6 @@
 // How the admin API and the hosted page see a Capa verification link, and move it on.
-import type { Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import { kybDetails, kycDetails } from './details.js';
 import { capaLifecycle, linkState, type CapaLink, type CapaUser } from './lifecycle.js';
 import { LINKS, transition, USERS } from './verification.js';
 
@@ -22,6 +23,31 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   };
 }
 
+/**
+ * The person (or business) the page shows: what the details endpoints will return once decided,
+ * read from them with the verification marked done, so the page and the API name the same identity.
+ */
+function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
+  const link = row as CapaLink;
+  const user = kit.ns.get<CapaUser>(USERS, link.userId);
+  if (!user) return { name: 'Unknown user', facts: [] };
+  const done = { ...user[link.kind], status: 'VERIFIED' as const, country: link.country };
+  if (link.kind === 'kyb') {
+    const b = kybDetails(kit, { ...user, kyb: done }, link, true).business!;
+    return { name: b.legalName, facts: [{ label: 'Registration no.', value: b.registrationNumber }, { label: 'Country', value: link.country }, { label: 'Address', value: b.address }, { label: 'Contact', value: user.email }] };
+  }
+  const id = kycDetails(kit, { ...user, kyc: done }).idInfo!;
+  return {
+    name: id.fullName,
+    facts: [
+      { label: 'Document', value: `${id.idType.replace(/_/g, ' ').toLowerCase()} ${id.idNumber}` },
+      { label: 'Date of birth', value: id.birthDate },
+      { label: 'Nationality', value: link.country },
+      { label: 'Email', value: user.email },
+    ],
+  };
+}
+
 export const capaSessions: SessionAdapter = {
   lifecycle: capaLifecycle,
   collection: LINKS,
@@ -38,12 +64,24 @@ export const capaSessions: SessionAdapter = {
     const sep = v.redirectUri.includes('?') ? '&' : '?';
     return `${v.redirectUri}${sep}userId=${encodeURIComponent(v.subject)}&status=${encodeURIComponent(v.state)}`;
   },
+  identity,
+  // Capa's link opens its KYC provider's flow (AiPrise, per the details' aipriseSummary); the link
+  // is created IN_PROGRESS, so no start state. Reasons land in the details' statusReasons.
   hosted: {
-    steps: ['Consent to the identity check', 'Photograph an identity document', 'Take a selfie', 'Submit'],
-    outcomes: [
-      { label: 'Approve', state: 'VERIFIED' },
-      { label: 'Reject', state: 'REJECTED' },
-      { label: 'Send to manual review', state: 'REVIEW_NEEDED' },
+    brand: { color: '#4f46e5' },
+    steps: [
+      { kind: 'consent', title: 'Consent', text: 'Capa checks your identity once, with your document and a selfie, to open your account.' },
+      { kind: 'document', title: 'Identity document', text: 'Photograph the front and back of your ID card, passport or driving licence.' },
+      { kind: 'selfie', title: 'Selfie', text: 'Take a short selfie so your face can be matched to the document.' },
+      { kind: 'review', title: 'Submit', text: 'Check your details, then submit them for verification.' },
     ],
+    outcomes: [
+      { label: 'Approve', state: 'VERIFIED', tone: 'approve' },
+      { label: 'Reject', state: 'REJECTED', tone: 'reject', needsReason: true, reasons: ['Document could not be verified', 'Face does not match the document', 'Document expired', 'Watchlist match'] },
+      { label: 'Send to manual review', state: 'REVIEW_NEEDED', tone: 'review', needsReason: true, reasons: ['Document image unclear', 'Address needs a manual check'] },
+    ],
+    leave: 'Leave and finish later',
+    // As the link endpoint accepts them: https, a custom app scheme, http only on localhost.
+    redirectSchemes: ['https', 'http-localhost', 'app'],
   },
 };

@@ -1,6 +1,7 @@
 // How the admin API and the hosted page see a Faceki KYC link, and move it on.
-import type { Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
 import { effectiveState, facekiLifecycle, linkStatus, type FacekiLink } from './lifecycle.js';
+import { documentData } from './records.js';
 import { LINKS, transition } from './verification.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
@@ -22,6 +23,22 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   };
 }
 
+/** The person the record will describe: its first document, seeded by the link id as the record is. */
+function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
+  const link = row as FacekiLink;
+  const doc = documentData(kit, link, 'ACCEPTED')[0]!;
+  const title = (s: string) => s.toLowerCase().replace(/\b\w/g, (ch) => ch.toUpperCase());
+  return {
+    name: title(doc.full_name),
+    facts: [
+      { label: 'Document', value: `${doc.document_type_full} ${doc.document_number}` },
+      { label: 'Date of birth', value: doc.date_of_birth },
+      { label: 'Nationality', value: doc.nationality },
+      ...(link.applicationId ? [{ label: 'Application', value: link.applicationId }] : []),
+    ],
+  };
+}
+
 export const facekiSessions: SessionAdapter = {
   lifecycle: facekiLifecycle,
   collection: LINKS,
@@ -33,13 +50,26 @@ export const facekiSessions: SessionAdapter = {
   },
   // Faceki documents a redirect after KYC but no query parameters: the URL is used as given.
   redirectFor: (_kit, v) => v.redirectUri,
+  identity,
+  // Leaving the first screen marks the link OPENED (the sandbox's own state; no webhook). A decline
+  // reason lands in the record's notes, so the choices read like Faceki's result codes.
   hosted: {
-    steps: ['Choose an identity document', 'Photograph the document', 'Take a selfie (liveness check)', 'Submit'],
-    outcomes: [
-      { label: 'Accept', state: 'ACCEPTED' },
-      { label: 'Decline', state: 'DECLINED' },
-      { label: 'Send to manual review', state: 'REVIEW' },
-      { label: 'Submit and wait for a decision', state: 'SUBMITTED' },
+    brand: { color: '#ea580c' },
+    start: 'OPENED',
+    steps: [
+      { kind: 'consent', title: 'Welcome', text: 'Faceki verifies your identity in under a minute: one document and a liveness selfie.' },
+      { kind: 'document', title: 'Scan document', text: 'Hold your passport, ID card or driving licence (as your workflow allows) inside the frame.' },
+      { kind: 'selfie', title: 'Liveness check', text: 'Look straight at the camera and turn your head slowly when asked.' },
+      { kind: 'review', title: 'Submit', text: 'Confirm the extracted details and submit.' },
     ],
+    outcomes: [
+      { label: 'Accept', state: 'ACCEPTED', tone: 'approve' },
+      { label: 'Decline', state: 'DECLINED', tone: 'reject', needsReason: true, reasons: ['DOCUMENT_FACE_MATCH_FAILED', 'LIVENESS_CHECK_FAILED', 'DOCUMENT_EXPIRED'] },
+      { label: 'Send to manual review', state: 'REVIEW', tone: 'review' },
+      { label: 'Submit and wait for a decision', state: 'SUBMITTED', tone: 'wait' },
+    ],
+    leave: 'Leave and finish later',
+    // The link request's redirect_url pattern: any scheme://… except javascript/data/vbscript/file.
+    redirectSchemes: ['https', 'http', 'app'],
   },
 };

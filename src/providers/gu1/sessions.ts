@@ -1,6 +1,7 @@
 // How the admin API and the hosted page see a gu1 validation, and move it on. Every move made
 // here is a manual decision: it cancels the sandbox table's pending automatic outcome.
-import type { Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import { validationView } from './details.js';
 import { effectiveStatus, gu1Lifecycle, linkState, type Gu1Validation } from './lifecycle.js';
 import { VALIDATIONS } from './store-names.js';
 import { operatorTransition } from './validations.js';
@@ -25,6 +26,22 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   };
 }
 
+/** The extracted data gu1 will report once approved (seeded by the validation id, names from the entity). */
+function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
+  const v = row as Gu1Validation;
+  const done: Gu1Validation = { ...v, status: 'approved', outcome: null, completedAt: v.completedAt ?? v.createdAt };
+  const data = validationView(kit, done).extractedData!;
+  return {
+    name: data.fullName,
+    facts: [
+      { label: 'Document', value: `${data.documentType.replace(/_/g, ' ')} ${data.documentNumber}` },
+      { label: 'Date of birth', value: data.dateOfBirth },
+      { label: 'Nationality', value: data.nationality },
+      { label: 'Address', value: data.address },
+    ],
+  };
+}
+
 export const gu1Sessions: SessionAdapter = {
   lifecycle: gu1Lifecycle,
   collection: VALIDATIONS,
@@ -33,14 +50,27 @@ export const gu1Sessions: SessionAdapter = {
     const v = operatorTransition(kit, id, to, input.manual ? 'manual' : 'hosted', input.reason ?? (to === 'rejected' ? 'Rejected in the sandbox' : null));
     return view(kit, v);
   },
+  identity,
+  // Accepting the terms starts the session (pending → in_progress, with its webhook); gu1 has a
+  // real "abandoned" state, so leaving is an outcome. gu1 documents no redirect: the page thanks.
   hosted: {
-    steps: ['Accept the terms', 'Photograph your identity document', 'Take a selfie (liveness and face match)', 'Submit'],
-    outcomes: [
-      { label: 'Start verification', state: 'in_progress' },
-      { label: 'Approve', state: 'approved' },
-      { label: 'Reject', state: 'rejected' },
-      { label: 'Send to compliance review', state: 'in_review' },
-      { label: 'Leave without finishing', state: 'abandoned' },
+    brand: { color: '#2563eb' },
+    start: 'in_progress',
+    steps: [
+      { kind: 'consent', title: 'Terms', text: 'gu1 verifies your identity for the company that sent you this link, with your ID and a selfie.' },
+      { kind: 'document', title: 'Identity document', text: 'Photograph the front and back of your DNI, national ID or passport.' },
+      { kind: 'selfie', title: 'Selfie', text: 'A liveness check and face match against your document.' },
+      { kind: 'review', title: 'Submit', text: 'Review and send your verification.' },
     ],
+    outcomes: [
+      { label: 'Approve', state: 'approved', tone: 'approve' },
+      { label: 'Reject', state: 'rejected', tone: 'reject', needsReason: true, reasons: ['Low face match similarity', 'Document expired', 'RENAPER data mismatch'] },
+      { label: 'Send to compliance review', state: 'in_review', tone: 'review' },
+      { label: 'Leave without finishing', state: 'abandoned', tone: 'abandon' },
+    ],
+    closed: {
+      cancelled: 'The company that sent you this link cancelled the verification.',
+      abandoned: 'This verification was left unfinished. Ask for a new link to try again.',
+    },
   },
 };

@@ -1,6 +1,8 @@
 // How the admin API and the hosted page see a Kulipa KYC (its webview), and move it on.
-import type { Kit, SessionAdapter, SessionView } from '../../engine/index.js';
-import { KYCS, kycLifecycle, nextFor, statusOf, transitionKyc, type Kyc } from './kycs.js';
+import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import { exportOf } from './export.js';
+import { isIdentity, KYCS, kycLifecycle, nextFor, statusOf, transitionKyc, type Kyc } from './kycs.js';
+import { USERS, type KulipaUser } from './users.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const kyc = row as Kyc;
@@ -20,6 +22,27 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   };
 }
 
+/** The user's own names, and for identity KYCs what the export will report (seeded by the KYC id). */
+function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
+  const kyc = row as Kyc;
+  const user = kit.ns.get<KulipaUser>(USERS, kyc.userId);
+  if (!user) return { name: 'Unknown user', facts: [] };
+  const name = `${user.firstName} ${user.lastName}`;
+  const kind = { label: 'KYC type', value: kyc.type };
+  if (!isIdentity(kyc.type)) return { name, facts: [kind, { label: 'Country of residence', value: user.countryOfResidence }, { label: 'Email', value: user.email }] };
+  const found = exportOf(kit, user, kyc);
+  return {
+    name,
+    facts: [
+      { label: 'Document', value: `${found.document.type.replace(/_/g, ' ')} ${found.document.number}` },
+      { label: 'Date of birth', value: found.identity.dateOfBirth },
+      { label: 'Nationality', value: found.identity.nationality },
+      { label: 'Email', value: user.email },
+      kind,
+    ],
+  };
+}
+
 export const kulipaSessions: SessionAdapter = {
   lifecycle: kycLifecycle,
   collection: KYCS,
@@ -34,12 +57,24 @@ export const kulipaSessions: SessionAdapter = {
     const sep = v.redirectUri.includes('?') ? '&' : '?';
     return `${v.redirectUri}${sep}kycId=${encodeURIComponent(v.id)}&status=${encodeURIComponent(v.state)}`;
   },
+  identity,
+  // Kulipa's KYC webview runs Persona inside the Kulipa app; a shipping KYC only offers "verified"
+  // (the form is filled in, not judged), which the `next` filter takes care of.
   hosted: {
-    steps: ['Review what Kulipa asks for (identity, shipping address or extra information)', 'Scan an identity document or fill in the form', 'Submit'],
-    outcomes: [
-      { label: 'Approve', state: 'verified' },
-      { label: 'Decline', state: 'declined' },
-      { label: 'Submit for review', state: 'submitted' },
+    brand: { color: '#0f766e' },
+    steps: [
+      { kind: 'consent', title: 'Get started', text: 'Kulipa verifies your identity with Persona before issuing your card. It takes about two minutes.' },
+      { kind: 'document', title: 'Scan your ID', text: 'Scan a passport, national ID card or driving licence. Make sure all four corners are visible.' },
+      { kind: 'selfie', title: 'Selfie', text: 'Take a selfie so Persona can match your face to your document.' },
+      { kind: 'review', title: 'Submit', text: 'Review your information and submit it to Kulipa.' },
     ],
+    outcomes: [
+      { label: 'Approve', state: 'verified', tone: 'approve' },
+      { label: 'Decline', state: 'declined', tone: 'reject', needsReason: true, reasons: ['Document could not be verified', 'Selfie does not match the document', 'Unsupported country of residence'] },
+      { label: 'Submit for review', state: 'submitted', tone: 'wait' },
+    ],
+    leave: 'Leave and finish later',
+    // As PUT /v1/kycs accepts redirectUri: https, a custom app scheme, http only on localhost.
+    redirectSchemes: ['https', 'http-localhost', 'app'],
   },
 };

@@ -1,0 +1,174 @@
+// The dashboard's other pages: webhook deliveries with every attempt (and replay), the request
+// journal (credentials masked, bodies left out), and the scenario catalogue.
+import type { FC } from 'hono/jsx';
+import { deliveries, journal } from './dashboard-data.js';
+import { when } from './flow.js';
+import { Back, Filters, Frame, type PageProps } from './dashboard-pages.js';
+import { Pill, UI } from './layout.js';
+
+export const WebhooksPage: FC<PageProps> = (props) => {
+  const { sb, filter, back } = props;
+  const rows = deliveries(sb, filter);
+  return (
+    <Frame {...props} section="webhooks">
+      <section class="panel">
+        <h2>Webhook deliveries</h2>
+        <p class="sub">Each delivery with its attempts, timed on the tenant's clock. Signing secrets are never shown.</p>
+        <Filters sb={sb} filter={filter} path="/webhooks" />
+        {rows.length === 0 ? (
+          <p class="empty">No webhooks yet. Register a URL with a provider, then move a session.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Created</th>
+                <th>Provider</th>
+                <th>Tenant</th>
+                <th>Event</th>
+                <th>URL</th>
+                <th>Status</th>
+                <th>Attempts</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr data-webhook={d.id} data-provider={d.provider}>
+                  <td class="mono">{when(d.createdAt)}</td>
+                  <td>
+                    <span class={`tag brand-${d.provider}`} />
+                    {d.title}
+                  </td>
+                  <td class="mono">{d.masked}</td>
+                  <td class="mono event">{d.event}</td>
+                  <td class="mono">{d.target}</td>
+                  <td>
+                    <Pill value={d.status} />
+                  </td>
+                  <td>
+                    <ul class="attempts">
+                      {d.attempts.map((a) => (
+                        <li class="mono">
+                          {when(a.at)} · {a.status ?? a.error ?? 'no answer'}
+                          {a.manual ? ' · replay' : ''}
+                        </li>
+                      ))}
+                    </ul>
+                    {d.attempts.length === 0 ? <span class="muted">none</span> : null}
+                  </td>
+                  <td>
+                    {d.url ? (
+                      <form method="post" action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}>
+                        <Back back={back} />
+                        <button type="submit" class="btn ghost small">
+                          Replay
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </Frame>
+  );
+};
+
+export const JournalPage: FC<PageProps> = (props) => {
+  const { sb, filter } = props;
+  const rows = journal(sb, filter);
+  return (
+    <Frame {...props} section="journal">
+      <section class="panel">
+        <h2>Journal</h2>
+        <p class="sub">The latest requests clients made and what the sandbox answered (bodies via GET /_sandbox/journal).</p>
+        <Filters sb={sb} filter={filter} path="/journal" />
+        {rows.length === 0 ? (
+          <p class="empty">No requests yet.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>At (tenant clock)</th>
+                <th>Provider</th>
+                <th>Tenant</th>
+                <th>Request</th>
+                <th>Operation</th>
+                <th>Status</th>
+                <th>Scenario</th>
+                <th>ms</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr>
+                  <td class="mono">{e.id}</td>
+                  <td class="mono">{when(e.at)}</td>
+                  <td>
+                    <span class={`tag brand-${e.provider}`} />
+                    {e.provider}
+                  </td>
+                  <td class="mono">{e.masked}</td>
+                  <td class="mono">
+                    {e.method} {e.path}
+                    {e.shownQuery}
+                  </td>
+                  <td class="mono">{e.operation ?? '—'}</td>
+                  <td>
+                    <span class={`pill ${e.status < 400 ? 'ok' : 'failed'}`}>{e.status}</span>
+                  </td>
+                  <td class="mono">{e.scenario ?? ''}</td>
+                  <td>{Math.round(e.durationMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </Frame>
+  );
+};
+
+export const ScenariosPage: FC<PageProps> = (props) => {
+  const { sb, filter } = props;
+  const rows = sb.scenarios(filter.provider);
+  return (
+    <Frame {...props} section="scenarios">
+      <section class="panel">
+        <h2>Scenario catalogue</h2>
+        <p class="sub">
+          Send <span class="mono">x-sandbox-scenario: &lt;name&gt;</span> on a vendor call, or add a fault rule with POST /_sandbox/faults.
+        </p>
+        <Filters sb={sb} filter={filter} path="/scenarios" />
+        <table>
+          <thead>
+            <tr>
+              <th>Provider</th>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Status</th>
+              <th>What it does</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  <span class={`tag brand-${r.provider}`} />
+                  {r.provider}
+                </td>
+                <td class="mono">{r.name}</td>
+                <td>{r.kind}</td>
+                <td>{r.status ?? '—'}</td>
+                <td>{r.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Frame>
+  );
+};

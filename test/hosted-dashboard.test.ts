@@ -1,0 +1,123 @@
+// The dashboard in-process: what each page shows (and never shows), and that its form actions do
+// what the admin API does, refuse bad input with a page, and only ever redirect back to itself.
+import { describe, expect, it } from 'vitest';
+import { handleOf } from '../src/hosted/security.js';
+import { createLink, createUser, KEY as CAPA_KEY, sessionIdOf } from '../src/providers/capa/testing.js';
+import { createEntity, createValidation, ORG } from '../src/providers/gu1/testing.js';
+import type { Sandbox } from '../src/sandbox.js';
+import { call, receiver, testSandbox } from './helpers.js';
+
+const post = (sb: Sandbox, path: string, fields: Record<string, string>) => sb.app.request(`/_sandbox/ui${path}`, { method: 'POST', body: new URLSearchParams(fields) });
+
+async function capaSession(sb: Sandbox) {
+  const userId = await createUser(sb);
+  return sessionIdOf((await createLink(sb, userId)).body.data.kycLink);
+}
+
+describe('dashboard pages', () => {
+  it('lists tenants (masked) and sessions with state and expiry on the tenant clock', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    const res = await call(sb, 'GET', '/_sandbox/ui');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(res.text).toContain(`data-session="${id}"`);
+    expect(res.text).toContain('IN_PROGRESS');
+    expect(res.text).toContain('in 1d 0h');
+    expect(res.text).toContain('capa…');
+    expect(res.text).toContain(`#${handleOf('capa', CAPA_KEY)}`);
+    expect(res.text).not.toContain(CAPA_KEY);
+  });
+
+  it('shows the journal without credentials: keys and secrets in headers or queries are masked', async () => {
+    const sb = testSandbox();
+    await call(sb, 'GET', '/faceki/auth/api/access-token?clientId=faceki_test_client_v2&clientSecret=faceki_test_secret_v2_000001');
+    await capaSession(sb);
+    const res = await call(sb, 'GET', '/_sandbox/ui/journal');
+    expect(res.text).toContain('/auth/api/access-token');
+    expect(res.text).toContain('clientSecret=face…');
+    expect(res.text).not.toContain('faceki_test_secret_v2_000001');
+    expect(res.text).not.toContain(CAPA_KEY);
+  });
+
+  it('shows webhook deliveries with their attempts but never the signing secret', async () => {
+    const sb = testSandbox();
+    const hooks = await receiver();
+    const id = (await createValidation(sb, await createEntity(sb), { webhookUrl: `${hooks.url}?token=abc123` })).body.id;
+    await call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state: 'in_progress' } });
+    const res = await call(sb, 'GET', '/_sandbox/ui/webhooks?provider=gu1');
+    expect(res.text).toContain('kyc.validation_in_progress');
+    expect(res.text).toContain(' · 200');
+    expect(res.text).not.toContain('whsec_');
+    expect(res.text).not.toContain('abc123');
+    await hooks.close();
+  });
+
+  it('lists the scenario catalogue, filtered by provider', async () => {
+    const sb = testSandbox();
+    const res = await call(sb, 'GET', '/_sandbox/ui/scenarios?provider=kulipa');
+    expect(res.text).toContain('drop_connection');
+    expect(res.text).toContain('kyc_in_review_error');
+    expect(res.text).not.toContain('INVALID_PARTNER_FLOW');
+  });
+
+  it('escapes what clients sent, wherever the dashboard shows it', async () => {
+    const sb = testSandbox();
+    await call(sb, 'GET', '/gu1/api/kyc/entities/x/validations?status=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { headers: { authorization: 'Bearer gk_sandbox_org1_5f0c2a9e00000001', 'x-organization-id': ORG } });
+    const journal = await call(sb, 'GET', '/_sandbox/ui/journal');
+    expect(journal.text).not.toContain('<script>alert(1)');
+    expect(journal.text).toContain('&lt;script&gt;');
+  });
+});
+
+describe('dashboard actions', () => {
+  it('advances one tenant clock through the admin API and returns to the page with a notice', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    const res = await post(sb, '/clock/advance', { tenant: handleOf('capa', CAPA_KEY), by: '25h', back: '/_sandbox/ui?provider=capa' });
+    expect([res.status, res.headers.get('location')]).toEqual([303, '/_sandbox/ui?provider=capa&notice=advanced']);
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body.link).toBe('expired');
+    expect(sb.clock.now(sb.clockKey('capa', CAPA_KEY)) - sb.clock.now()).toBe(25 * 3_600_000);
+    const page = await call(sb, 'GET', '/_sandbox/ui?provider=capa&notice=advanced');
+    expect(page.text).toContain('Clock advanced');
+  });
+
+  it('moves a session, replays a webhook and resets a tenant', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    expect((await post(sb, `/sessions/${id}/transition`, { state: 'REJECTED', reason: 'Watchlist match' })).status).toBe(303);
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body.state).toBe('REJECTED');
+    const hooks = await receiver();
+    const v = (await createValidation(sb, await createEntity(sb), { webhookUrl: hooks.url })).body;
+    const delivery = sb.webhooks.list({ provider: 'gu1' })[0]!;
+    expect((await post(sb, `/webhooks/${delivery.id}/replay`, { back: '/_sandbox/ui/webhooks' })).headers.get('location')).toBe('/_sandbox/ui/webhooks?notice=replayed');
+    expect(sb.webhooks.get(delivery.id)!.attempts.at(-1)!.manual).toBe(true);
+    expect((await post(sb, '/reset', { tenant: handleOf('gu1', ORG) })).status).toBe(303);
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${v.id}`)).status).toBe(404);
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).status).toBe(200);
+    await hooks.close();
+  });
+
+  it('answers a refused action with the admin error on a page, escaped', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    const bad = await post(sb, '/clock/advance', { tenant: handleOf('capa', CAPA_KEY), by: 'soon<script>' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('&quot;by&quot; must be a duration');
+    const illegal = await post(sb, `/sessions/${id}/transition`, { state: '<script>x</script>' });
+    expect(illegal.status).toBe(409);
+    const text = await illegal.text();
+    expect(text).toContain('&lt;script&gt;');
+    expect(text).not.toContain('<script>x');
+    expect((await post(sb, '/reset', { tenant: 'deadbeef' })).status).toBe(404);
+  });
+
+  it('never redirects anywhere but its own pages', async () => {
+    const sb = testSandbox();
+    await capaSession(sb);
+    for (const back of ['https://evil.example/', '//evil.example', '/_sandbox/ui/../../x', '/_sandbox/ui?x=<y>']) {
+      const res = await post(sb, '/clock/advance', { tenant: '*', by: '1m', back });
+      expect(res.headers.get('location')).toBe('/_sandbox/ui?notice=advanced');
+    }
+  });
+});
