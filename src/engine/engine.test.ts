@@ -105,3 +105,12 @@ describe('contracts', () => {
     expect(c.checkResponse(op, 500, {})).toMatch(/status 500 is not in the contract/);
   });
 });
+
+describe('id streams', () => {
+  it('always yield well-formed v4 UUIDs and hex tokens', () => {
+    const ids = createIdSource('any', 'ns');
+    for (let i = 0; i < 2000; i++) expect(ids.uuid('k')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids.token('t', 5)).toMatch(/^[0-9a-f]{10}$/);
+    expect(new Set(Array.from({ length: 1000 }, () => ids.uuid('u'))).size).toBe(1000);
+  });
+});

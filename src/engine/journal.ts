@@ -59,15 +59,18 @@ export function createJournal(perTenant = 200): Journal {
       const k = `${entry.provider}\u0000${entry.tenant}`;
       let ring = rings.get(k);
       if (!ring) rings.set(k, (ring = []));
-      const requestText = entry.requestText && entry.requestText.length > 4096 ? `${entry.requestText.slice(0, 4096)}…` : entry.requestText;
-      // Request headers are immutable: keep the object and read it only when the journal is listed.
-      ring.push({ ...entry, id: ++seq, requestText });
-      if (ring.length > perTenant) ring.splice(0, ring.length - perTenant);
+      // The record is the pipeline's own fresh object: stored as it is (request headers are
+      // immutable, read only when the journal is listed). Trimmed in batches, not per request.
+      const stored = entry as Stored;
+      stored.id = ++seq;
+      if (stored.requestText && stored.requestText.length > 4096) stored.requestText = `${stored.requestText.slice(0, 4096)}…`;
+      ring.push(stored);
+      if (ring.length >= perTenant * 2) ring.splice(0, ring.length - perTenant);
     },
     list(filter = {}) {
       const out: Stored[] = [];
       for (const ring of rings.values()) {
-        for (const e of ring) {
+        for (const e of ring.length > perTenant ? ring.slice(-perTenant) : ring) {
           if (filter.provider && e.provider !== filter.provider) continue;
           if (filter.tenant !== undefined && e.tenant !== filter.tenant) continue;
           if (filter.operation && e.operation !== filter.operation) continue;

@@ -131,7 +131,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       requestText,
       responseText,
     });
-    deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${url.pathname}`);
+    if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${url.pathname}`);
   });
 
   sub.route('/', provider.routes());
