@@ -14,6 +14,7 @@ import {
   createRandom,
   createStore,
   createWebhookQueue,
+  errorResponse,
   loadContract,
   mountProvider,
   resolveOptions,
@@ -197,7 +198,12 @@ export function createSandbox(opts: SandboxOptions = {}) {
       404,
     ),
   );
+  // One error handler for the whole app: under a provider's mount it renders the vendor's envelope
+  // (one handler here is cheaper than wrapping every provider route in its own).
   app.onError((err, c) => {
+    const path = new URL(c.req.url).pathname;
+    const provider = mounted.find((p) => path === `/${p.name}` || path.startsWith(`/${p.name}/`));
+    if (provider) return errorResponse(c, provider, err, log);
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     log.error({ err }, 'unhandled error');
     return c.json(new SandboxError(500, 'internal', 'The sandbox failed; this is a bug', 'the server log has the stack').toJSON(), 500);

@@ -139,7 +139,8 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
   sub.all('*', () => {
     throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
   });
-  sub.onError((err, c) => errorResponse(c, provider, err, deps.log));
+  // No sub.onError: a handler's throw rejects through `await next()` into the pipeline's catch above,
+  // which renders it; an onError here would wrap every handler in one more compose per request.
   app.route(prefix, sub);
 }
 
