@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import yaml from 'js-yaml';
 
 export interface Finding {
   /** The interaction's description, or the pact files when the finding is not about one. */
@@ -75,7 +75,7 @@ export async function checkPactsAgainstContract(pactPaths: readonly string[], co
     // validator's interaction indexes equal to ours.
     return (pact.interactions ?? []).filter((i) => !i.type || i.type === 'Synchronous/HTTP').map((interaction) => ({ path, interaction, metadata: pact.metadata }));
   });
-  const spec = toValidatorShape(parse(readFileSync(contractPath, 'utf8')) as Json);
+  const spec = toValidatorShape(yaml.load(readFileSync(contractPath, 'utf8')) as Json);
   // The validator reads files: the converted contract and the merged pact live in a scratch folder.
   const dir = mkdtempSync(join(tmpdir(), 'pact-contract-'));
   try {
