@@ -20,3 +20,8 @@ export async function readJsonObject(c: Context): Promise<BodyResult> {
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A redirect URI with the vendor's query parameters appended (custom schemes such as myapp:// included). */
+export function withQuery(uri: string, params: Record<string, string>): string {
+  return `${uri}${uri.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`;
+}

@@ -1,5 +1,5 @@
 // How the admin API and the hosted page see a Capa verification link, and move it on.
-import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import { withQuery, type HostedIdentity, type Kit, type SessionAdapter, type SessionView } from '../../engine/index.js';
 import { kybDetails, kycDetails } from './details.js';
 import { capaLifecycle, linkState, type CapaLink, type CapaUser } from './lifecycle.js';
 import { LINKS, transition, USERS } from './verification.js';
@@ -59,11 +59,7 @@ export const capaSessions: SessionAdapter = {
     return view(kit, link);
   },
   // Capa documents no query parameters on the redirect; the sandbox adds the user and the outcome.
-  redirectFor(_kit, v) {
-    if (!v.redirectUri) return null;
-    const sep = v.redirectUri.includes('?') ? '&' : '?';
-    return `${v.redirectUri}${sep}userId=${encodeURIComponent(v.subject)}&status=${encodeURIComponent(v.state)}`;
-  },
+  redirectFor: (_kit, v) => (v.redirectUri ? withQuery(v.redirectUri, { userId: v.subject, status: v.state }) : null),
   identity,
   // Capa's link opens its KYC provider's flow (AiPrise, per the details' aipriseSummary); the link
   // is created IN_PROGRESS, so no start state. Reasons land in the details' statusReasons.

@@ -1,5 +1,5 @@
 // How the admin API and the hosted page see a Kulipa KYC (its webview), and move it on.
-import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
+import { withQuery, type HostedIdentity, type Kit, type SessionAdapter, type SessionView } from '../../engine/index.js';
 import { exportOf } from './export.js';
 import { isIdentity, KYCS, kycLifecycle, nextFor, statusOf, transitionKyc, type Kyc } from './kycs.js';
 import { USERS, type KulipaUser } from './users.js';
@@ -52,11 +52,7 @@ export const kulipaSessions: SessionAdapter = {
     return view(kit, transitionKyc(kit, kyc, to, input.reason ?? null));
   },
   // Kulipa documents no query parameters on the redirect; the sandbox adds the KYC id and status.
-  redirectFor(_kit, v) {
-    if (!v.redirectUri) return null;
-    const sep = v.redirectUri.includes('?') ? '&' : '?';
-    return `${v.redirectUri}${sep}kycId=${encodeURIComponent(v.id)}&status=${encodeURIComponent(v.state)}`;
-  },
+  redirectFor: (_kit, v) => (v.redirectUri ? withQuery(v.redirectUri, { kycId: v.id, status: v.state }) : null),
   identity,
   // Kulipa's KYC webview runs Persona inside the Kulipa app; a shipping KYC only offers "verified"
   // (the form is filled in, not judged), which the `next` filter takes care of.
