@@ -20,10 +20,3 @@ function parseText(input: string): number | undefined {
   for (const [, n, unit] of text.matchAll(PART)) total += Number(n) * UNITS[unit];
   return total;
 }
-
-export function formatDuration(ms: number): string {
-  for (const unit of ['w', 'd', 'h', 'm', 's'] as const) {
-    if (ms >= UNITS[unit] && ms % UNITS[unit] === 0) return `${ms / UNITS[unit]}${unit}`;
-  }
-  return `${ms}ms`;
-}

@@ -9,15 +9,6 @@ import type { Faker } from '@faker-js/faker';
 let englishFaker: Faker | undefined;
 const fakerInstance = () => (englishFaker ??= (createRequire(import.meta.url)('@faker-js/faker/locale/en') as { faker: Faker }).faker);
 
-/** 32 bytes of sha256 over the parts, as a v4-shaped UUID (version and variant bits set). */
-export function uuidFrom(...parts: (string | number)[]): string {
-  const h = createHash('sha256').update(parts.join('\u001f')).digest();
-  h[6] = (h[6] & 0x0f) | 0x40;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.toString('hex', 0, 16);
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
-}
-
 export function hash32(...parts: (string | number)[]): number {
   return createHash('sha256').update(parts.join('\u001f')).digest().readUInt32BE(0);
 }
