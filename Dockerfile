@@ -5,7 +5,9 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+COPY scripts ./scripts
+COPY contracts ./contracts
+RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app

@@ -1,13 +1,15 @@
 // Contracts are data (stripe-mock, ajv's guide): each provider's OpenAPI 3.1 file is loaded at boot,
 // every schema checked against JSON Schema 2020-12 (a bad schema fails the boot), and each
 // operation's validators compiled by ajv on first use, so a cold start stays fast.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import yaml from 'js-yaml';
+import { PROJECT_ROOT } from './paths.js';
 import { checkSchema } from './schema-check.js';
 
-// ajv (CommonJS) is required on the first compilation, not at boot: loading it costs ~50 ms.
+// ajv and js-yaml (CommonJS) are required when first needed, not at boot: a cold start is mostly module loading.
 type Plugin = (ajv: Ajv2020) => unknown;
 const requireCjs = createRequire(import.meta.url);
 
@@ -187,8 +189,22 @@ const loaded = new Map<string, Contract>();
 export function loadContract(provider: string, file: string): Contract {
   let contract = loaded.get(file);
   if (!contract) {
-    contract = compileContract(provider, yaml.load(readFileSync(file, 'utf8')) as Json);
+    contract = compileContract(provider, parseContract(provider, readFileSync(file, 'utf8')));
     loaded.set(file, contract);
   }
   return contract;
+}
+
+/**
+ * The YAML, or the build's JSON copy of it (scripts/cache-contracts.mjs) when that copy was made from
+ * these exact bytes: parsing YAML is most of a cold start's contract work.
+ */
+function parseContract(provider: string, text: string): Json {
+  try {
+    const cached = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8')) as { sha256: string; document: Json };
+    if (cached.sha256 === createHash('sha256').update(text).digest('hex')) return cached.document;
+  } catch {
+    // No build, or an older one: parse the YAML.
+  }
+  return (requireCjs('js-yaml') as { load(text: string): unknown }).load(text) as Json;
 }
