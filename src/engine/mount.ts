@@ -74,13 +74,15 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
     c.set('operation', op?.id ?? null);
-    // Keep the object a handler answers with, so the journal and the contract check need not read
-    // the response body back (which would turn node-server's cached string body into a stream).
+    // c.json as Hono defines it, keeping the object and its text: the journal and the contract check
+    // then need not read the body back (which would turn node-server's cached string body into a
+    // stream), and the body is stringified once.
     let rendered: unknown = NOTHING;
-    const render = c.json as unknown as (...args: unknown[]) => Response;
-    c.json = ((object: unknown, ...rest: unknown[]) => {
+    let renderedText: string | undefined;
+    c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
       rendered = object;
-      return render(object, ...rest);
+      renderedText = JSON.stringify(object);
+      return c.body(renderedText, arg as never, { 'Content-Type': 'application/json', ...headers });
     }) as unknown as typeof c.json;
     let scenario: string | null = null;
     try {
@@ -101,7 +103,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     for (const [k, v] of Object.entries(extraHeaders ?? {})) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
     const res = c.res;
     let responseText: string | undefined;
-    if (rendered !== NOTHING) responseText = JSON.stringify(rendered);
+    if (rendered !== NOTHING) responseText = renderedText;
     else if (res.headers.get('content-type')?.includes('application/json')) {
       // A JSON body not made by c.json(): read it, and rebuild the response (a clone's tee leaks in undici).
       responseText = await res.text();
