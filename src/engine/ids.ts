@@ -45,7 +45,15 @@ function stream(...parts: string[]): () => number {
   };
 }
 
-const hex8 = (n: number) => n.toString(16).padStart(8, '0');
+// Ids are written as bytes and read back as one flat string: a template literal of pieces would
+// keep a tree of cons strings per id alive in every stored record (~250 bytes per id).
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const scratch = Buffer.alloc(256); // tokens up to 128 bytes
+
+function putHex(n: number, at: number, digits = 8): number {
+  for (let i = digits - 1; i >= 0; i--, n >>>= 4) scratch[at + i] = HEX[n & 15];
+  return at + digits;
+}
 
 export function createIdSource(seed: string, namespace: string): IdSource {
   const streams = new Map<string, () => number>();
@@ -54,20 +62,31 @@ export function createIdSource(seed: string, namespace: string): IdSource {
     if (!s) streams.set(kind, (s = stream(seed, namespace, kind)));
     return s;
   };
+  const DASH = 0x2d;
   return {
     uuid(kind) {
       const r = next(kind);
-      const a = hex8(r());
-      const b = hex8(((r() & 0xffff0fff) | 0x00004000) >>> 0); // version 4
-      const c = hex8(((r() & 0x3fffffff) | 0x80000000) >>> 0); // variant 10
-      const d = hex8(r());
-      return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+      const a = r();
+      const b = (r() & 0xffff0fff) | 0x00004000; // version 4
+      const c = (r() & 0x3fffffff) | 0x80000000; // variant 10
+      const d = r();
+      putHex(a, 0);
+      scratch[8] = DASH;
+      putHex(b >>> 16, 9, 4);
+      scratch[13] = DASH;
+      putHex(b & 0xffff, 14, 4);
+      scratch[18] = DASH;
+      putHex(c >>> 16, 19, 4);
+      scratch[23] = DASH;
+      putHex(c & 0xffff, 24, 4);
+      putHex(d, 28);
+      return scratch.toString('latin1', 0, 36);
     },
     token(kind, bytes = 16) {
       const r = next(kind);
-      let out = '';
-      while (out.length < bytes * 2) out += hex8(r());
-      return out.slice(0, bytes * 2);
+      let at = 0;
+      while (at < bytes * 2) at = putHex(r(), at);
+      return scratch.toString('latin1', 0, bytes * 2);
     },
   };
 }

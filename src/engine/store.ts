@@ -1,7 +1,9 @@
 // In-memory state, partitioned per provider and tenant (localstack's stores), with reset and snapshot.
-// A small global index maps a record id to the tenant that owns it, so a provider can tell
-// "unknown" from "someone else's" — the two answers vendors document separately. Collections whose
-// name starts with "_" hold per-tenant singletons (settings, rate windows) and are not indexed.
+// ownerOf(id) finds which tenant holds a record id, so a provider can tell "unknown" from "someone
+// else's" — the two answers vendors document separately. It searches the provider's tenants (few,
+// and only on that error path) rather than keeping an index entry per record. Collections whose name
+// starts with "_" hold per-tenant singletons and lookup rows (settings, rate windows, indexes) and are
+// not searched.
 
 export type Row = Record<string, unknown>;
 
@@ -35,14 +37,6 @@ const key = (provider: string, tenant: string) => `${provider}\u0000${tenant}`;
 
 export function createStore(): Store {
   const spaces = new Map<string, { ref: TenantRef; data: Map<string, Map<string, Row>>; api: Namespace }>();
-  const owners = new Map<string, Map<string, string>>(); // provider → id → tenant
-
-  const ownerMap = (provider: string) => {
-    let m = owners.get(provider);
-    if (!m) owners.set(provider, (m = new Map()));
-    return m;
-  };
-
   function open(provider: string, tenant: string) {
     const k = key(provider, tenant);
     let space = spaces.get(k);
@@ -53,20 +47,15 @@ export function createStore(): Store {
       if (!c) data.set(name, (c = new Map()));
       return c;
     };
-    const owned = ownerMap(provider);
     const api: Namespace = {
       provider,
       tenant,
       get: <T extends Row>(c: string, id: string) => data.get(c)?.get(id) as T | undefined,
       put<T extends Row>(c: string, id: string, row: T) {
         coll(c).set(id, row);
-        if (c[0] !== '_') owned.set(id, tenant);
         return row;
       },
-      delete(c, id) {
-        if (c[0] !== '_') owned.delete(id);
-        return data.get(c)?.delete(id) ?? false;
-      },
+      delete: (c, id) => data.get(c)?.delete(id) ?? false,
       list: <T extends Row>(c: string) => [...(data.get(c)?.values() ?? [])] as T[],
       find<T extends Row>(c: string, match: (row: T) => boolean) {
         for (const row of data.get(c)?.values() ?? []) if (match(row as T)) return row as T;
@@ -88,19 +77,20 @@ export function createStore(): Store {
 
   return {
     ns: (provider, tenant) => open(provider, tenant).api,
-    ownerOf: (provider, id) => owners.get(provider)?.get(id),
+    ownerOf(provider, id) {
+      for (const s of spaces.values()) {
+        if (s.ref.provider !== provider) continue;
+        for (const [name, rows] of s.data) if (name[0] !== '_' && rows.has(id)) return s.ref.tenant;
+      }
+      return undefined;
+    },
     tenants: (provider) => [...spaces.values()].filter((s) => s.data.size > 0 && (!provider || s.ref.provider === provider)).map((s) => s.ref),
     reset(filter) {
       if (!filter?.provider && !filter?.tenant) {
         spaces.clear();
-        owners.clear();
         return;
       }
-      for (const [k, s] of matching(filter)) {
-        const owned = owners.get(s.ref.provider);
-        for (const c of s.data.values()) for (const id of c.keys()) owned?.delete(id);
-        spaces.delete(k);
-      }
+      for (const [k] of matching(filter)) spaces.delete(k);
     },
     snapshot(filter) {
       const out: Record<string, Record<string, Row[]>> = {};

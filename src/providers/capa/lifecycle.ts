@@ -22,8 +22,9 @@ export interface Verification {
   linkId: string | null;
   country: string | null;
   reason: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
+  /** Epoch milliseconds on the tenant's clock, as every timestamp in Capa's records. */
+  submittedAt: number | null;
+  decidedAt: number | null;
 }
 
 export interface CapaUser extends Record<string, unknown> {
@@ -32,7 +33,7 @@ export interface CapaUser extends Record<string, unknown> {
   email: string;
   externalUserId: string | null;
   alias: string | null;
-  createdAt: string;
+  createdAt: number;
   kyc: Verification;
   kyb: Verification;
 }
@@ -43,12 +44,14 @@ export interface CapaLink extends Record<string, unknown> {
   kind: VerificationKind;
   country: string;
   redirectUri: string | null;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
 }
 
 export const newVerification = (): Verification => ({ status: 'NOT_STARTED', linkId: null, country: null, reason: null, submittedAt: null, decidedAt: null });
+/** The verification a user's type can never start (KYB of an INDIVIDUAL, KYC of a BUSINESS): one shared record. */
+export const NEVER_STARTED: Verification = Object.freeze(newVerification());
 
 /** The kind of verification a user type may ask for: INDIVIDUAL → KYC, BUSINESS → KYB. */
 export const kindFor = (type: CapaUser['type']): VerificationKind => (type === 'BUSINESS' ? 'kyb' : 'kyc');
@@ -57,8 +60,8 @@ export const kindFor = (type: CapaUser['type']): VerificationKind => (type === '
 export const canGenerateLink = (status: CapaStatus) => status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
 
 export function linkState(link: CapaLink, user: CapaUser | undefined, now: number): 'live' | 'expired' | 'used' | 'superseded' {
-  if (link.usedAt) return 'used';
+  if (link.usedAt !== null) return 'used';
   if (!user || user[link.kind].linkId !== link.id) return 'superseded';
-  if (Date.parse(link.expiresAt) <= now) return 'expired';
+  if (link.expiresAt <= now) return 'expired';
   return 'live';
 }

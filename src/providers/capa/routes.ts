@@ -6,7 +6,7 @@ import { kybDetails, kycDetails } from './details.js';
 import { envelope } from './envelope.js';
 import { fail } from './errors.js';
 import { bodyFor, EMAIL, redirectUriFrom, userFor, userIdFrom } from './input.js';
-import { canGenerateLink, kindFor, linkState, newVerification, type CapaLink, type CapaUser, type VerificationKind } from './lifecycle.js';
+import { canGenerateLink, kindFor, linkState, NEVER_STARTED, newVerification, type CapaLink, type CapaUser, type VerificationKind } from './lifecycle.js';
 import { transition, LINKS, USERS } from './verification.js';
 import { webhookRoutes } from './webhook-routes.js';
 
@@ -38,8 +38,8 @@ async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
     kind,
     country,
     redirectUri,
-    createdAt: kit.iso(now),
-    expiresAt: kit.iso(now + parseDuration(kit.options.linkTtl)!),
+    createdAt: now,
+    expiresAt: now + parseDuration(kit.options.linkTtl)!,
     usedAt: null,
   };
   kit.ns.put(LINKS, link.id, link);
@@ -78,9 +78,9 @@ export function capaRoutes() {
         email,
         externalUserId,
         alias: (body.alias as string | undefined) ?? null,
-        createdAt: kit.iso(),
-        kyc: newVerification(),
-        kyb: newVerification(),
+        createdAt: kit.now(),
+        kyc: body.type === 'BUSINESS' ? NEVER_STARTED : newVerification(),
+        kyb: body.type === 'BUSINESS' ? newVerification() : NEVER_STARTED,
       };
       kit.ns.put(USERS, user.userId, user);
       kit.ns.put(BY_EMAIL, email.toLowerCase(), { userId: user.userId });

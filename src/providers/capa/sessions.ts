@@ -16,8 +16,8 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     subject: link.userId,
     url: kit.hostedUrl(link.id),
     redirectUri: link.redirectUri,
-    createdAt: link.createdAt,
-    expiresAt: link.expiresAt,
+    createdAt: kit.iso(link.createdAt),
+    expiresAt: kit.iso(link.expiresAt),
     link: linkState(link, user, kit.now()),
     next: capaLifecycle.next(state),
   };

@@ -14,11 +14,11 @@ export function transition(kit: Kit, user: CapaUser, kind: VerificationKind, to:
   if (!capaLifecycle.isState(to) || !capaLifecycle.can(from, to)) {
     throw new SandboxError(409, 'illegal_transition', `Capa ${kind.toUpperCase()} cannot move from ${from} to ${to}`, `allowed from ${from}: ${capaLifecycle.next(from).join(', ') || 'none (final)'}`);
   }
-  const now = kit.iso();
+  const now = kit.now();
   const submitted = from === 'IN_PROGRESS' && to !== 'IN_PROGRESS';
   if (submitted && v.linkId) {
     const link = kit.ns.get<CapaLink>(LINKS, v.linkId);
-    if (link && !link.usedAt) link.usedAt = now;
+    if (link && link.usedAt === null) link.usedAt = now;
   }
   user[kind] = {
     ...v,
