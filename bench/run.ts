@@ -35,7 +35,7 @@ const stop = (c: ChildProcess) => new Promise((r) => c.once('exit', r).kill('SIG
 async function throughput() {
   const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
   const bare = await startServer(['bench/bare-server.mjs']);
-  const sandbox = await startServer(['dist/cli/run.js', 'serve', '--port', '0', '--log-level', 'warn']);
+  const sandbox = await startServer(['dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn']);
   const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
   const { data } = (await user.json()) as { data: { userId: string } };
   const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
@@ -52,7 +52,7 @@ async function coldStart(runs = 7) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const { child, url } = await startServer(['dist/cli/run.js', 'serve', '--port', '0', '--log-level', 'warn']);
+    const { child, url } = await startServer(['dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn']);
     while ((await fetch(`${url}/_sandbox/health`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 2));
     times.push(performance.now() - t0);
     await stop(child);

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The published command: runs the compiled CLI (npm install builds it through the prepare script).
-import '../dist/cli/run.js';
+// The published command: runs the bundled CLI (npm install builds it through the prepare script).
+import '../dist/kyc-sandbox.mjs';

@@ -1,4 +1,4 @@
-// Runs the CLI with this process's arguments and exits with its code (bin/kyc-sandbox.js loads the build of this file).
+// Runs the CLI with this process's arguments and exits with its code (the build bundles it into dist/kyc-sandbox.mjs, which bin/kyc-sandbox.js loads).
 import { cli } from './index.js';
 
 const code = await cli(process.argv.slice(2));
