@@ -194,14 +194,14 @@ export function createSandbox(opts: SandboxOptions = {}) {
   mountHosted(app, sandbox);
   app.notFound((c) =>
     c.json(
-      new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}`, `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`).toJSON(),
+      new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${c.req.path}`, `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`).toJSON(),
       404,
     ),
   );
   // One error handler for the whole app: under a provider's mount it renders the vendor's envelope
   // (one handler here is cheaper than wrapping every provider route in its own).
   app.onError((err, c) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const provider = mounted.find((p) => path === `/${p.name}` || path.startsWith(`/${p.name}/`));
     if (provider) return errorResponse(c, provider, err, log);
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);

@@ -33,6 +33,12 @@ export interface Kit {
   };
 }
 
+/** The request as tenantOf sees it: Hono's request, without building a URL per call. */
+export interface RequestLine {
+  path: string;
+  query(name: string): string | undefined;
+}
+
 export type ProviderEnv = { Variables: { kit: Kit; operation: string | null; scenario: string | null } };
 
 export interface OptionSpec {
@@ -147,7 +153,7 @@ export interface ProviderModule {
    * The raw credential a request presents, which names its tenant (undefined: anonymous).
    * `body` is the raw request text, for vendors whose credentials travel in the body.
    */
-  tenantOf(headers: Headers, url: URL, body?: string): string | undefined;
+  tenantOf(headers: Headers, request: RequestLine, body?: string): string | undefined;
   /** Headers the vendor puts on every answer, engine-rendered errors included (e.g. a request id). */
   responseHeaders?(kit: Kit): Record<string, string>;
   /**

@@ -59,8 +59,8 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
 
   sub.use('*', async (c, next) => {
     const started = performance.now();
-    const url = new URL(c.req.url);
-    const localPath = url.pathname.slice(prefix.length) || '/';
+    const path = c.req.path;
+    const localPath = path.slice(prefix.length) || '/';
     const op = deps.contract.match(c.req.method, localPath);
     let requestText: string | undefined;
     let tooLarge = false;
@@ -69,7 +69,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       if (!tooLarge) requestText = await c.req.text();
       tooLarge ||= Buffer.byteLength(requestText ?? '') > deps.bodyLimit;
     }
-    const tenant = provider.tenantOf(c.req.raw.headers, url, tooLarge ? undefined : requestText) ?? '';
+    const tenant = provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
     const kit = deps.kitFor(provider.name, tenant);
     const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
@@ -100,7 +100,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       c.res = errorResponse(c, provider, err, deps.log);
     }
 
-    for (const [k, v] of Object.entries(extraHeaders ?? {})) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
+    if (extraHeaders) for (const k in extraHeaders) if (!c.res.headers.has(k)) c.res.headers.set(k, extraHeaders[k]);
     const res = c.res;
     let responseText: string | undefined;
     if (rendered !== NOTHING) responseText = renderedText;
@@ -125,7 +125,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       operation: op?.id ?? null,
       method: c.req.method,
       path: localPath,
-      query: Object.fromEntries(url.searchParams),
+      query: queryOf(c.req.url),
       status: res.status,
       durationMs,
       scenario,
@@ -133,7 +133,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       requestText,
       responseText,
     });
-    if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${url.pathname}`);
+    if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${path}`);
   });
 
   sub.route('/', provider.routes());
@@ -149,6 +149,13 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
 function ruleEffect(provider: ProviderModule, rule: { scenario: string | null; latencyMs: number }): Effect {
   const effect = rule.scenario ? resolveScenario(provider, rule.scenario) : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
   return { ...effect, latencyMs: effect.latencyMs + rule.latencyMs, label: rule.scenario ?? `latency ${rule.latencyMs}ms` };
+}
+
+const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function queryOf(url: string): Record<string, string> {
+  const at = url.indexOf('?');
+  return at < 0 ? NO_QUERY : Object.fromEntries(new URLSearchParams(url.slice(at + 1)));
 }
 
 const isSandboxError = (body: unknown) =>

@@ -2,7 +2,7 @@
 // every other call makes. The tenant is the clientId: read from the token's payload without
 // verifying (tenantOf must stay cheap), or from the token request itself.
 import type { Context } from 'hono';
-import { parseDuration, type Kit, type ProviderEnv } from '../../engine/index.js';
+import { parseDuration, type Kit, type ProviderEnv, type RequestLine } from '../../engine/index.js';
 import { clientById, type Client } from './clients.js';
 import { fail } from './errors.js';
 import { decodeJwt, signingSecret, signJwt, verifyJwt } from './jwt.js';
@@ -20,14 +20,14 @@ const idFrom = (value: string | null | undefined) => {
  * generate-token: the clientId header when sent (the Blaze page's table lists the credentials as
  * headers), else the body's clientId.
  */
-export function facekiTenantOf(headers: Headers, url: URL, body?: string): string | undefined {
+export function facekiTenantOf(headers: Headers, request: RequestLine, body?: string): string | undefined {
   const bearer = BEARER.exec(headers.get('authorization') ?? '');
   if (bearer) {
     const clientId = decodeJwt(bearer[1])?.clientId;
     return typeof clientId === 'string' ? idFrom(clientId) : undefined;
   }
-  if (url.pathname.endsWith('/auth/api/access-token')) return idFrom(url.searchParams.get('clientId'));
-  if (url.pathname.endsWith('/auth/api/generate-token')) return idFrom(headers.get('clientid') ?? clientIdInBody(body));
+  if (request.path.endsWith('/auth/api/access-token')) return idFrom(request.query('clientId') ?? null);
+  if (request.path.endsWith('/auth/api/generate-token')) return idFrom(headers.get('clientid') ?? clientIdInBody(body));
   return undefined;
 }
 
