@@ -1,7 +1,7 @@
 // Capa's verification lifecycle (KYB status vocabulary, reused for KYC as the docs suggest) and
 // the link rules: a link expires after a TTL, is used once the person submits, and a newer link
 // supersedes an older one. Pure functions of (record, now).
-import { defineLifecycle } from '../../engine/index.js';
+import { defineLifecycle, parseDuration, type Kit } from '../../engine/index.js';
 
 export const capaLifecycle = defineLifecycle({
   states: ['NOT_STARTED', 'IN_PROGRESS', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] as const,
@@ -33,7 +33,6 @@ export interface CapaUser extends Record<string, unknown> {
   email: string;
   externalUserId: string | null;
   alias: string | null;
-  createdAt: number;
   kyc: Verification;
   kyb: Verification;
 }
@@ -44,10 +43,12 @@ export interface CapaLink extends Record<string, unknown> {
   kind: VerificationKind;
   country: string;
   redirectUri: string | null;
+  /** Expiry is createdAt + the linkTtl option, computed on read, so a clock advance expires it at once. */
   createdAt: number;
-  expiresAt: number;
   usedAt: number | null;
 }
+
+export const linkTtl = (kit: Kit) => parseDuration(kit.options.linkTtl)!;
 
 export const newVerification = (): Verification => ({ status: 'NOT_STARTED', linkId: null, country: null, reason: null, submittedAt: null, decidedAt: null });
 /** The verification a user's type can never start (KYB of an INDIVIDUAL, KYC of a BUSINESS): one shared record. */
@@ -59,9 +60,9 @@ export const kindFor = (type: CapaUser['type']): VerificationKind => (type === '
 /** A new link may be generated before a submission, and again after a rejection. */
 export const canGenerateLink = (status: CapaStatus) => status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
 
-export function linkState(link: CapaLink, user: CapaUser | undefined, now: number): 'live' | 'expired' | 'used' | 'superseded' {
+export function linkState(link: CapaLink, user: CapaUser | undefined, now: number, ttl: number): 'live' | 'expired' | 'used' | 'superseded' {
   if (link.usedAt !== null) return 'used';
   if (!user || user[link.kind].linkId !== link.id) return 'superseded';
-  if (link.expiresAt <= now) return 'expired';
+  if (link.createdAt + ttl <= now) return 'expired';
   return 'live';
 }

@@ -1,12 +1,12 @@
 // Capa's partner API v2 as a Hono sub-app: users, verification links, details, webhooks.
 import { Hono, type Context } from 'hono';
-import { parseDuration, readFixture, type ProviderEnv } from '../../engine/index.js';
+import { readFixture, type ProviderEnv } from '../../engine/index.js';
 import { partnerFor, partnerForUserCall } from './auth.js';
 import { kybDetails, kycDetails } from './details.js';
 import { envelope } from './envelope.js';
 import { fail } from './errors.js';
 import { bodyFor, EMAIL, redirectUriFrom, userFor, userIdFrom } from './input.js';
-import { canGenerateLink, kindFor, linkState, NEVER_STARTED, newVerification, type CapaLink, type CapaUser, type VerificationKind } from './lifecycle.js';
+import { canGenerateLink, kindFor, linkState, linkTtl, NEVER_STARTED, newVerification, type CapaLink, type CapaUser, type VerificationKind } from './lifecycle.js';
 import { transition, LINKS, USERS } from './verification.js';
 import { webhookRoutes } from './webhook-routes.js';
 
@@ -34,12 +34,11 @@ async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
   const now = kit.now();
   const link: CapaLink = {
     id: kit.ids.uuid('link'),
-    userId,
+    userId: user.userId, // the stored string, not one sliced from this request's URL (which it would keep alive)
     kind,
     country,
     redirectUri,
     createdAt: now,
-    expiresAt: now + parseDuration(kit.options.linkTtl)!,
     usedAt: null,
   };
   kit.ns.put(LINKS, link.id, link);
@@ -69,22 +68,24 @@ export function capaRoutes() {
       if (!EMAIL.test(email)) throw fail('INVALID_EMAIL');
       if (email.toLowerCase().endsWith(MAGIC_EMAIL_DOMAIN)) throw fail('USER_CREATION_FAILED');
       const externalUserId = (body.externalUserId as string | undefined) ?? null;
-      // Unique per partner; looked up through index rows so creating the 100 000th user costs the same as the first.
+      // Unique per partner; looked up through index collections (whose rows are the user records
+      // themselves) so creating the 100 000th user costs the same as the first.
       if (externalUserId !== null && kit.ns.get(BY_EXTERNAL_ID, externalUserId)) throw fail('USER_CONFLICT', { vars: { externalUserId } });
-      if (kit.ns.get(BY_EMAIL, email.toLowerCase())) throw fail('EMAIL_CONFLICT', { vars: { email } });
+      const lower = email.toLowerCase();
+      const emailKey = lower === email ? email : lower; // one string kept when it is already lower case
+      if (kit.ns.get(BY_EMAIL, emailKey)) throw fail('EMAIL_CONFLICT', { vars: { email } });
       const user: CapaUser = {
         userId: kit.ids.uuid('user'),
         type: body.type as CapaUser['type'],
         email,
         externalUserId,
         alias: (body.alias as string | undefined) ?? null,
-        createdAt: kit.now(),
         kyc: body.type === 'BUSINESS' ? NEVER_STARTED : newVerification(),
         kyb: body.type === 'BUSINESS' ? newVerification() : NEVER_STARTED,
       };
       kit.ns.put(USERS, user.userId, user);
-      kit.ns.put(BY_EMAIL, email.toLowerCase(), { userId: user.userId });
-      if (externalUserId !== null) kit.ns.put(BY_EXTERNAL_ID, externalUserId, { userId: user.userId });
+      kit.ns.put(BY_EMAIL, emailKey, user);
+      if (externalUserId !== null) kit.ns.put(BY_EXTERNAL_ID, externalUserId, user);
       return c.json(envelope(kit, 'success', { userId: user.userId }), 201);
     })
     .post('/api/partner/v2/users/:userId/kyc/verification-link', (c) => createLink(c, 'kyc'))
@@ -96,7 +97,7 @@ export function capaRoutes() {
     .get('/api/partner/v2/kyb/details', (c) => {
       const { kit, user } = detailsUser(c, 'kyb');
       const link = user.kyb.linkId ? kit.ns.get<CapaLink>(LINKS, user.kyb.linkId) : undefined;
-      return c.json(envelope(kit, 'status', kybDetails(kit, user, link, !!link && linkState(link, user, kit.now()) === 'live')));
+      return c.json(envelope(kit, 'status', kybDetails(kit, user, link, !!link && linkState(link, user, kit.now(), linkTtl(kit)) === 'live')));
     })
     .route('/', webhookRoutes());
 }

@@ -1,7 +1,7 @@
 // How the admin API and the hosted page see a Capa verification link, and move it on.
 import { withQuery, type HostedIdentity, type Kit, type SessionAdapter, type SessionView } from '../../engine/index.js';
 import { kybDetails, kycDetails } from './details.js';
-import { capaLifecycle, linkState, type CapaLink, type CapaUser } from './lifecycle.js';
+import { capaLifecycle, linkState, linkTtl, type CapaLink, type CapaUser } from './lifecycle.js';
 import { LINKS, transition, USERS } from './verification.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
@@ -17,8 +17,8 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     url: kit.hostedUrl(link.id),
     redirectUri: link.redirectUri,
     createdAt: kit.iso(link.createdAt),
-    expiresAt: kit.iso(link.expiresAt),
-    link: linkState(link, user, kit.now()),
+    expiresAt: kit.iso(link.createdAt + linkTtl(kit)),
+    link: linkState(link, user, kit.now(), linkTtl(kit)),
     next: capaLifecycle.next(state),
   };
 }
