@@ -35,6 +35,10 @@ describe('listening sandbox', () => {
     expect((await link.json()).data.kycLink).toMatch(new RegExp(`^${url}/verify/capa/`));
     await expect(fetch(`${url}/capa/api/partner/v2/webhook-settings`, { headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' } })).rejects.toThrow();
     expect((await fetch(`${url}/_sandbox/health`)).status).toBe(200);
+    // The journal of a listening server keeps Node's raw header pairs: listed lower-cased, secrets redacted.
+    const [entry] = await (await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)).json();
+    expect(entry.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'partner-api-key': expect.stringMatching(/^capa…\(\d+\)$/) });
+    expect(entry.requestBody).toEqual({ type: 'INDIVIDUAL', email: 'e2e@example.com' });
   });
 });
 

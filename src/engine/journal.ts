@@ -21,7 +21,12 @@ export interface JournalEntry {
 export interface JournalRecord extends Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | 'requestBody' | 'responseBody'> {
   /** Epoch ms on the tenant's clock. */
   at: number;
-  requestHeaders: Headers;
+  /**
+   * A listening server's raw header pairs ([name, value, name, value…], Node's rawHeaders), or the
+   * Headers of an in-process request. Not the request object: keeping it would keep the whole
+   * IncomingMessage alive for as long as the entry, and every entry through a young-generation GC.
+   */
+  requestHeaders: Headers | readonly string[];
   requestText: string | undefined;
   responseText: string | undefined;
 }
@@ -37,10 +42,17 @@ type Stored = JournalRecord & { id: number };
 const view = ({ requestText, responseText, requestHeaders, at, ...e }: Stored): JournalEntry => ({
   ...e,
   at: new Date(at).toISOString(),
-  requestHeaders: Object.fromEntries([...requestHeaders].map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
+  requestHeaders: Object.fromEntries(headerPairs(requestHeaders).map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
   requestBody: parseBody(requestText),
   responseBody: parseBody(responseText),
 });
+
+function headerPairs(headers: Headers | readonly string[]): [string, string][] {
+  if (!Array.isArray(headers)) return [...(headers as Headers)];
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < headers.length; i += 2) pairs.push([headers[i].toLowerCase(), headers[i + 1]]);
+  return pairs;
+}
 
 export const parseBody = (text: string | undefined): unknown => {
   if (!text) return null;

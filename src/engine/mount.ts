@@ -129,7 +129,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       status: res.status,
       durationMs,
       scenario,
-      requestHeaders: c.req.raw.headers,
+      requestHeaders: (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ?? c.req.raw.headers,
       requestText,
       responseText,
     });
