@@ -24,8 +24,10 @@ async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
   if (kindFor(user.type) !== kind) {
     throw fail('INVALID_VERIFICATION_TYPE_FOR_USER', { vars: { userType: user.type, allowed: kindFor(user.type).toUpperCase() } });
   }
-  const country = String(body.country);
-  if (!templates[kind].includes(country)) throw fail(kind === 'kyc' ? 'KYC_TEMPLATE_NOT_CONFIGURED_ERROR' : 'KYB_TEMPLATE_NOT_CONFIGURED_ERROR', { vars: { country } });
+  const asked = String(body.country);
+  // The fixture's own string is what records keep: one "MX" for every link, not one per request.
+  const country = templates[kind].find((t) => t === asked);
+  if (country === undefined) throw fail(kind === 'kyc' ? 'KYC_TEMPLATE_NOT_CONFIGURED_ERROR' : 'KYB_TEMPLATE_NOT_CONFIGURED_ERROR', { vars: { country: asked } });
   const redirectUri = redirectUriFrom(body.partnerRedirectUri);
   if (user.alias === 'link-error') throw fail('INTERNAL_SERVER_ERROR');
   const v = user[kind];
@@ -42,7 +44,8 @@ async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
     usedAt: null,
   };
   kit.ns.put(LINKS, link.id, link);
-  user[kind] = { ...v, linkId: link.id, country };
+  v.linkId = link.id; // the user's own verification record (never the shared NEVER_STARTED: the kind matches)
+  v.country = country;
   if (v.status !== 'IN_PROGRESS') transition(kit, user, kind, 'IN_PROGRESS', null);
   const status = kit.options.linkStatus === '200' ? 200 : 201;
   return c.json(envelope(kit, 'success', { [kind === 'kyc' ? 'kycLink' : 'kybLink']: kit.hostedUrl(link.id) }), status);
