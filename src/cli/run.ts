@@ -1,5 +1,14 @@
-// Runs the CLI with this process's arguments and exits with its code (the build bundles it into dist/kyc-sandbox.mjs, which bin/kyc-sandbox.js loads).
+// Runs the CLI with this process's arguments and exits with its code (the build bundles it into
+// dist/kyc-sandbox.mjs, which bin/kyc-sandbox.js loads).
+import { setFlagsFromString } from 'node:v8';
 import { cli } from './index.js';
+
+// A sandbox keeps every record it creates, so request-scoped objects and stored records come from the
+// same allocation sites. V8's allocation-site pretenuring then sometimes decides, from an early
+// sample, to allocate request garbage straight into the old generation: every young GC then promotes
+// megabytes that die at the next full GC, throughput drops by a quarter and p99 doubles for the
+// rest of the process (docs/decisions/004-performance-status.md).
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const code = await cli(process.argv.slice(2));
 if (code !== undefined) process.exit(code);
