@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 const N = Number(process.argv[2] ?? 100_000);
+const nodeFlags = process.argv.slice(3); // the server's Node flags (bench/run.ts passes the bin's)
 const CONNECTIONS = 32;
 const headers = { 'partner-api-key': 'capa_test_partner_key_000000000001', 'content-type': 'application/json' };
 
-const server = spawn(process.execPath, ['dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [...nodeFlags, 'dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base = new URL(
   await new Promise((resolve, reject) => {
     let out = '';

@@ -3,10 +3,13 @@
 // Floors on a 2-core machine: ratio ≥ 0.6, p99 ≤ 1.5× bare p99, cold start ≤ 300 ms,
 // createSandbox()+reset ≤ 10 ms, RSS ≤ 160 MB.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { createSandbox } from '../src/sandbox.js';
 
 const CONNECTIONS = 50;
+/** Node flags the server starts with: the ones on bin/kyc-sandbox.js's shebang (npm start and the Dockerfile pass them too). */
+const SERVER_NODE_FLAGS = readFileSync('bin/kyc-sandbox.js', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const KEY = 'capa_test_partner_key_000000000001';
 
@@ -46,7 +49,7 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.len
 async function throughput() {
   const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
   const bare = await startServer(['bench/bare-server.mjs'], true);
-  const sandbox = await startServer(['dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn'], true);
+  const sandbox = await startServer([...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn'], true);
   const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
   const { data } = (await user.json()) as { data: { userId: string } };
   const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
@@ -68,7 +71,7 @@ async function coldStart(runs = 7) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const { child, url } = await startServer(['dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn']);
+    const { child, url } = await startServer([...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.mjs', 'serve', '--port', '0', '--log-level', 'warn']);
     while ((await fetch(`${url}/_sandbox/health`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 2));
     times.push(performance.now() - t0);
     await stop(child);
@@ -91,7 +94,7 @@ const cold = await coldStart();
 console.error("measuring createSandbox()+reset…");
 const create = createAndReset();
 console.error("creating 100k users and links…");
-const mem = JSON.parse(execFileSync(process.execPath, ['bench/memory.mjs', '100000'], { encoding: 'utf8' }));
+const mem = JSON.parse(execFileSync(process.execPath, ['bench/memory.mjs', '100000', ...SERVER_NODE_FLAGS], { encoding: 'utf8' }));
 
 const ratio = tp.sandbox.rps / tp.bare.rps;
 const p99Ratio = tp.sandbox.p99 / Math.max(tp.bare.p99, 1);

@@ -1,6 +1,7 @@
 // A small e2e set against real listening servers: sockets, the CLI process, and its exit codes.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
 import { testSandbox } from './helpers.js';
@@ -67,6 +68,14 @@ describe('kyc-sandbox command', () => {
     const run = runCli(args);
     expect(await run.exit).toBe(2);
     expect(run.err()).toMatch(message);
+  });
+
+  it('starts node with the same flags from the bin, npm start and the Dockerfile', () => {
+    const flags = readFileSync('bin/kyc-sandbox.js', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
+    expect(flags).toContain('--max-semi-space-size=8');
+    const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toContain(`node ${flags.join(' ')} dist/kyc-sandbox.mjs serve`);
+    expect(readFileSync('Dockerfile', 'utf8')).toContain(`CMD ["node", ${flags.map((f) => `"${f}"`).join(', ')}, "bin/kyc-sandbox.js", "serve"]`);
   });
 
   it('says when no sandbox answers an admin command', async () => {
