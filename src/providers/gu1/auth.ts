@@ -47,6 +47,7 @@ export function authorize(c: Context<ProviderEnv>): string {
 
 function bindSelfServiceKey(kit: Kit, key: string, refuse: () => Error) {
   const id = keyId(key);
+  if (kit.ns.get(KEYS, id)) return; // bound here already: the usual case, without searching other tenants
   const owner = kit.ownerOf(id);
   if (owner !== undefined && owner !== kit.tenant) throw refuse();
   if (owner === undefined) kit.ns.put(KEYS, id, { id, prefix: `${key.slice(0, 14)}…`, boundAt: kit.iso() });
