@@ -1,9 +1,9 @@
 // In-memory state, partitioned per provider and tenant (localstack's stores), with reset and snapshot.
 // ownerOf(id) finds which tenant holds a record id, so a provider can tell "unknown" from "someone
 // else's" — the two answers vendors document separately. It searches the provider's tenants (few,
-// and only after the caller missed in its own) rather than keeping an index entry per record. Collections whose name
-// starts with "_" hold per-tenant singletons and lookup rows (settings, rate windows, indexes) and are
-// not searched.
+// and only after the caller missed in its own) rather than keeping an index entry per record.
+// Collections whose name starts with "_" hold per-tenant singletons and lookup rows (settings, rate
+// windows, indexes) and are not searched.
 
 export type Row = Record<string, unknown>;
 
