@@ -3,6 +3,7 @@ import { createClock } from './clock.js';
 import { compileContract } from './contracts.js';
 import { parseDuration } from './duration.js';
 import { createIdSource } from './ids.js';
+import { createJournal } from './journal.js';
 import { defineLifecycle } from './lifecycle.js';
 import { createStore } from './store.js';
 
@@ -66,6 +67,22 @@ describe('store', () => {
     const snap = store.snapshot();
     row.n = 2;
     expect(snap['p:a'].users[0]).toEqual({ id: 'u1', n: 1 });
+  });
+});
+
+describe('journal', () => {
+  const record = (journal: ReturnType<typeof createJournal>, tenant: string, n: number) =>
+    journal.record({ at: 0, provider: 'p', tenant, operation: 'op', method: 'POST', path: '/x', query: {}, status: 200, durationMs: 1, scenario: null, requestHeaders: ['X-Key', 'k', 'Content-Type', 'application/json'], requestText: `{"n":${n}}`, responseText: '{}' });
+
+  it('keeps the newest entries per tenant, newest first, with raw header pairs listed lower-cased', () => {
+    const journal = createJournal(3);
+    for (let n = 1; n <= 7; n++) record(journal, 'a', n);
+    record(journal, 'b', 100);
+    expect(journal.list({ tenant: 'a' }).map((e) => (e.requestBody as { n: number }).n)).toEqual([7, 6, 5]);
+    expect(journal.list().map((e) => e.tenant)).toEqual(['b', 'a', 'a', 'a']);
+    expect(journal.list({ tenant: 'b' })[0].requestHeaders).toEqual({ 'x-key': 'k', 'content-type': 'application/json' });
+    journal.reset({ tenant: 'a' });
+    expect(journal.list().map((e) => e.tenant)).toEqual(['b']);
   });
 });
 

@@ -64,25 +64,27 @@ export const parseBody = (text: string | undefined): unknown => {
 };
 
 export function createJournal(perTenant = 200): Journal {
-  const rings = new Map<string, Stored[]>();
+  // A fixed ring per tenant: the newest perTenant entries, each overwriting the oldest, so an entry
+  // lives for perTenant requests and no longer (listing sorts by id).
+  const rings = new Map<string, { entries: Stored[]; next: number }>();
   let seq = 0;
   return {
     record(entry) {
       const k = `${entry.provider}\u0000${entry.tenant}`;
       let ring = rings.get(k);
-      if (!ring) rings.set(k, (ring = []));
+      if (!ring) rings.set(k, (ring = { entries: [], next: 0 }));
       // The record is the pipeline's own fresh object: stored as it is (request headers are
-      // immutable, read only when the journal is listed). Trimmed in batches, not per request.
+      // immutable, read only when the journal is listed).
       const stored = entry as Stored;
       stored.id = ++seq;
       if (stored.requestText && stored.requestText.length > 4096) stored.requestText = `${stored.requestText.slice(0, 4096)}…`;
-      ring.push(stored);
-      if (ring.length >= perTenant * 2) ring.splice(0, ring.length - perTenant);
+      ring.entries[ring.next] = stored;
+      ring.next = (ring.next + 1) % perTenant;
     },
     list(filter = {}) {
       const out: Stored[] = [];
       for (const ring of rings.values()) {
-        for (const e of ring.length > perTenant ? ring.slice(-perTenant) : ring) {
+        for (const e of ring.entries) {
           if (filter.provider && e.provider !== filter.provider) continue;
           if (filter.tenant !== undefined && e.tenant !== filter.tenant) continue;
           if (filter.operation && e.operation !== filter.operation) continue;
