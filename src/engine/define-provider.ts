@@ -39,7 +39,10 @@ export interface RequestLine {
   query(name: string): string | undefined;
 }
 
-export type ProviderEnv = { Variables: { kit: Kit; operation: string | null; scenario: string | null } };
+export type ProviderEnv = {
+  /** requestText: the raw body the pipeline read (non-GET requests within the body limit). */
+  Variables: { kit: Kit; operation: string | null; scenario: string | null; requestText: string | undefined };
+};
 
 export interface OptionSpec {
   default: string;

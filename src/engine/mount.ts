@@ -74,6 +74,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
     c.set('operation', op?.id ?? null);
+    c.set('requestText', requestText);
     // c.json as Hono defines it, keeping the object and its text: the journal and the contract check
     // then need not read the body back (which would turn node-server's cached string body into a
     // stream), and the body is stringified once.

@@ -1,17 +1,20 @@
 // Reading a request body the way vendors do: JSON only, and the reason when it is not usable,
 // so each provider answers with its own documented error rather than a crash.
 import type { Context } from 'hono';
+import type { ProviderEnv } from './define-provider.js';
 
 export type BodyResult =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; reason: 'content-type' | 'malformed' | 'not-an-object' };
 
-export async function readJsonObject(c: Context): Promise<BodyResult> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) return { ok: false, reason: 'content-type' };
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** The JSON object body the provider pipeline read for this request, or why it is not usable. */
+export function requestJsonObject(c: Context<ProviderEnv>): BodyResult {
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) return { ok: false, reason: 'content-type' };
   let value: unknown;
   try {
-    value = JSON.parse(await c.req.text());
+    value = JSON.parse(c.get('requestText') ?? '');
   } catch {
     return { ok: false, reason: 'malformed' };
   }

@@ -78,7 +78,7 @@ export function contactRoutes() {
   return new Hono<ProviderEnv>()
     .post('/v1/auth/register/email/send', async (c) => {
       const { kit, region } = clientFor(c);
-      const body = await bodyFor(c, 'registerEmailSend');
+      const body = bodyFor(c, 'registerEmailSend');
       const contact: Contact = {
         id: newId(kit, 'contact', region),
         region,
@@ -94,7 +94,7 @@ export function contactRoutes() {
     })
     .post('/v1/auth/register/email/verify', async (c) => {
       const { kit, region } = clientFor(c);
-      const body = await bodyFor(c, 'registerEmailVerify');
+      const body = bodyFor(c, 'registerEmailVerify');
       const contact = contactFor(kit, region, body.contactVerificationId);
       if (!sameText(contact.email, String(body.email))) throw fail('EMAIL_MISMATCH');
       if (body.verificationCode !== contact.emailCode) throw fail('INVALID_VERIFICATION_CODE');
@@ -109,7 +109,7 @@ export function contactRoutes() {
     })
     .post('/v1/auth/register/phone/send', async (c) => {
       const { kit, region } = clientFor(c);
-      const body = await bodyFor(c, 'registerPhoneSend');
+      const body = bodyFor(c, 'registerPhoneSend');
       const contact = contactFor(kit, region, body.contactVerificationId);
       if (!contact.emailVerifiedAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Phone verification', required: 'email verification' } });
       const now = kit.now();
@@ -124,7 +124,7 @@ export function contactRoutes() {
     })
     .post('/v1/auth/register/phone/verify', async (c) => {
       const { kit, region } = clientFor(c);
-      const { body, onboardingId } = await onboardingBodyFor(c, 'registerPhoneVerify');
+      const { body, onboardingId } = onboardingBodyFor(c, 'registerPhoneVerify');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
       const contact = contactFor(kit, region, body.contactVerificationId);
       if (contact.onboardingId !== onboarding.id) throw fail('CONTACT_MISMATCH');

@@ -2,15 +2,15 @@
 // (whose documented answer is 400 "Invalid onboarding ID"), and the records ids point at.
 // Everything is checked before anything is stored, so a refused call changes nothing.
 import type { Context } from 'hono';
-import { ajvText, readJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
+import { ajvText, requestJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
 import type { Region } from './clients.js';
 import { fail } from './errors.js';
 import { coll, normaliseId, type Contact, type Onboarding, type User } from './records.js';
 
 const REASONS = { 'content-type': 'Content-Type must be application/json', malformed: 'the body is not valid JSON', 'not-an-object': 'the body must be a JSON object' } as const;
 
-async function jsonBody(c: Context<ProviderEnv>): Promise<Record<string, unknown>> {
-  const body = await readJsonObject(c);
+function jsonBody(c: Context<ProviderEnv>): Record<string, unknown> {
+  const body = requestJsonObject(c);
   if (!body.ok) throw fail('INVALID_REQUEST', { vars: { issues: REASONS[body.reason] } });
   return body.value;
 }
@@ -23,15 +23,15 @@ function checkContract(kit: Kit, operation: string, body: Record<string, unknown
 }
 
 /** The body, checked against the operation's request schema. */
-export async function bodyFor(c: Context<ProviderEnv>, operation: string): Promise<Record<string, unknown>> {
-  const body = await jsonBody(c);
+export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
+  const body = jsonBody(c);
   checkContract(c.get('kit'), operation, body);
   return body;
 }
 
 /** A body carrying onboardingId: a missing or malformed id is Baanx's 400 before any other check. */
-export async function onboardingBodyFor(c: Context<ProviderEnv>, operation: string): Promise<{ body: Record<string, unknown>; onboardingId: string }> {
-  const body = await jsonBody(c);
+export function onboardingBodyFor(c: Context<ProviderEnv>, operation: string): { body: Record<string, unknown>; onboardingId: string } {
+  const body = jsonBody(c);
   const onboardingId = onboardingIdFrom(body.onboardingId);
   checkContract(c.get('kit'), operation, body);
   return { body, onboardingId };

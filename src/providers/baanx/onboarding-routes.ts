@@ -47,7 +47,7 @@ export function onboardingRoutes() {
     // The seed. Baanx documents this call as unauthenticated: an Authorization header is ignored.
     .post('/v1/auth/register/verification', async (c) => {
       const { kit, region } = clientFor(c);
-      const { onboardingId } = await onboardingBodyFor(c, 'registerVerification');
+      const { onboardingId } = onboardingBodyFor(c, 'registerVerification');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
       if (isVeriffDownEmail(user.email)) throw fail('INTERNAL_SERVER_ERROR');
       const session = openSession(kit, region, onboarding, user, 'registration');
@@ -55,7 +55,7 @@ export function onboardingRoutes() {
     })
     .post('/v1/auth/register/personal-details', async (c) => {
       const { kit, region } = clientFor(c);
-      const { body, onboardingId } = await onboardingBodyFor(c, 'registerPersonalDetails');
+      const { body, onboardingId } = onboardingBodyFor(c, 'registerPersonalDetails');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
       if (!onboarding.phoneVerifiedAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Personal details', required: 'phone verification' } });
       const dateOfBirth = String(body.dateOfBirth);
@@ -73,7 +73,7 @@ export function onboardingRoutes() {
     })
     .post('/v1/auth/register/address', async (c) => {
       const { kit, region } = clientFor(c);
-      const { body, onboardingId } = await onboardingBodyFor(c, 'registerAddress');
+      const { body, onboardingId } = onboardingBodyFor(c, 'registerAddress');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
       if (!onboarding.detailsAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Address', required: 'personal details' } });
       const us = isUsResident(user);
@@ -93,7 +93,7 @@ export function onboardingRoutes() {
     })
     .post('/v1/auth/register/mailing-address', async (c) => {
       const { kit, region } = clientFor(c);
-      const { body, onboardingId } = await onboardingBodyFor(c, 'registerMailingAddress');
+      const { body, onboardingId } = onboardingBodyFor(c, 'registerMailingAddress');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
       if (!isUsResident(user)) throw fail('MAILING_ADDRESS_NOT_EXPECTED');
       if (!onboarding.addressAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Mailing address', required: 'the physical address' } });

@@ -15,7 +15,7 @@ export function userRoutes() {
   return new Hono<ProviderEnv>()
     .post('/v1/auth/login', async (c) => {
       const { kit, region } = clientFor(c);
-      const body = await bodyFor(c, 'login');
+      const body = bodyFor(c, 'login');
       const user = kit.ns.find<User>(coll('users', region), (u) => u.registeredAt !== null && sameText(u.email, String(body.email)));
       if (!user || user.passwordHash !== hashPassword(String(body.password))) throw fail('INVALID_CREDENTIALS');
       if (user.disabled) throw fail('USER_DISABLED');

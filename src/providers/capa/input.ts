@@ -1,6 +1,6 @@
 // Request checks shared by Capa's handlers: body against the contract, ids, users, redirect URIs.
 import type { Context } from 'hono';
-import { readJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
+import { requestJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
 import type { CapaUser } from './lifecycle.js';
 import { USERS } from './verification.js';
@@ -11,8 +11,8 @@ const REDIRECT = /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/
 const FORBIDDEN_SCHEMES = /^(javascript|data|vbscript|file|http):/i;
 
 /** The JSON body, checked against the operation's contract schema; anything off is Capa's 400. */
-export async function bodyFor(c: Context<ProviderEnv>, operation: string): Promise<Record<string, unknown>> {
-  const body = await readJsonObject(c);
+export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
+  const body = requestJsonObject(c);
   if (!body.ok) throw fail('INVALID_USER_INPUT_ERROR', { details: { issues: [{ path: '', message: `body: ${body.reason}` }] } });
   const errors = c.get('kit').contract.checkRequest(operation, body.value);
   if (errors) {

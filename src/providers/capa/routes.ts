@@ -15,11 +15,11 @@ const MAGIC_EMAIL_DOMAIN = '@error.capa.test';
 const BY_EMAIL = '_users_by_email';
 const BY_EXTERNAL_ID = '_users_by_external_id';
 
-async function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
+function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
   const kit = c.get('kit');
   partnerForUserCall(c);
   const userId = userIdFrom(c.req.param('userId'));
-  const body = await bodyFor(c, kind === 'kyc' ? 'createKycVerificationLink' : 'createKybVerificationLink');
+  const body = bodyFor(c, kind === 'kyc' ? 'createKycVerificationLink' : 'createKybVerificationLink');
   const user = userFor(kit, userId);
   if (kindFor(user.type) !== kind) {
     throw fail('INVALID_VERIFICATION_TYPE_FOR_USER', { vars: { userType: user.type, allowed: kindFor(user.type).toUpperCase() } });
@@ -63,10 +63,10 @@ function detailsUser(c: Context<ProviderEnv>, kind: VerificationKind) {
 
 export function capaRoutes() {
   return new Hono<ProviderEnv>()
-    .post('/api/partner/v2/users', async (c) => {
+    .post('/api/partner/v2/users', (c) => {
       const kit = c.get('kit');
       partnerFor(c);
-      const body = await bodyFor(c, 'createUser');
+      const body = bodyFor(c, 'createUser');
       const email = String(body.email).trim();
       if (!EMAIL.test(email)) throw fail('INVALID_EMAIL');
       if (email.toLowerCase().endsWith(MAGIC_EMAIL_DOMAIN)) throw fail('USER_CREATION_FAILED');

@@ -45,10 +45,10 @@ export function webhookRoutes() {
       const kit = c.get('kit');
       return c.json(envelope(kit, 'success', settingsView(settingsOf(kit))));
     })
-    .put('/api/partner/v2/webhook-settings', async (c) => {
+    .put('/api/partner/v2/webhook-settings', (c) => {
       partnerFor(c);
       const kit = c.get('kit');
-      const body = await bodyFor(c, 'updateWebhookSettings');
+      const body = bodyFor(c, 'updateWebhookSettings');
       const current = settingsOf(kit);
       const next = kit.ns.put<WebhookSettings>('_settings', 'webhook', {
         url: body.url as string,

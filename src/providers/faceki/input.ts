@@ -1,7 +1,7 @@
 // Reading Faceki requests: the link body (one shape per variant, both in the contract), link ids
 // given bare or as a URL, and required query parameters. Nothing here touches state.
 import type { Context } from 'hono';
-import { readJsonObject, type Contract, type ProviderEnv } from '../../engine/index.js';
+import { requestJsonObject, type Contract, type ProviderEnv } from '../../engine/index.js';
 import type { Variant } from './clients.js';
 import { fail } from './errors.js';
 
@@ -27,8 +27,8 @@ function issuesOf(errors: ErrorObject[], variant: Variant): Issue[] {
   return (mine.length ? mine : errors).map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' }));
 }
 
-export async function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): Promise<LinkRequest> {
-  const body = await readJsonObject(c);
+export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): LinkRequest {
+  const body = requestJsonObject(c);
   if (!body.ok) throw fail('BAD_REQUEST', { details: { issues: [{ path: '/', message: `body: ${body.reason}` }] } });
   const v = body.value;
   // workflowId is what tells the generations apart: Blaze 3.0 requires it, V2 does not know it.

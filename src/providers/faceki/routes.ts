@@ -1,7 +1,7 @@
 // Faceki's sdk.faceki.com surface as a Hono sub-app: tokens (both generations), KYC links, records
 // (Blaze 3.0 and the V2 lookups), link validation and workflow rules.
 import { Hono, type Context } from 'hono';
-import { hexFrom, readJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
+import { hexFrom, requestJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
 import { clientFor, issueToken } from './auth.js';
 import { variantOf, walletOf, workflowById, type Workflow } from './clients.js';
 import { fail } from './errors.js';
@@ -44,7 +44,7 @@ export function facekiRoutes() {
   return new Hono<ProviderEnv>()
     .post('/auth/api/generate-token', async (c) => {
       // Blaze 3.0's hint box says body, its table says headers: the body wins, headers are a fallback.
-      const body = await readJsonObject(c);
+      const body = requestJsonObject(c);
       const v = body.ok ? body.value : {};
       return c.json(issueToken(c.get('kit'), v.clientId ?? c.req.header('clientId'), v.clientSecret ?? c.req.header('clientSecret')));
     })
@@ -52,7 +52,7 @@ export function facekiRoutes() {
     .post('/kycverify/api/kycverify/kyc-verify-link', async (c) => {
       const kit = c.get('kit');
       const client = clientFor(c);
-      const req = await linkRequestFrom(c, variantOf(kit, client));
+      const req = linkRequestFrom(c, variantOf(kit, client));
       // Blaze 3.0 names its workflow; V2 links use the client's rules (the portal's default workflow).
       const workflowId = req.workflowId ?? client.defaultWorkflowId;
       if (!workflowId || !workflowById(workflowId)) throw fail('WORKFLOW_RULES_MISSING');

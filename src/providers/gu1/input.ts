@@ -1,7 +1,7 @@
 // Reading gu1 requests: JSON bodies checked against the contract, list query parameters, the
 // 10 KB metadata limit. Everything is checked before anything is stored.
 import type { Context } from 'hono';
-import { readJsonObject, type ProviderEnv } from '../../engine/index.js';
+import { requestJsonObject, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
 import { gu1Lifecycle, type Gu1Status } from './lifecycle.js';
 
@@ -12,8 +12,8 @@ type Issue = { path: string; message: string };
 const invalid = (issues: Issue[]) => fail('VALIDATION_ERROR', { details: { issues } });
 
 /** The JSON body, checked against the operation's request schema. */
-export async function bodyFor(c: Context<ProviderEnv>, operation: string): Promise<Record<string, unknown>> {
-  const body = await readJsonObject(c);
+export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
+  const body = requestJsonObject(c);
   if (!body.ok) throw fail('INVALID_BODY', { details: { reason: body.reason } });
   const errors = c.get('kit').contract.checkRequest(operation, body.value);
   if (errors) throw invalid(errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' })));

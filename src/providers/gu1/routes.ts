@@ -28,7 +28,7 @@ const objectOr = (v: unknown): Record<string, unknown> => (v && typeof v === 'ob
 
 async function createEntity(c: Context<ProviderEnv>) {
   const { kit, orgId } = guard(c);
-  const body = await bodyFor(c, 'createEntity');
+  const body = bodyFor(c, 'createEntity');
   const taxId = typeof body.taxId === 'string' ? body.taxId.trim() : null;
   const taxIdKey = taxId ? normaliseTaxId(taxId) || null : null;
   if (taxIdKey) {
@@ -63,7 +63,7 @@ async function createEntity(c: Context<ProviderEnv>) {
 
 async function createValidation(c: Context<ProviderEnv>) {
   const { kit, orgId } = guard(c);
-  const body = await bodyFor(c, 'createKycValidation');
+  const body = bodyFor(c, 'createKycValidation');
   checkMetadata(body.metadata);
   const integrationCode = String(body.integrationCode);
   const integration = integrations.get(integrationCode);

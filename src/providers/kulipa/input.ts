@@ -1,7 +1,7 @@
 // Request checks shared by Kulipa's handlers: the JSON body, schema issues in details.issues, and the
 // typed ids (usr-, kyc-, dwk-) with one distinct message per way an id can be wrong.
 import type { Context } from 'hono';
-import { readJsonObject, type ProviderEnv } from '../../engine/index.js';
+import { requestJsonObject, type ProviderEnv } from '../../engine/index.js';
 import { fail, invalid, type Issue } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -11,15 +11,15 @@ const REDIRECT = /^(https:\/\/[^\s/]+[^\s]*|http:\/\/(localhost|127\.0\.0\.1)(:\
 const FORBIDDEN_SCHEMES = /^(javascript|data|vbscript|file|http|ftp|ws|wss):/i;
 
 /** The JSON object body, or Kulipa's 400 saying why not. */
-export async function jsonBody(c: Context<ProviderEnv>): Promise<Record<string, unknown>> {
-  const body = await readJsonObject(c);
+export function jsonBody(c: Context<ProviderEnv>): Record<string, unknown> {
+  const body = requestJsonObject(c);
   if (body.ok) return body.value;
   throw fail(body.reason === 'content-type' ? 'UNSUPPORTED_CONTENT_TYPE' : body.reason === 'malformed' ? 'MALFORMED_JSON' : 'BODY_NOT_OBJECT');
 }
 
 /** The body checked against the operation's contract schema; every problem lands in details.issues. */
-export async function bodyFor(c: Context<ProviderEnv>, operation: string): Promise<Record<string, unknown>> {
-  const body = await jsonBody(c);
+export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
+  const body = jsonBody(c);
   const errors = c.get('kit').contract.checkRequest(operation, body);
   if (!errors) return body;
   const issues: Issue[] = errors.map((e) => {

@@ -35,7 +35,7 @@ function checkUser(user: KulipaUser, type: KycType) {
 async function initiate(c: Context<ProviderEnv>) {
   const kit = c.get('kit');
   if (c.req.method === 'POST' && kit.options.initiateMethods === 'put') throw fail('ROUTE_NOT_FOUND');
-  const body = await jsonBody(c);
+  const body = jsonBody(c);
   const userId = userIdFrom(body.userId);
   const type = typeFrom(kit, body.type);
   const redirectUri = redirectUriFrom(body.redirectUri);

@@ -19,7 +19,7 @@ export function userRoutes() {
   return new Hono<ProviderEnv>()
     .post('/v1/users', async (c) => {
       const kit = c.get('kit');
-      const body = await bodyFor(c, 'createUser');
+      const body = bodyFor(c, 'createUser');
       const dateOfBirth = (body.dateOfBirth as string | undefined) ?? null;
       if (dateOfBirth && (dateOfBirth < EARLIEST_BIRTH || Date.parse(dateOfBirth) >= kit.now())) {
         const message = `must be between ${EARLIEST_BIRTH} and today`;

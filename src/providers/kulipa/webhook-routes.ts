@@ -14,7 +14,7 @@ export function webhookRoutes() {
     .get('/v1/webhooks', (c) => c.json(settingsView(c.get('kit'), settingsOf(c.get('kit')))))
     .put('/v1/webhooks', async (c) => {
       const kit = c.get('kit');
-      const body = await bodyFor(c, 'updateWebhookSettings');
+      const body = bodyFor(c, 'updateWebhookSettings');
       return c.json(settingsView(kit, saveSettings(kit, String(body.url))));
     })
     .get('/v1/webhooks/keys/:keyId', (c) => {
