@@ -8,6 +8,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const link = row as CapaLink;
   const user = kit.ns.get<CapaUser>(USERS, link.userId);
   const state = user?.[link.kind].status ?? 'NOT_STARTED';
+  const ttl = linkTtl(kit);
   return {
     id: link.id,
     provider: 'capa',
@@ -17,8 +18,8 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     url: kit.hostedUrl(link.id),
     redirectUri: link.redirectUri,
     createdAt: kit.iso(link.createdAt),
-    expiresAt: kit.iso(link.createdAt + linkTtl(kit)),
-    link: linkState(link, user, kit.now(), linkTtl(kit)),
+    expiresAt: kit.iso(link.createdAt + ttl),
+    link: linkState(link, user, kit.now(), ttl),
     next: capaLifecycle.next(state),
   };
 }
