@@ -76,7 +76,7 @@ function earlierOnboarding(kit: Kit, region: Region, contact: Contact) {
 
 export function contactRoutes() {
   return new Hono<ProviderEnv>()
-    .post('/v1/auth/register/email/send', async (c) => {
+    .post('/v1/auth/register/email/send', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'registerEmailSend');
       const contact: Contact = {
@@ -92,7 +92,7 @@ export function contactRoutes() {
       kit.ns.put(coll('contacts', region), contact.id, contact);
       return c.json({ contactVerificationId: contact.id });
     })
-    .post('/v1/auth/register/email/verify', async (c) => {
+    .post('/v1/auth/register/email/verify', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'registerEmailVerify');
       const contact = contactFor(kit, region, body.contactVerificationId);
@@ -107,7 +107,7 @@ export function contactRoutes() {
       const { onboarding, user } = startRegistration(kit, region, contact, body);
       return c.json({ hasAccount: false, onboardingId: onboarding.id, user: profileView(kit, user) });
     })
-    .post('/v1/auth/register/phone/send', async (c) => {
+    .post('/v1/auth/register/phone/send', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'registerPhoneSend');
       const contact = contactFor(kit, region, body.contactVerificationId);
@@ -122,7 +122,7 @@ export function contactRoutes() {
       };
       return c.json({ success: true });
     })
-    .post('/v1/auth/register/phone/verify', async (c) => {
+    .post('/v1/auth/register/phone/verify', (c) => {
       const { kit, region } = clientFor(c);
       const { body, onboardingId } = onboardingBodyFor(c, 'registerPhoneVerify');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);

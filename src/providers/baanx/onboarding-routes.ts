@@ -45,7 +45,7 @@ export function onboardingRoutes() {
       return c.json(onboardingView(kit, onboarding, user));
     })
     // The seed. Baanx documents this call as unauthenticated: an Authorization header is ignored.
-    .post('/v1/auth/register/verification', async (c) => {
+    .post('/v1/auth/register/verification', (c) => {
       const { kit, region } = clientFor(c);
       const { onboardingId } = onboardingBodyFor(c, 'registerVerification');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
@@ -53,7 +53,7 @@ export function onboardingRoutes() {
       const session = openSession(kit, region, onboarding, user, 'registration');
       return c.json({ sessionUrl: kit.hostedUrl(session.id) });
     })
-    .post('/v1/auth/register/personal-details', async (c) => {
+    .post('/v1/auth/register/personal-details', (c) => {
       const { kit, region } = clientFor(c);
       const { body, onboardingId } = onboardingBodyFor(c, 'registerPersonalDetails');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
@@ -71,7 +71,7 @@ export function onboardingRoutes() {
       onboarding.detailsAt = kit.iso();
       return c.json({ onboardingId: onboarding.id, user: profileView(kit, user) });
     })
-    .post('/v1/auth/register/address', async (c) => {
+    .post('/v1/auth/register/address', (c) => {
       const { kit, region } = clientFor(c);
       const { body, onboardingId } = onboardingBodyFor(c, 'registerAddress');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);
@@ -91,7 +91,7 @@ export function onboardingRoutes() {
       const accessToken = complete(kit, region, onboarding, user);
       return c.json({ accessToken, onboardingId: onboarding.id, user: profileView(kit, user) });
     })
-    .post('/v1/auth/register/mailing-address', async (c) => {
+    .post('/v1/auth/register/mailing-address', (c) => {
       const { kit, region } = clientFor(c);
       const { body, onboardingId } = onboardingBodyFor(c, 'registerMailingAddress');
       const { onboarding, user } = onboardingFor(kit, region, onboardingId);

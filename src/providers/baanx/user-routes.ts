@@ -13,7 +13,7 @@ import { loginView, profileView } from './views.js';
 
 export function userRoutes() {
   return new Hono<ProviderEnv>()
-    .post('/v1/auth/login', async (c) => {
+    .post('/v1/auth/login', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'login');
       const user = kit.ns.find<User>(coll('users', region), (u) => u.registeredAt !== null && sameText(u.email, String(body.email)));

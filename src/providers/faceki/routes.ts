@@ -42,14 +42,14 @@ const rulesOf = (kit: Kit, w: Workflow) => ({
 
 export function facekiRoutes() {
   return new Hono<ProviderEnv>()
-    .post('/auth/api/generate-token', async (c) => {
+    .post('/auth/api/generate-token', (c) => {
       // Blaze 3.0's hint box says body, its table says headers: the body wins, headers are a fallback.
       const body = requestJsonObject(c);
       const v = body.ok ? body.value : {};
       return c.json(issueToken(c.get('kit'), v.clientId ?? c.req.header('clientId'), v.clientSecret ?? c.req.header('clientSecret')));
     })
     .get('/auth/api/access-token', (c) => c.json(issueToken(c.get('kit'), c.req.query('clientId'), c.req.query('clientSecret'))))
-    .post('/kycverify/api/kycverify/kyc-verify-link', async (c) => {
+    .post('/kycverify/api/kycverify/kyc-verify-link', (c) => {
       const kit = c.get('kit');
       const client = clientFor(c);
       const req = linkRequestFrom(c, variantOf(kit, client));

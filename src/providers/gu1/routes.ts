@@ -26,7 +26,7 @@ function entityFor(kit: Kit, id: string): Gu1Entity {
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const objectOr = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
-async function createEntity(c: Context<ProviderEnv>) {
+function createEntity(c: Context<ProviderEnv>) {
   const { kit, orgId } = guard(c);
   const body = bodyFor(c, 'createEntity');
   const taxId = typeof body.taxId === 'string' ? body.taxId.trim() : null;
@@ -61,7 +61,7 @@ async function createEntity(c: Context<ProviderEnv>) {
   return c.json({ success: true, entity: entityView(entity) }, 201);
 }
 
-async function createValidation(c: Context<ProviderEnv>) {
+function createValidation(c: Context<ProviderEnv>) {
   const { kit, orgId } = guard(c);
   const body = bodyFor(c, 'createKycValidation');
   checkMetadata(body.metadata);

@@ -32,7 +32,7 @@ function checkUser(user: KulipaUser, type: KycType) {
   if (type === 'rfi' && user.status !== 'active') throw fail('RFI_NEEDS_ACTIVE_USER');
 }
 
-async function initiate(c: Context<ProviderEnv>) {
+function initiate(c: Context<ProviderEnv>) {
   const kit = c.get('kit');
   if (c.req.method === 'POST' && kit.options.initiateMethods === 'put') throw fail('ROUTE_NOT_FOUND');
   const body = jsonBody(c);

@@ -17,7 +17,7 @@ const statusForEmail = (email: string): UserStatus =>
 
 export function userRoutes() {
   return new Hono<ProviderEnv>()
-    .post('/v1/users', async (c) => {
+    .post('/v1/users', (c) => {
       const kit = c.get('kit');
       const body = bodyFor(c, 'createUser');
       const dateOfBirth = (body.dateOfBirth as string | undefined) ?? null;

@@ -12,7 +12,7 @@ const settingsView = (kit: Kit, s: WebhookSettings) => ({ url: s.url, keyId: sig
 export function webhookRoutes() {
   return new Hono<ProviderEnv>()
     .get('/v1/webhooks', (c) => c.json(settingsView(c.get('kit'), settingsOf(c.get('kit')))))
-    .put('/v1/webhooks', async (c) => {
+    .put('/v1/webhooks', (c) => {
       const kit = c.get('kit');
       const body = bodyFor(c, 'updateWebhookSettings');
       return c.json(settingsView(kit, saveSettings(kit, String(body.url))));
