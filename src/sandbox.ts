@@ -43,6 +43,7 @@ export interface SandboxOptions {
   /** Tests: check every vendor response against its contract. */
   validateResponses?: boolean;
   bodyLimit?: number;
+  /** Journal entries kept per tenant, newest first (default 100). */
   journalSize?: number;
   fetch?: typeof fetch;
 }

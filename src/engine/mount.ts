@@ -108,8 +108,10 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
         c.set('scenario', scenario);
         await suffer(c, provider, effect);
       }
-      // A route answers with its Response; a provider middleware sets c.res through its chain.
-      const out = await handler(c, next);
+      // A route answers with its Response (most of them synchronously: no await for those); a
+      // provider middleware sets c.res through its chain.
+      let out = handler(c, next);
+      if (out instanceof Promise) out = await out;
       if (out instanceof Response) c.res = out;
     } catch (err) {
       c.res = errorResponse(c, provider, err, deps.log);
