@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from './clock.js';
 import { compileContract } from './contracts.js';
 import { parseDuration } from './duration.js';
-import { createIdSource } from './ids.js';
+import { createIdSource, indexOfId } from './ids.js';
 import { createJournal } from './journal.js';
 import { defineLifecycle } from './lifecycle.js';
 import { createStore } from './store.js';
@@ -47,6 +47,17 @@ describe('ids', () => {
     expect(a.uuid('user')).not.toBe(first);
     expect(createIdSource('other seed', 'ns').uuid('user')).not.toBe(first);
   });
+
+  it('makes indexed UUIDs that give back their position, deterministic and distinct', () => {
+    const a = createIdSource('seed', 'ns');
+    const ids = Array.from({ length: 5000 }, () => a.indexed('link'));
+    expect(ids.map(indexOfId)).toEqual(ids.map((_, n) => n));
+    expect(new Set(ids).size).toBe(5000);
+    expect(new Set(ids.map((id) => id.slice(0, 2))).size).toBeGreaterThan(200); // positions do not show
+    expect(createIdSource('seed', 'ns').indexed('link')).toBe(ids[0]);
+    for (const id of ids.slice(0, 500)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([indexOfId('not-an-id'), indexOfId('zzzzzzzz-0000-4000-8000-000000000000')]).toEqual([-1, -1]);
+  });
 });
 
 describe('store', () => {
@@ -59,6 +70,28 @@ describe('store', () => {
     store.reset({ provider: 'p', tenant: 'a' });
     expect(store.ownerOf('p', 'u1')).toBeUndefined();
     expect(store.snapshot()).toEqual({});
+  });
+
+  it('keeps indexed records in the slots their ids encode, and refuses ids that are not its own', () => {
+    const store = createStore();
+    const ids = createIdSource('seed', 'p:a');
+    const ns = store.ns('p', 'a');
+    const [l0, l1, l2] = [ids.indexed('link'), ids.indexed('link'), ids.indexed('link')];
+    ns.append('links', l0, { id: l0, n: 0 });
+    ns.append('links', l2, { id: l2, n: 2 }); // l1 never stored: a hole, not a shift
+    expect([ns.get('links', l0)?.n, ns.get('links', l1), ns.get('links', l2)?.n, ns.count('links')]).toEqual([0, undefined, 2, 2]);
+    ns.put('links', l2, { id: l2, n: 22 });
+    expect(ns.list('links')).toEqual([{ id: l0, n: 0 }, { id: l2, n: 22 }]);
+    // Another namespace's link at the same position has the same first digits: not this record.
+    const other = createIdSource('seed', 'p:b').indexed('link');
+    expect(other.slice(0, 8)).toBe(l0.slice(0, 8));
+    expect([ns.get('links', other), store.ownerOf('p', l2), store.ownerOf('p', other)]).toEqual([undefined, 'a', undefined]);
+    expect(() => ns.put('links', other, { id: other })).toThrow(/not an indexed id/);
+    expect(() => ns.append('users', 'u1', { id: 'u1' })).toThrow(/not an indexed id/);
+    ns.put('users', 'u1', { id: 'u1' });
+    expect(() => ns.append('users', l1, { id: l1 })).toThrow(/not indexed/);
+    expect(ns.delete('links', l0)).toBe(true);
+    expect([ns.get('links', l0), ns.count('links'), Object.keys(store.snapshot()['p:a'])]).toEqual([undefined, 1, ['links', 'users']]);
   });
 
   it('snapshots are copies', () => {

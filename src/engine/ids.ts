@@ -22,6 +22,47 @@ export interface IdSource {
   uuid(kind: string): string;
   /** Next short hex token for this namespace and kind. */
   token(kind: string, bytes?: number): string;
+  /**
+   * Next UUID v4 of a kind whose first eight hex digits encode its position n (0, 1, 2… per
+   * namespace and kind) through a fixed permutation, so it still looks random; the other 88 random
+   * bits come from the seeded stream. indexOfId() reads n back: the store keeps such records in an
+   * array slot (Namespace.append) and finds one without hashing.
+   */
+  indexed(kind: string): string;
+}
+
+// A bijection on 32-bit integers: murmur3's finaliser, offset so that position 0 does not map to 0.
+const M1 = 0x85ebca6b;
+const M2 = 0xc2b2ae35;
+const inverse = (m: number) => {
+  let x = m; // Newton's iteration for m⁻¹ mod 2³²: each step doubles the correct low bits (3 → 48)
+  for (let i = 0; i < 4; i++) x = Math.imul(x, 2 - Math.imul(m, x));
+  return x;
+};
+const I1 = inverse(M1);
+const I2 = inverse(M2);
+const OFFSET = 0x9e3779b9;
+
+function permute(n: number): number {
+  let h = (n + OFFSET) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, M1);
+  h ^= h >>> 13;
+  h = Math.imul(h, M2);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The position an id from IdSource.indexed() encodes; any other string gives some number or -1 (callers compare ids). */
+export function indexOfId(id: string): number {
+  if (id.length !== 36) return -1;
+  let h = parseInt(id.slice(0, 8), 16);
+  if (Number.isNaN(h)) return -1;
+  h ^= h >>> 16;
+  h = Math.imul(h, I2);
+  h ^= (h >>> 13) ^ (h >>> 26);
+  h = Math.imul(h, I1);
+  h ^= h >>> 16;
+  return (h - OFFSET) >>> 0;
 }
 
 /**
@@ -55,6 +96,27 @@ function putHex(n: number, at: number, digits = 8): number {
   return at + digits;
 }
 
+const DASH = 0x2d;
+
+/** A UUID v4 from four draws of r, the first 32 bits given instead when first is set. */
+function uuidFrom(r: () => number, first?: number): string {
+  const a = r();
+  const b = (r() & 0xffff0fff) | 0x00004000; // version 4
+  const c = (r() & 0x3fffffff) | 0x80000000; // variant 10
+  const d = r();
+  putHex(first ?? a, 0);
+  scratch[8] = DASH;
+  putHex(b >>> 16, 9, 4);
+  scratch[13] = DASH;
+  putHex(b & 0xffff, 14, 4);
+  scratch[18] = DASH;
+  putHex(c >>> 16, 19, 4);
+  scratch[23] = DASH;
+  putHex(c & 0xffff, 24, 4);
+  putHex(d, 28);
+  return scratch.toString('latin1', 0, 36);
+}
+
 export function createIdSource(seed: string, namespace: string): IdSource {
   const streams = new Map<string, () => number>();
   const next = (kind: string) => {
@@ -62,31 +124,19 @@ export function createIdSource(seed: string, namespace: string): IdSource {
     if (!s) streams.set(kind, (s = stream(seed, namespace, kind)));
     return s;
   };
-  const DASH = 0x2d;
+  const positions = new Map<string, number>();
   return {
-    uuid(kind) {
-      const r = next(kind);
-      const a = r();
-      const b = (r() & 0xffff0fff) | 0x00004000; // version 4
-      const c = (r() & 0x3fffffff) | 0x80000000; // variant 10
-      const d = r();
-      putHex(a, 0);
-      scratch[8] = DASH;
-      putHex(b >>> 16, 9, 4);
-      scratch[13] = DASH;
-      putHex(b & 0xffff, 14, 4);
-      scratch[18] = DASH;
-      putHex(c >>> 16, 19, 4);
-      scratch[23] = DASH;
-      putHex(c & 0xffff, 24, 4);
-      putHex(d, 28);
-      return scratch.toString('latin1', 0, 36);
-    },
+    uuid: (kind) => uuidFrom(next(kind)),
     token(kind, bytes = 16) {
       const r = next(kind);
       let at = 0;
       while (at < bytes * 2) at = putHex(r(), at);
       return scratch.toString('latin1', 0, bytes * 2);
+    },
+    indexed(kind) {
+      const n = positions.get(kind) ?? 0;
+      positions.set(kind, n + 1);
+      return uuidFrom(next(kind), permute(n));
     },
   };
 }

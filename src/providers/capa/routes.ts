@@ -35,7 +35,7 @@ function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
 
   const now = kit.now();
   const link: CapaLink = {
-    id: kit.ids.uuid('link'),
+    id: kit.ids.indexed('link'), // one per request: kept in an array slot the id encodes (no hashing)
     userId: user.userId, // the stored string, not one sliced from this request's URL (which it would keep alive)
     kind,
     country,
@@ -43,7 +43,7 @@ function createLink(c: Context<ProviderEnv>, kind: VerificationKind) {
     createdAt: now,
     usedAt: null,
   };
-  kit.ns.put(LINKS, link.id, link);
+  kit.ns.append(LINKS, link.id, link);
   v.linkId = link.id; // the user's own verification record (never the shared NEVER_STARTED: the kind matches)
   v.country = country;
   if (v.status !== 'IN_PROGRESS') transition(kit, user, kind, 'IN_PROGRESS', null);
