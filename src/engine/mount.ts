@@ -60,8 +60,9 @@ const NOTHING = Symbol('nothing rendered');
  *
  * The pipeline wraps each route's handler rather than running as a '/<name>/*' middleware (with a
  * catch-all route for the 404): a request then matches a single handler, which Hono calls directly
- * instead of composing a chain (~1.3 µs of CPU less per request, measured). A provider's own middleware (Kulipa's gate)
- * is wrapped too; whichever matched handler runs first runs the pipeline, the rest run as they are.
+ * instead of composing a chain (~1.3 µs of CPU less per request, measured). A provider's own
+ * middleware (Kulipa's gate) is wrapped too; whichever matched handler runs first runs the
+ * pipeline, the rest run as they are.
  */
 export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps): NotFoundHandler {
   const prefix = `/${provider.name}`;
