@@ -52,7 +52,10 @@ function permute(n: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The position an id from IdSource.indexed() encodes; any other string gives some number or -1 (callers compare ids). */
+/**
+ * The position an id from IdSource.indexed() encodes. Any other string gives -1 or some number, so
+ * callers compare the id they find at that position.
+ */
 export function indexOfId(id: string): number {
   if (id.length !== 36) return -1;
   let h = parseInt(id.slice(0, 8), 16);
