@@ -1,5 +1,6 @@
 // createSandbox(options): the programmatic API. Every dependency is passed in or built here,
 // so tests create isolated sandboxes in milliseconds and run them in parallel.
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono, type NotFoundHandler } from 'hono';
 import pino, { type Logger } from 'pino';
@@ -17,6 +18,7 @@ import {
   errorResponse,
   loadContract,
   mountProvider,
+  readAhead,
   resolveOptions,
   SandboxError,
   scenarioCatalogue,
@@ -116,6 +118,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
     return made;
   }
 
+  const bodyLimit = opts.bodyLimit ?? 100 * 1024;
   const app = new Hono();
   // Each provider's answer for a path under its prefix that matches none of its routes.
   const providerNotFound = new Map<string, NotFoundHandler>();
@@ -127,7 +130,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
       journal,
       random,
       log,
-      bodyLimit: opts.bodyLimit ?? 100 * 1024,
+      bodyLimit,
       onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
     });
     providerNotFound.set(p.name, notFound);
@@ -178,7 +181,9 @@ export function createSandbox(opts: SandboxOptions = {}) {
     /** Listens on host:port (port 0 picks a free one); resolves with the bound URL. */
     listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
       return new Promise<{ url: string; port: number }>((resolve, reject) => {
-        server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+        // Bodies are read before the app sees the request (readAhead): see the provider pipeline.
+        const withReadAhead = (options: ServerOptions, listener: RequestListener) => createServer(options, readAhead(bodyLimit, listener));
+        server = serve({ fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer }, (info) => {
           webhooks.start();
           const url = `http://${hostname}:${info.port}`;
           if (!opts.publicUrl) publicUrl = url;

@@ -7,6 +7,7 @@ import type { Kit, ProviderEnv, ProviderModule } from './define-provider.js';
 import { ProviderError, SandboxError } from './errors.js';
 import { resolveScenario, type Effect, type FaultRules } from './faults.js';
 import { parseBody, redact, type Journal } from './journal.js';
+import { bodyReadAhead } from './request.js';
 
 export interface MountDeps {
   contract: Contract;
@@ -70,18 +71,22 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
   };
 
-  async function pipeline(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Promise<Response> {
+  // The body first: at once when the server read it ahead (readAhead), else through Hono. Then, when
+  // the handler answers synchronously (all of Capa's do), so does the pipeline, and node-server
+  // writes the response without a promise in between.
+  function pipeline(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Response | Promise<Response> {
     const started = performance.now();
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return answer(c, handler, next, started, undefined, false);
+    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) return answer(c, handler, next, started, undefined, true);
+    const ahead = bodyReadAhead(c);
+    if (ahead !== undefined) return answer(c, handler, next, started, ahead, false);
+    return c.req.text().then((text) => answer(c, handler, next, started, text, Buffer.byteLength(text) > deps.bodyLimit));
+  }
+
+  function answer(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next, started: number, requestText: string | undefined, tooLarge: boolean) {
     const path = c.req.path;
     const localPath = path.slice(prefix.length) || '/';
     const op = deps.contract.match(c.req.method, localPath);
-    let requestText: string | undefined;
-    let tooLarge = false;
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      tooLarge = Number(c.req.header('content-length') ?? 0) > deps.bodyLimit;
-      if (!tooLarge) requestText = await c.req.text();
-      tooLarge ||= Buffer.byteLength(requestText ?? '') > deps.bodyLimit;
-    }
     const tenant = provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
     const kit = deps.kitFor(provider.name, tenant);
     const extraHeaders = provider.responseHeaders?.(kit);
@@ -99,6 +104,58 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       return c.body(renderedText, arg as never, headers ? { 'Content-Type': 'application/json', ...headers } : JSON_HEADERS);
     }) as unknown as typeof c.json;
     let scenario: string | null = null;
+
+    const record = (res: Response, responseText: string | undefined): Response => {
+      if (deps.onContractViolation && op && responseText !== undefined) {
+        const body = rendered !== NOTHING ? rendered : parseBody(responseText);
+        const problem = isSandboxError(body) ? null : deps.contract.checkResponse(op, res.status, body);
+        if (problem) {
+          deps.onContractViolation(problem);
+          c.res = c.json(new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
+        }
+      }
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      deps.journal.record({
+        at: kit.now(),
+        provider: provider.name,
+        tenant,
+        operation: op?.id ?? null,
+        method: c.req.method,
+        path: localPath,
+        query: queryOf(c.req.url),
+        status: res.status,
+        durationMs,
+        scenario,
+        requestHeaders: (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ?? c.req.raw.headers,
+        requestText,
+        responseText,
+      });
+      if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${path}`);
+      return c.res;
+    };
+    const finish = (): Response | Promise<Response> => {
+      if (extraHeaders) for (const k in extraHeaders) if (!c.res.headers.has(k)) c.res.headers.set(k, extraHeaders[k]);
+      const res = c.res;
+      if (rendered === NOTHING && res.headers.get('content-type')?.includes('application/json')) {
+        // A JSON body not made by c.json(): read it, and rebuild the response (a clone's tee leaks in undici).
+        return res.text().then((text) => {
+          c.res = new Response(text, { status: res.status, headers: res.headers });
+          return record(res, text);
+        });
+      }
+      return record(res, rendered === NOTHING ? undefined : renderedText);
+    };
+    // A route answers with its Response; a provider middleware sets c.res through its chain.
+    const settle = (out: unknown) => {
+      if (out instanceof Response) c.res = out;
+      return finish();
+    };
+    const fail = (err: unknown) => {
+      c.res = errorResponse(c, provider, err, deps.log);
+      return finish();
+    };
+
+    let out: ReturnType<Handler<ProviderEnv>>;
     try {
       if (tooLarge) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
       const header = c.req.header(SCENARIO_HEADER);
@@ -107,52 +164,15 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
       if (effect) {
         scenario = header ? header : `rule ${rule!.id}: ${effect.label}`;
         c.set('scenario', scenario);
-        await suffer(c, provider, effect);
+        return suffer(c, provider, effect)
+          .then(() => handler(c, next))
+          .then(settle, fail);
       }
-      // A route answers with its Response (most of them synchronously: no await for those); a
-      // provider middleware sets c.res through its chain.
-      let out = handler(c, next);
-      if (out instanceof Promise) out = await out;
-      if (out instanceof Response) c.res = out;
+      out = handler(c, next);
     } catch (err) {
-      c.res = errorResponse(c, provider, err, deps.log);
+      return fail(err);
     }
-
-    if (extraHeaders) for (const k in extraHeaders) if (!c.res.headers.has(k)) c.res.headers.set(k, extraHeaders[k]);
-    const res = c.res;
-    let responseText: string | undefined;
-    if (rendered !== NOTHING) responseText = renderedText;
-    else if (res.headers.get('content-type')?.includes('application/json')) {
-      // A JSON body not made by c.json(): read it, and rebuild the response (a clone's tee leaks in undici).
-      responseText = await res.text();
-      c.res = new Response(responseText, { status: res.status, headers: res.headers });
-    }
-    if (deps.onContractViolation && op && responseText !== undefined) {
-      const body = rendered !== NOTHING ? rendered : parseBody(responseText);
-      const problem = isSandboxError(body) ? null : deps.contract.checkResponse(op, res.status, body);
-      if (problem) {
-        deps.onContractViolation(problem);
-        c.res = c.json(new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
-      }
-    }
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    deps.journal.record({
-      at: kit.now(),
-      provider: provider.name,
-      tenant,
-      operation: op?.id ?? null,
-      method: c.req.method,
-      path: localPath,
-      query: queryOf(c.req.url),
-      status: res.status,
-      durationMs,
-      scenario,
-      requestHeaders: (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ?? c.req.raw.headers,
-      requestText,
-      responseText,
-    });
-    if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${path}`);
-    return c.res;
+    return out instanceof Promise ? out.then(settle, fail) : settle(out);
   }
 
   const wrap =

@@ -1,7 +1,36 @@
 // Reading a request body the way vendors do: JSON only, and the reason when it is not usable,
 // so each provider answers with its own documented error rather than a crash.
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Context } from 'hono';
 import type { ProviderEnv } from './define-provider.js';
+
+type ReadAhead = IncomingMessage & { rawBody?: Buffer };
+
+/**
+ * A request listener that reads a body of declared length up to limit before passing the request
+ * on, and leaves it where node-server looks for a body already read (rawBody, which it then serves
+ * c.req.text() from): the provider pipeline has the body at once. Anything else (GET, no
+ * content-length, over the limit) goes straight through, and the pipeline reads or refuses it.
+ */
+export function readAhead(limit: number, listener: RequestListener): RequestListener {
+  return (req: ReadAhead, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || !(Number(req.headers['content-length']) <= limit)) return listener(req, res);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      req.rawBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      listener(req, res);
+    });
+  };
+}
+
+const utf8 = new TextDecoder(); // as Request.text() decodes: invalid bytes replaced, a leading BOM dropped
+
+/** The body readAhead read for this request, as text; undefined when it did not (in process, GET, too large…). */
+export function bodyReadAhead(c: Context): string | undefined {
+  const raw = (c.env as { incoming?: ReadAhead } | undefined)?.incoming?.rawBody;
+  return raw instanceof Buffer ? utf8.decode(raw) : undefined;
+}
 
 export type BodyResult =
   | { ok: true; value: Record<string, unknown> }
