@@ -1,5 +1,6 @@
 // A small e2e set against real listening servers: sockets, the CLI process, and its exit codes.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,42 @@ describe('listening sandbox', () => {
     const [entry] = await (await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)).json();
     expect(entry.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'partner-api-key': expect.stringMatching(/^capa…\(\d+\)$/) });
     expect(entry.requestBody).toEqual({ type: 'INDIVIDUAL', email: 'e2e@example.com' });
+  });
+});
+
+/** A POST over a plain socket, its body sent with a content-length or, with chunked, in pieces without one. */
+function post(url: string, body: string, chunked: boolean) {
+  return new Promise<{ status: number; body: { data?: { userId?: string }; code?: string } }>((resolve, reject) => {
+    const headers: Record<string, string> = { 'partner-api-key': KEY, 'content-type': 'application/json' };
+    if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
+    const req = http.request(url, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.once('error', reject);
+    if (chunked) for (let at = 0; at < body.length; at += 7) req.write(body.slice(at, at + 7));
+    req.end(chunked ? undefined : body);
+  });
+}
+
+describe('request bodies over a socket', () => {
+  it('reads a body with or without a declared length, and refuses one over the limit either way', async () => {
+    const sb = testSandbox({ publicUrl: undefined, bodyLimit: 1024 });
+    const { url } = await sb.listen(0);
+    const users = `${url}/capa/api/partner/v2/users`;
+    const declared = await post(users, JSON.stringify({ type: 'INDIVIDUAL', email: 'declared@example.com' }), false);
+    const streamed = await post(users, JSON.stringify({ type: 'INDIVIDUAL', email: 'streamed@example.com' }), true);
+    expect([declared.status, streamed.status]).toEqual([201, 201]);
+    const before = JSON.stringify(sb.store.snapshot({ provider: 'capa' }));
+    const big = JSON.stringify({ type: 'INDIVIDUAL', email: `${'x'.repeat(2000)}@example.com` });
+    for (const chunked of [false, true]) {
+      const refused = await post(users, big, chunked);
+      expect([refused.status, refused.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    }
+    expect(JSON.stringify(sb.store.snapshot({ provider: 'capa' }))).toBe(before);
+    const link = await post(`${users}/${declared.body.data!.userId}/kyc/verification-link`, '{"country":"MX"}', false);
+    expect(link.status).toBe(201);
   });
 });
 
