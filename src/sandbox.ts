@@ -120,8 +120,10 @@ export function createSandbox(opts: SandboxOptions = {}) {
 
   const bodyLimit = opts.bodyLimit ?? 100 * 1024;
   const app = new Hono();
-  // Each provider's answer for a path under its prefix that matches none of its routes.
-  const providerNotFound = new Map<string, NotFoundHandler>();
+  // Each mounted provider by name, with its answer for a path under its prefix that matches none of
+  // its routes; providerAt finds the one whose prefix a path is under.
+  const byName = new Map<string, { provider: ProviderModule; notFound: NotFoundHandler }>();
+  const providerAt = (path: string) => byName.get(path.split('/', 2)[1]);
   for (const p of mounted) {
     const notFound = mountProvider(app, p, {
       contract: contracts.get(p.name)!,
@@ -133,7 +135,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
       bodyLimit,
       onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
     });
-    providerNotFound.set(p.name, notFound);
+    byName.set(p.name, { provider: p, notFound });
   }
 
   let server: ServerType | undefined;
@@ -202,8 +204,8 @@ export function createSandbox(opts: SandboxOptions = {}) {
   mountAdmin(app, sandbox);
   mountHosted(app, sandbox);
   app.notFound((c) => {
-    const forProvider = providerNotFound.get(c.req.path.split('/', 2)[1]);
-    if (forProvider) return forProvider(c);
+    const under = providerAt(c.req.path);
+    if (under) return under.notFound(c);
     return c.json(
       new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${c.req.path}`, `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`).toJSON(),
       404,
@@ -212,9 +214,8 @@ export function createSandbox(opts: SandboxOptions = {}) {
   // One error handler for the whole app: under a provider's mount it renders the vendor's envelope
   // (one handler here is cheaper than wrapping every provider route in its own).
   app.onError((err, c) => {
-    const path = c.req.path;
-    const provider = mounted.find((p) => path === `/${p.name}` || path.startsWith(`/${p.name}/`));
-    if (provider) return errorResponse(c, provider, err, log);
+    const under = providerAt(c.req.path);
+    if (under) return errorResponse(c, under.provider, err, log);
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     log.error({ err }, 'unhandled error');
     return c.json(new SandboxError(500, 'internal', 'The sandbox failed; this is a bug', 'the server log has the stack').toJSON(), 500);

@@ -1,5 +1,6 @@
-// Reading a request body the way vendors do: JSON only, and the reason when it is not usable,
-// so each provider answers with its own documented error rather than a crash.
+// Reading a request body: ahead of the app on a listening server (readAhead), and the way vendors
+// do, JSON only with the reason when it is not usable, so each provider answers with its own
+// documented error rather than a crash.
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Context } from 'hono';
 import type { ProviderEnv } from './define-provider.js';

@@ -61,13 +61,19 @@ class IndexedRows implements Rows {
   private readonly rows: (Row | undefined)[] = [];
   size = 0;
 
-  get(id: string) {
+  /** The slot holding this id, or -1. */
+  private slot(id: string) {
     const at = indexOfId(id);
-    return at >= 0 && this.ids[at] === id ? this.rows[at] : undefined;
+    return at >= 0 && this.ids[at] === id ? at : -1;
+  }
+
+  get(id: string) {
+    const at = this.slot(id);
+    return at < 0 ? undefined : this.rows[at];
   }
 
   has(id: string) {
-    return this.get(id) !== undefined;
+    return this.slot(id) >= 0;
   }
 
   set(id: string, row: Row) {
@@ -83,8 +89,8 @@ class IndexedRows implements Rows {
   }
 
   delete(id: string) {
-    if (!this.has(id)) return false;
-    const at = indexOfId(id);
+    const at = this.slot(id);
+    if (at < 0) return false;
     this.ids[at] = undefined;
     this.rows[at] = undefined;
     this.size--;
@@ -120,7 +126,8 @@ export function createStore(): Store {
         const rows = data.get(c) ?? new IndexedRows();
         if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
         rows.set(id, row);
-        data.set(c, rows); // only once the first record is in: a refused id leaves no collection behind
+        // Kept once its first record is in: a refused id leaves no collection behind.
+        if (rows.size === 1) data.set(c, rows);
         return row;
       },
       delete: (c, id) => data.get(c)?.delete(id) ?? false,
