@@ -1,18 +1,32 @@
-// Build step: the compiled CLI and its dependencies in one file, dist/kyc-sandbox.mjs, so a start
-// reads one module instead of resolving and loading ~150 (spawn → first 200 drops by ~100 ms).
+// Build step: the compiled CLI and its dependencies in one CommonJS file, dist/kyc-sandbox.cjs, so a
+// start reads one module instead of resolving and loading ~150 (spawn → first 200 drops by ~100 ms),
+// and through Node's CommonJS loader, which starts ~20 ms sooner than its ES module loader.
 // Loaded on demand and left out: faker (first fake data), ajv (first validation) and Pact (pact commands).
 import { build } from 'esbuild';
 
+// The sandbox serves HTTP/1.1 only (sandbox.listen hands node:http's createServer to @hono/node-server),
+// so node-server's `instanceof Http2ServerRequest` checks are always false: an empty class answers
+// them the same without loading node:http2 at every start (~8 ms).
+const http1Only = {
+  name: 'http1-only',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?http2$/ }, () => ({ path: 'http2', namespace: 'http1-only' }));
+    b.onLoad({ filter: /.*/, namespace: 'http1-only' }, () => ({ contents: 'export class Http2ServerRequest {}\nexport const constants = {};', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: ['dist/cli/run.js'],
-  outfile: 'dist/kyc-sandbox.mjs',
+  outfile: 'dist/kyc-sandbox.cjs',
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   external: ['@faker-js/*', '@pact-foundation/*', 'ajv', 'ajv/*', 'ajv-formats'],
-  // CommonJS dependencies (pino) call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [http1Only],
+  // The modules find the project's folders and require their lazy dependencies from import.meta.url.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',

@@ -108,11 +108,11 @@ describe('kyc-sandbox command', () => {
   });
 
   it('starts node with the same flags from the bin, npm start and the Dockerfile', () => {
-    const flags = readFileSync('bin/kyc-sandbox.js', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
+    const flags = readFileSync('bin/kyc-sandbox.cjs', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
     expect(flags).toContain('--max-semi-space-size=8');
     const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-    expect(start).toContain(`node ${flags.join(' ')} dist/kyc-sandbox.mjs serve`);
-    expect(readFileSync('Dockerfile', 'utf8')).toContain(`CMD ["node", ${flags.map((f) => `"${f}"`).join(', ')}, "bin/kyc-sandbox.js", "serve"]`);
+    expect(start).toContain(`node ${flags.join(' ')} dist/kyc-sandbox.cjs serve`);
+    expect(readFileSync('Dockerfile', 'utf8')).toContain(`CMD ["node", ${flags.map((f) => `"${f}"`).join(', ')}, "bin/kyc-sandbox.cjs", "serve"]`);
   });
 
   it('says when no sandbox answers an admin command', async () => {

@@ -1,5 +1,5 @@
 // Runs the CLI with this process's arguments and exits with its code (the build bundles it into
-// dist/kyc-sandbox.mjs, which bin/kyc-sandbox.js loads).
+// dist/kyc-sandbox.cjs, which bin/kyc-sandbox.cjs loads).
 import { setFlagsFromString } from 'node:v8';
 import { cli } from './index.js';
 
@@ -10,5 +10,6 @@ import { cli } from './index.js';
 // rest of the process (docs/decisions/004-performance-status.md).
 setFlagsFromString('--no-allocation-site-pretenuring');
 
-const code = await cli(process.argv.slice(2));
-if (code !== undefined) process.exit(code);
+void cli(process.argv.slice(2)).then((code) => {
+  if (code !== undefined) process.exit(code);
+});

@@ -1,5 +1,5 @@
 // Where the project's data folders are: the nearest folder above this module that holds contracts/
-// (src/engine, dist/engine and the bundled dist/kyc-sandbox.mjs all sit below it).
+// (src/engine, dist/engine and the bundled dist/kyc-sandbox.cjs all sit below it).
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,4 +3,4 @@
 // The flag caps V8's young generation at 2 x 8 MB instead of 2 x 16 MB: a sandbox keeps what it
 // creates, and the smaller nursery holds its RSS ~15 MB lower at the same throughput
 // (docs/decisions/004-performance-status.md). npm start, the Dockerfile and the benchmark pass the same flag.
-import '../dist/kyc-sandbox.mjs';
+require('../dist/kyc-sandbox.cjs');
