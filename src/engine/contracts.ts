@@ -83,7 +83,8 @@ function ajvInstance() {
   return shared;
 }
 
-export function compileContract(provider: string, document: Json): Contract {
+/** `checked`: the build already ran this check on the same bytes (scripts/cache-contracts.mjs), so it is skipped. */
+export function compileContract(provider: string, document: Json, checked = false): Contract {
   const ajv = ajvInstance;
   const file = `contracts/${provider}/openapi.yaml`;
   const base = `https://kyc-sandbox.local/${provider}/schemas/`;
@@ -92,6 +93,7 @@ export function compileContract(provider: string, document: Json): Contract {
     throw new Error(`${file}: ${where}: ${message}`);
   };
   const check = (schema: Json, where: string) => {
+    if (checked) return;
     const problem = checkSchema(schema, (name) => name in components);
     if (problem) fail(where, problem);
   };
@@ -189,7 +191,8 @@ const loaded = new Map<string, Contract>();
 export function loadContract(provider: string, file: string): Contract {
   let contract = loaded.get(file);
   if (!contract) {
-    contract = compileContract(provider, parseContract(provider, readFileSync(file, 'utf8')));
+    const { document, checked } = parseContract(readFileSync(file, 'utf8'), provider);
+    contract = compileContract(provider, document, checked);
     loaded.set(file, contract);
   }
   return contract;
@@ -197,14 +200,16 @@ export function loadContract(provider: string, file: string): Contract {
 
 /**
  * The YAML, or the build's JSON copy of it (scripts/cache-contracts.mjs) when that copy was made from
- * these exact bytes: parsing YAML is most of a cold start's contract work.
+ * these exact bytes: parsing YAML and checking every schema are most of a cold start's contract work.
+ * The copy says whether the build's compileContract passed its schemas (`checked`); one that did not
+ * pass is checked again here, so the boot fails with the problem.
  */
-function parseContract(provider: string, text: string): Json {
+function parseContract(text: string, provider: string): { document: Json; checked: boolean } {
   try {
-    const cached = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8')) as { sha256: string; document: Json };
-    if (cached.sha256 === createHash('sha256').update(text).digest('hex')) return cached.document;
+    const cached = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8')) as { sha256: string; checked?: boolean; document: Json };
+    if (cached.sha256 === createHash('sha256').update(text).digest('hex')) return { document: cached.document, checked: cached.checked === true };
   } catch {
     // No build, or an older one: parse the YAML.
   }
-  return (requireCjs('js-yaml') as { load(text: string): unknown }).load(text) as Json;
+  return { document: (requireCjs('js-yaml') as { load(text: string): unknown }).load(text) as Json, checked: false };
 }
