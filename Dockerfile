@@ -7,6 +7,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY src ./src
 COPY scripts ./scripts
 COPY contracts ./contracts
+COPY fixtures ./fixtures
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

@@ -22,6 +22,7 @@ import {
   resolveOptions,
   SandboxError,
   scenarioCatalogue,
+  StartRouter,
   type Clock,
   type ClockOptions,
   type Contract,
@@ -119,7 +120,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
   }
 
   const bodyLimit = opts.bodyLimit ?? 100 * 1024;
-  const app = new Hono();
+  const app = new Hono({ router: new StartRouter() });
   // Each mounted provider by name, with its answer for a path under its prefix that matches none of
   // its routes; providerAt finds the one whose prefix a path is under.
   const byName = new Map<string, { provider: ProviderModule; notFound: NotFoundHandler }>();

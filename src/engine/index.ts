@@ -14,6 +14,7 @@ export * from './options.js';
 export * from './paths.js';
 export * from './rate-limit.js';
 export * from './request.js';
+export * from './router.js';
 export * from './store.js';
 export * from './webhooks/queue.js';
 export * from './webhooks/signers.js';
