@@ -191,7 +191,7 @@ const loaded = new Map<string, Contract>();
 export function loadContract(provider: string, file: string): Contract {
   let contract = loaded.get(file);
   if (!contract) {
-    const { document, checked } = parseContract(readFileSync(file, 'utf8'), provider);
+    const { document, checked } = parseContract(provider, readFileSync(file, 'utf8'));
     contract = compileContract(provider, document, checked);
     loaded.set(file, contract);
   }
@@ -204,7 +204,7 @@ export function loadContract(provider: string, file: string): Contract {
  * The copy says whether the build's compileContract passed its schemas (`checked`); one that did not
  * pass is checked again here, so the boot fails with the problem.
  */
-function parseContract(text: string, provider: string): { document: Json; checked: boolean } {
+function parseContract(provider: string, text: string): { document: Json; checked: boolean } {
   try {
     const cached = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8')) as { sha256: string; checked?: boolean; document: Json };
     if (cached.sha256 === createHash('sha256').update(text).digest('hex')) return { document: cached.document, checked: cached.checked === true };

@@ -38,6 +38,7 @@ export function fits(prepared: PreparedRoutes, paths: Iterable<string>): boolean
   return own.size === prepared.paths.length && prepared.paths.every((p) => own.has(p));
 }
 
+/** Collects the routes, and on the first request hands them to the router that will match them. */
 export class StartRouter<T> implements Router<T> {
   name = 'StartRouter';
   #routes: [string, string, T][] | undefined = [];
