@@ -77,9 +77,9 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
   function pipeline(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Response | Promise<Response> {
     const started = performance.now();
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return answer(c, handler, next, started, undefined, false);
-    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) return answer(c, handler, next, started, undefined, true);
-    const ahead = bodyReadAhead(c);
+    const ahead = bodyReadAhead(c); // read only when its declared length was within the limit
     if (ahead !== undefined) return answer(c, handler, next, started, ahead, false);
+    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) return answer(c, handler, next, started, undefined, true);
     return c.req.text().then((text) => answer(c, handler, next, started, text, Buffer.byteLength(text) > deps.bodyLimit));
   }
 
