@@ -42,7 +42,7 @@ export function idempotency(): MiddlewareHandler<ProviderEnv> {
     if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return next();
     if (key.length < 1 || key.length > 64) throw fail('IDEMPOTENCY_KEY_INVALID', { details: { issues: [{ path: [IDEMPOTENCY_HEADER], message: 'must be between 1 and 64 characters' }] } });
     const kit = c.get('kit');
-    const fingerprint = fingerprintOf(c.req.method, new URL(c.req.url).pathname, await c.req.text());
+    const fingerprint = fingerprintOf(c.req.method, c.req.path, c.get('requestText') ?? ''); // the body the pipeline read
     const stored = kit.ns.get<Stored>(COLLECTION, key);
     if (stored && kit.now() < stored.storedAt + TTL_MS) {
       if (stored.fingerprint !== fingerprint) throw fail('IDEMPOTENCY_KEY_REUSED');
