@@ -11,6 +11,8 @@ import { createSandbox } from '../src/sandbox.js';
 const CONNECTIONS = 50;
 /** Node flags the server starts with: the ones on bin/kyc-sandbox.cjs's shebang (npm start and the Dockerfile pass them too). */
 const SERVER_NODE_FLAGS = readFileSync('bin/kyc-sandbox.cjs', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
+/** The sandbox as npm start runs it, on a free port, logging warnings only. */
+const SANDBOX_ARGS = [...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.cjs', 'serve', '--port', '0', '--log-level', 'warn'];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const KEY = 'capa_test_partner_key_000000000001';
 
@@ -66,7 +68,7 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.len
 async function throughput() {
   const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
   const bare = await startServer(['bench/bare-server.mjs'], true);
-  const sandbox = await startServer([...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.cjs', 'serve', '--port', '0', '--log-level', 'warn'], true);
+  const sandbox = await startServer(SANDBOX_ARGS, true);
   const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
   const { data } = (await user.json()) as { data: { userId: string } };
   const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
@@ -105,7 +107,7 @@ async function coldStart(runs = 7) {
   const sandbox: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    sandbox.push(await time([...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.cjs', 'serve', '--port', '0', '--log-level', 'warn']));
+    sandbox.push(await time(SANDBOX_ARGS));
     bare.push(await time(['bench/bare-server.mjs']));
   }
   return { sandbox: median(sandbox), bare: median(bare) };
@@ -123,7 +125,7 @@ function createAndReset(n = 200) {
  * on 32 keep-alive connections, read from /proc a second after the load stops.
  */
 async function serverRss(n = 100_000, connections = 32) {
-  const { child, url } = await startServer([...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.cjs', 'serve', '--port', '0', '--log-level', 'warn']);
+  const { child, url } = await startServer(SANDBOX_ARGS);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const post = (path: string, body: string) =>
     new Promise<{ data: { userId: string } }>((resolve, reject) => {
