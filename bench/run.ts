@@ -9,10 +9,9 @@ import autocannon from 'autocannon';
 import { createSandbox } from '../src/sandbox.js';
 
 const CONNECTIONS = 50;
-/** Node flags the server starts with: the ones on bin/kyc-sandbox.cjs's shebang (npm start and the Dockerfile pass them too). */
-const SERVER_NODE_FLAGS = readFileSync('bin/kyc-sandbox.cjs', 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
-/** The sandbox as npm start runs it, on a free port, logging warnings only. */
-const SANDBOX_ARGS = [...SERVER_NODE_FLAGS, 'dist/kyc-sandbox.cjs', 'serve', '--port', '0', '--log-level', 'warn'];
+/** The sandbox's own command (npm start and the Dockerfile run it too), on a free port, logging warnings only. */
+const SANDBOX = ['bin/kyc-sandbox', 'serve', '--port', '0', '--log-level', 'warn'];
+const BARE = [process.execPath, 'bench/bare-server.mjs'];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const KEY = 'capa_test_partner_key_000000000001';
 
@@ -21,9 +20,9 @@ const KEY = 'capa_test_partner_key_000000000001';
 // core, and the same build measures 10k or 17k req/s from one run to the next.
 const PIN = process.platform === 'linux' && spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
-function startServer(args: string[], pinned = false): Promise<{ child: ChildProcess; url: string }> {
-  const [cmd, argv] = pinned && PIN ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(command: string[], pinned = false, env = process.env): Promise<{ child: ChildProcess; url: string }> {
+  const [cmd, ...argv] = pinned && PIN ? ['taskset', '-c', '0', ...command] : command;
+  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -67,8 +66,8 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.len
 
 async function throughput() {
   const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
-  const bare = await startServer(['bench/bare-server.mjs'], true);
-  const sandbox = await startServer(SANDBOX_ARGS, true);
+  const bare = await startServer(BARE, true);
+  const sandbox = await startServer(SANDBOX, true);
   const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
   const { data } = (await user.json()) as { data: { userId: string } };
   const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
@@ -93,12 +92,15 @@ async function throughput() {
 
 /**
  * Spawn → first 2xx, median of 7. Each sandbox start is followed by one of the bare app (the same
- * harness and moment), which shows how fast this machine starts any Node server at the time.
+ * harness and moment), which shows how fast this machine starts any Node server at the time. The
+ * bare app starts in the environment bin/kyc-sandbox gives Node (without NODE_EXTRA_CA_CERTS), so the
+ * difference is the sandbox's own work.
  */
 async function coldStart(runs = 7) {
-  const time = async (args: string[]) => {
+  const { NODE_EXTRA_CA_CERTS: _, ...bareEnv } = process.env;
+  const time = async (command: string[], env?: NodeJS.ProcessEnv) => {
     const t0 = performance.now();
-    const { child, url } = await startServer(args);
+    const { child, url } = await startServer(command, false, env);
     while (!(await fetch(`${url}/_sandbox/health`).catch(() => null))?.ok) await new Promise((r) => setTimeout(r, 2));
     const ms = performance.now() - t0;
     await stop(child);
@@ -107,8 +109,8 @@ async function coldStart(runs = 7) {
   const sandbox: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
-    sandbox.push(await time(SANDBOX_ARGS));
-    bare.push(await time(['bench/bare-server.mjs']));
+    sandbox.push(await time(SANDBOX));
+    bare.push(await time(BARE, bareEnv));
   }
   return { sandbox: median(sandbox), bare: median(bare) };
 }
@@ -125,7 +127,7 @@ function createAndReset(n = 200) {
  * on 32 keep-alive connections, read from /proc a second after the load stops.
  */
 async function serverRss(n = 100_000, connections = 32) {
-  const { child, url } = await startServer(SANDBOX_ARGS);
+  const { child, url } = await startServer(SANDBOX);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const post = (path: string, body: string) =>
     new Promise<{ data: { userId: string } }>((resolve, reject) => {

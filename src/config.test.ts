@@ -8,6 +8,11 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('takes the CA file for https webhook receivers from KYC_SANDBOX_EXTRA_CA_CERTS only', () => {
+    expect(loadConfig([], { KYC_SANDBOX_EXTRA_CA_CERTS: '/etc/ca.pem' }).extraCaCerts).toBe('/etc/ca.pem');
+    expect(loadConfig([], { NODE_EXTRA_CA_CERTS: '/etc/ca.pem', KYC_SANDBOX_EXTRA_CA_CERTS: '' }).extraCaCerts).toBeUndefined();
+  });
+
   it.each([
     [['--port', 'abc'], /port must be/],
     [['--clock', 'slow'], /clock must be real or frozen/],

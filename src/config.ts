@@ -12,6 +12,8 @@ export interface Config {
   clock: ClockMode;
   logLevel: string;
   options: Record<string, Record<string, string>>;
+  /** PEM file of CA certificates webhook deliveries trust besides Node's own (see bin/kyc-sandbox). */
+  extraCaCerts: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -24,7 +26,9 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --public-url <url>    KYC_SANDBOX_PUBLIC_URL   base of the links handed out (default http://<host>:<port>)
   --clock <real|frozen> KYC_SANDBOX_CLOCK        frozen starts at 2025-01-01T00:00:00Z and moves only when told
   --log-level <level>   KYC_SANDBOX_LOG_LEVEL    pino level: fatal, error, warn, info, debug, silent (default info)
-  --option <p.k=v>      KYC_SANDBOX_OPTIONS      provider option, repeatable (env: comma-separated), e.g. capa.linkTtl=30m`;
+  --option <p.k=v>      KYC_SANDBOX_OPTIONS      provider option, repeatable (env: comma-separated), e.g. capa.linkTtl=30m
+                        KYC_SANDBOX_EXTRA_CA_CERTS  PEM file of CAs that https webhook receivers may use
+                                                 (the kyc-sandbox command sets it from NODE_EXTRA_CA_CERTS)`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -80,5 +84,6 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     clock,
     logLevel,
     options,
+    extraCaCerts: env.KYC_SANDBOX_EXTRA_CA_CERTS || undefined,
   });
 }

@@ -28,6 +28,7 @@ import {
   type Contract,
   type Kit,
   type ProviderModule,
+  type WebhookFetch,
 } from './engine/index.js';
 import { mountHosted } from './hosted/index.js';
 import { providers as registry } from './providers/index.js';
@@ -48,7 +49,8 @@ export interface SandboxOptions {
   bodyLimit?: number;
   /** Journal entries kept per tenant, newest first (default 100). */
   journalSize?: number;
-  fetch?: typeof fetch;
+  /** How webhooks are POSTed (default: the global fetch). */
+  fetch?: WebhookFetch;
 }
 
 export const DEFAULT_SEED = 'kyc-sandbox';

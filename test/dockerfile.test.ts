@@ -1,36 +1,74 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildWithoutDocker, start } from './dockerfile.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEY } from '../src/providers/capa/testing.js';
+import { buildWithoutDocker, start, type Stage } from './dockerfile.js';
+import { RECEIVER_TLS, receiver, TEST_CA } from './helpers.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'kyc-docker-'));
+let stages: Stage[];
+let runtime: Stage;
+beforeAll(() => {
+  stages = buildWithoutDocker(root, join(root, 'Dockerfile'), out);
+  runtime = stages.at(-1)!;
+}, 240_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The image's CMD with its ENV (only the port moved off 4010, so it cannot clash here); resolves with the URL it listens on. */
+async function startImage(env: Record<string, string> = {}) {
+  const child = start(runtime, { KYC_SANDBOX_PORT: '0', KYC_SANDBOX_HOST: '127.0.0.1', KYC_SANDBOX_LOG_LEVEL: 'warn', ...env });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const until = Date.now() + 20_000;
+  while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+  if (!url) child.kill('SIGTERM');
+  expect(url, out).toBeTruthy();
+  return { child, url: url!, output: () => out };
+}
+
 describe('Dockerfile', () => {
-  it('builds in stages, runs as a non-root user, exposes the port, and the started server answers', { timeout: 240_000 }, async () => {
-    const stages = buildWithoutDocker(root, join(root, 'Dockerfile'), out);
-    const runtime = stages.at(-1)!;
+  it('builds in stages, runs as a non-root user, exposes the port, and the started server answers', async () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(runtime.user).toBeTruthy();
     expect(runtime.user).not.toMatch(/^(root|0)$/);
     expect(runtime.expose).toContain(runtime.env.KYC_SANDBOX_PORT);
-
-    // Same CMD and ENV as the image; only the port is moved off 4010 so it cannot clash here.
-    const child = start(runtime, { KYC_SANDBOX_PORT: '0', KYC_SANDBOX_HOST: '127.0.0.1', KYC_SANDBOX_LOG_LEVEL: 'warn' });
+    const { child, url } = await startImage();
     try {
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      const until = Date.now() + 20_000;
-      while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      expect(url, out).toBeTruthy();
       const health = await fetch(`${url}/_sandbox/health`);
       expect(health.status).toBe(200);
       expect((await health.json()).status).toBe('ok');
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  // The CMD is bin/kyc-sandbox, the command npm start and an npm install run as well.
+  it('starts Node without NODE_EXTRA_CA_CERTS and still delivers webhooks to a receiver behind that CA', async () => {
+    expect(runtime.cmd).toEqual(['bin/kyc-sandbox', 'serve']);
+    const hook = await receiver({ tls: RECEIVER_TLS });
+    const { child, url, output } = await startImage({ NODE_EXTRA_CA_CERTS: TEST_CA });
+    try {
+      const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain(`KYC_SANDBOX_EXTRA_CA_CERTS=${TEST_CA}`);
+      expect(environ.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS='))).toEqual([]);
+      const capa = (method: string, path: string, body: unknown) =>
+        fetch(`${url}/capa/api/partner/v2${path}`, { method, headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await capa('PUT', '/webhook-settings', { url: hook.url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
+      const { userId } = (await (await capa('POST', '/users', { type: 'INDIVIDUAL', email: 'tls@example.com' })).json()).data;
+      const { kycLink } = (await (await capa('POST', `/users/${userId}/kyc/verification-link`, { country: 'MX' })).json()).data;
+      const session = kycLink.split('/').pop();
+      const moved = await fetch(`${url}/_sandbox/sessions/${session}/transition`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"state":"VERIFIED"}' });
+      expect(moved.status).toBe(200);
+      const until = Date.now() + 10_000;
+      while (hook.received.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(hook.received.map((r) => JSON.parse(r.body).event).sort(), output()).toEqual(['CREATED_KYC', 'VERIFIED_USER']);
+    } finally {
+      child.kill('SIGTERM');
+      await hook.close();
     }
   });
 });

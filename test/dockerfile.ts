@@ -68,5 +68,5 @@ export function buildWithoutDocker(context: string, dockerfile: string, out: str
 
 export function start(stage: Stage, env: Record<string, string>): ChildProcess {
   const [cmd, ...args] = stage.cmd!;
-  return spawn(cmd === 'node' ? process.execPath : cmd, args, { cwd: join(stage.root, stage.workdir), env: { ...process.env, ...stage.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(cmd, args, { cwd: join(stage.root, stage.workdir), env: { ...process.env, ...stage.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -1,7 +1,10 @@
 // Test helpers: an isolated sandbox per test (frozen clock, every response checked against its
 // contract), a small HTTP client over app.request(), and a local webhook receiver.
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.js';
 
@@ -55,11 +58,19 @@ export interface Received {
   body: string;
 }
 
-/** A webhook receiver on 127.0.0.1 that answers `failFirst` requests with 500, then 200. */
-export async function receiver(opts: { failFirst?: number } = {}) {
+// A private CA (its key thrown away) and the certificate it signed for 127.0.0.1, valid to 2126.
+const TLS = resolve(import.meta.dirname, 'fixtures/tls');
+export const TEST_CA = resolve(TLS, 'ca.crt');
+export const RECEIVER_TLS = { key: readFileSync(resolve(TLS, 'receiver.key'), 'utf8'), cert: readFileSync(resolve(TLS, 'receiver.crt'), 'utf8') };
+
+/**
+ * A webhook receiver on 127.0.0.1 that answers `failFirst` requests with 500, then 200; with `tls`,
+ * over https with that key and certificate.
+ */
+export async function receiver(opts: { failFirst?: number; tls?: { key: string; cert: string } } = {}) {
   const received: Received[] = [];
   let failures = opts.failFirst ?? 0;
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
@@ -69,9 +80,10 @@ export async function receiver(opts: { failFirst?: number } = {}) {
         res.writeHead(500).end('receiver down');
       } else res.writeHead(200).end('ok');
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, listener) : createServer(listener);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
   return {
     url,
     received,

@@ -1,5 +1,5 @@
 // Runs the CLI with this process's arguments and exits with its code (the build bundles it into
-// dist/kyc-sandbox.cjs, which bin/kyc-sandbox.cjs loads).
+// dist/kyc-sandbox.cjs, which bin/kyc-sandbox runs).
 import { setFlagsFromString } from 'node:v8';
 import { cli } from './index.js';
 

@@ -50,10 +50,13 @@ export interface WebhookQueue {
   reset(filter?: { provider?: string; tenant?: string }): void;
 }
 
+/** How a delivery is POSTed: the global fetch, or anything that answers the same for these calls. */
+export type WebhookFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
+
 const TIMEOUT_MS = 5000;
 
 /** `now` reads the clock of a delivery's tenant. */
-export function createWebhookQueue(now: (d: { provider: string; tenant: string }) => number, fetchImpl: typeof fetch = fetch): WebhookQueue {
+export function createWebhookQueue(now: (d: { provider: string; tenant: string }) => number, fetchImpl: WebhookFetch = fetch): WebhookQueue {
   const deliveries = new Map<string, Delivery>();
   const signers = new Map<string, NewDelivery['sign']>();
   const inFlight = new Map<string, Promise<void>>();

@@ -1,0 +1,66 @@
+// Webhooks to an https receiver whose certificate comes from a private CA, for a sandbox started
+// without NODE_EXTRA_CA_CERTS (bin/kyc-sandbox hands it over; test/dockerfile.test.ts runs that path).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchTrustingExtraCa } from '../src/engine/index.js';
+import { capa, createLink, createUser, sessionIdOf } from '../src/providers/capa/testing.js';
+import type { SandboxOptions } from '../src/sandbox.js';
+import { call, RECEIVER_TLS, receiver, TEST_CA, testSandbox } from './helpers.js';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+interface Delivery {
+  event: string;
+  status: string;
+  attempts: { status: number | null; error: string | null }[];
+}
+
+/** Registers a receiver for Capa and has a verification pass (CREATED_KYC, then VERIFIED_USER). */
+async function verifyWithReceiver(opts: SandboxOptions, tls = true) {
+  const sb = testSandbox(opts);
+  const hook = await receiver({ tls: tls ? RECEIVER_TLS : undefined });
+  closers.push(hook.close);
+  expect((await capa(sb, 'PUT', '/webhook-settings', { url: hook.url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
+  const userId = await createUser(sb);
+  const link = (await createLink(sb, userId)).body.data.kycLink;
+  await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link)}/transition`, { json: { state: 'VERIFIED' } });
+  const deliveries = (await call(sb, 'GET', '/_sandbox/webhooks?provider=capa')).body as Delivery[];
+  return { hook, userId, deliveries };
+}
+
+describe('webhooks to a receiver behind a private CA', () => {
+  it('fail without the CA: Node does not trust the receiver’s certificate', async () => {
+    const { hook, deliveries } = await verifyWithReceiver({});
+    expect(hook.received).toEqual([]);
+    expect(deliveries).toHaveLength(2);
+    for (const d of deliveries) expect(d.attempts[0]).toMatchObject({ status: null, error: expect.stringMatching(/certificate/) });
+  });
+
+  it('are delivered and signed as usual when the sandbox is given the CA file', async () => {
+    const { hook, userId, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa(TEST_CA) });
+    expect(deliveries.map((d) => [d.event, d.status, d.attempts.length]).sort()).toEqual([['CREATED_KYC', 'delivered', 1], ['VERIFIED_USER', 'delivered', 1]]);
+    expect(hook.received.map((r) => JSON.parse(r.body)).map((b) => [b.event, b.userId]).sort()).toEqual([['CREATED_KYC', userId], ['VERIFIED_USER', userId]]);
+    for (const r of hook.received) expect(r.headers['capa-signature']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('warn as Node does when the file cannot be read, and keep to Node’s own CAs', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const { hook, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa('/nonexistent/ca.crt') });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Ignoring extra certs from `\/nonexistent\/ca.crt`, load failed: ENOENT/));
+      expect(hook.received).toEqual([]);
+      expect(deliveries[0].attempts[0].error).toMatch(/certificate/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('leave plain http deliveries as they were', async () => {
+    const { hook, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa(TEST_CA) }, false);
+    expect(hook.received).toHaveLength(2);
+    expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
+  });
+});
