@@ -1,6 +1,6 @@
 // Webhook delivery that trusts extra CA certificates (a receiver behind a private CA) in a process
 // whose Node was started without NODE_EXTRA_CA_CERTS. Node 20 parses its whole certificate store
-// at every start when that variable is set (nodejs/node#40524; ~40 ms of a ~230 ms sandbox start on
+// at every start when that variable is set (nodejs/node#40524; ~35 ms of a ~210 ms sandbox start on
 // the benchmark machine), and webhook delivery is the sandbox's only TLS client. So bin/kyc-sandbox
 // hands the variable over as KYC_SANDBOX_EXTRA_CA_CERTS, and the certificates are read here at the
 // first https delivery: Node's bundled roots plus the file, as NODE_EXTRA_CA_CERTS would have given.
@@ -10,7 +10,7 @@ import type { WebhookFetch } from './queue.js';
 /** Statuses whose Response must have a null body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-export function fetchTrustingExtraCa(file: string, base: WebhookFetch = fetch): WebhookFetch {
+export function fetchTrustingExtraCa(file: string): WebhookFetch {
   let client: ReturnType<typeof load> | undefined;
   const load = async () => {
     const [https, tls] = await Promise.all([import('node:https'), import('node:tls')]);
@@ -24,7 +24,7 @@ export function fetchTrustingExtraCa(file: string, base: WebhookFetch = fetch): 
     return { request: https.request, agent: new https.Agent({ ca: [...tls.rootCertificates, ...extra] }) };
   };
   return async (url, init) => {
-    if (!url.startsWith('https:')) return base(url, init);
+    if (!url.startsWith('https:')) return fetch(url, init);
     const { request, agent } = await (client ??= load());
     return new Promise<Response>((resolve, reject) => {
       const req = request(url, { method: init.method, headers: init.headers, signal: init.signal, agent }, (res) => {
