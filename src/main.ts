@@ -2,7 +2,7 @@
 // credentials; closes cleanly on SIGINT/SIGTERM. Bad config: a clear message and exit code 2.
 import pino from 'pino';
 import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
-import { fetchTrustingExtraCa, SandboxError } from './engine/index.js';
+import { SandboxError } from './engine/index.js';
 import { createSandbox } from './sandbox.js';
 
 export async function serveFromArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number | undefined> {
@@ -17,7 +17,7 @@ export async function serveFromArgs(argv: readonly string[], env: Readonly<Recor
       clock: { mode: config.clock },
       options: config.options,
       logger: pino({ level: config.logLevel, redact: ['req.headers.authorization'] }),
-      fetch: config.extraCaCerts ? fetchTrustingExtraCa(config.extraCaCerts) : undefined,
+      extraCaCerts: config.extraCaCerts,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {

@@ -23,12 +23,13 @@ import {
   SandboxError,
   scenarioCatalogue,
   StartRouter,
+  webhookPost,
   type Clock,
   type ClockOptions,
   type Contract,
   type Kit,
   type ProviderModule,
-  type WebhookFetch,
+  type WebhookPost,
 } from './engine/index.js';
 import { mountHosted } from './hosted/index.js';
 import { providers as registry } from './providers/index.js';
@@ -49,8 +50,10 @@ export interface SandboxOptions {
   bodyLimit?: number;
   /** Journal entries kept per tenant, newest first (default 100). */
   journalSize?: number;
-  /** How webhooks are POSTed (default: the global fetch). */
-  fetch?: WebhookFetch;
+  /** How webhooks are POSTed (default: webhookPost over node:http and node:https). */
+  fetch?: WebhookPost;
+  /** A PEM file of CAs that https webhook receivers may use besides Node's own (see webhookPost). */
+  extraCaCerts?: string;
 }
 
 export const DEFAULT_SEED = 'kyc-sandbox';
@@ -81,7 +84,7 @@ export function createSandbox(opts: SandboxOptions = {}) {
   const journal = createJournal(opts.journalSize);
   const faults = createFaultRules();
   const clockKey = (provider: string, tenant: string) => `${provider}:${tenant}`;
-  const webhooks = createWebhookQueue((d) => clock.now(clockKey(d.provider, d.tenant)), opts.fetch);
+  const webhooks = createWebhookQueue((d) => clock.now(clockKey(d.provider, d.tenant)), opts.fetch ?? webhookPost(opts.extraCaCerts));
   const fake = createFake(seed);
   const random = createRandom(seed);
   const contractViolations: string[] = [];

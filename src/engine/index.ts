@@ -16,6 +16,6 @@ export * from './rate-limit.js';
 export * from './request.js';
 export * from './router.js';
 export * from './store.js';
-export * from './webhooks/extra-ca.js';
+export * from './webhooks/post.js';
 export * from './webhooks/queue.js';
 export * from './webhooks/signers.js';

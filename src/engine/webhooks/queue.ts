@@ -1,5 +1,6 @@
 // The outgoing webhook queue, driven by the clock: each delivery has a retry schedule on its
 // tenant's clock, is attempted over real HTTP, and keeps every attempt for the admin API.
+import type { WebhookPost } from './post.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'not_sent';
 
@@ -50,13 +51,10 @@ export interface WebhookQueue {
   reset(filter?: { provider?: string; tenant?: string }): void;
 }
 
-/** How a delivery is POSTed: the global fetch, or anything that answers the same for these calls. */
-export type WebhookFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
-
 const TIMEOUT_MS = 5000;
 
 /** `now` reads the clock of a delivery's tenant. */
-export function createWebhookQueue(now: (d: { provider: string; tenant: string }) => number, fetchImpl: WebhookFetch = fetch): WebhookQueue {
+export function createWebhookQueue(now: (d: { provider: string; tenant: string }) => number, post: WebhookPost): WebhookQueue {
   const deliveries = new Map<string, Delivery>();
   const signers = new Map<string, NewDelivery['sign']>();
   const inFlight = new Map<string, Promise<void>>();
@@ -68,7 +66,7 @@ export function createWebhookQueue(now: (d: { provider: string; tenant: string }
     const record: Attempt = { at: new Date(at).toISOString(), manual, status: null, error: null, responseBody: null, durationMs: 0 };
     try {
       const headers = { 'content-type': 'application/json', 'user-agent': 'kyc-sandbox-webhooks', ...signers.get(d.id)?.(d.body, at) };
-      const res = await fetchImpl(d.url!, { method: 'POST', headers, body: d.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await post(d.url!, { method: 'POST', headers, body: d.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
       record.status = res.status;
       const text = await res.text();
       if (!res.ok) record.responseBody = text.slice(0, 1024);

@@ -1,7 +1,9 @@
-// Webhooks to an https receiver whose certificate comes from a private CA, for a sandbox started
-// without NODE_EXTRA_CA_CERTS (bin/kyc-sandbox hands it over; test/dockerfile.test.ts runs that path).
+// How webhook attempts go out (webhookPost): redirects not followed, and https receivers behind a
+// private CA for a sandbox started without NODE_EXTRA_CA_CERTS (bin/kyc-sandbox hands it over as
+// extraCaCerts; test/dockerfile.test.ts runs that path).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchTrustingExtraCa } from '../src/engine/index.js';
 import { capa, createLink, createUser, sessionIdOf } from '../src/providers/capa/testing.js';
 import type { SandboxOptions } from '../src/sandbox.js';
 import { call, RECEIVER_TLS, receiver, TEST_CA, testSandbox } from './helpers.js';
@@ -19,16 +21,33 @@ interface Delivery {
 
 /** Registers a receiver for Capa and has a verification pass (CREATED_KYC, then VERIFIED_USER). */
 async function verifyWithReceiver(opts: SandboxOptions, tls = true) {
-  const sb = testSandbox(opts);
   const hook = await receiver({ tls: tls ? RECEIVER_TLS : undefined });
   closers.push(hook.close);
-  expect((await capa(sb, 'PUT', '/webhook-settings', { url: hook.url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
+  return { hook, ...(await verifyPosting(opts, hook.url)) };
+}
+
+async function verifyPosting(opts: SandboxOptions, url: string) {
+  const sb = testSandbox(opts);
+  expect((await capa(sb, 'PUT', '/webhook-settings', { url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
   const userId = await createUser(sb);
   const link = (await createLink(sb, userId)).body.data.kycLink;
   await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link)}/transition`, { json: { state: 'VERIFIED' } });
   const deliveries = (await call(sb, 'GET', '/_sandbox/webhooks?provider=capa')).body as Delivery[];
-  return { hook, userId, deliveries };
+  return { userId, deliveries };
 }
+
+describe('webhook attempts', () => {
+  it('count a redirect as a failed attempt and do not follow it', async () => {
+    const hook = await receiver();
+    closers.push(hook.close);
+    const redirecting = createServer((_req, res) => res.writeHead(307, { location: hook.url }).end());
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise<void>((r) => redirecting.close(() => r())));
+    const { deliveries } = await verifyPosting({}, `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hooks`);
+    expect(hook.received).toEqual([]);
+    for (const d of deliveries) expect(d.attempts.map((a) => [a.status, a.error])).toEqual([[307, null], [307, null]]); // the first try and the immediate retry
+  });
+});
 
 describe('webhooks to a receiver behind a private CA', () => {
   it('fail without the CA: Node does not trust the receiver’s certificate', async () => {
@@ -39,7 +58,7 @@ describe('webhooks to a receiver behind a private CA', () => {
   });
 
   it('are delivered and signed as usual when the sandbox is given the CA file', async () => {
-    const { hook, userId, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa(TEST_CA) });
+    const { hook, userId, deliveries } = await verifyWithReceiver({ extraCaCerts: TEST_CA });
     expect(deliveries.map((d) => [d.event, d.status, d.attempts.length]).sort()).toEqual([['CREATED_KYC', 'delivered', 1], ['VERIFIED_USER', 'delivered', 1]]);
     expect(hook.received.map((r) => JSON.parse(r.body)).map((b) => [b.event, b.userId]).sort()).toEqual([['CREATED_KYC', userId], ['VERIFIED_USER', userId]]);
     for (const r of hook.received) expect(r.headers['capa-signature']).toMatch(/^[0-9a-f]{64}$/);
@@ -48,7 +67,7 @@ describe('webhooks to a receiver behind a private CA', () => {
   it('warn as Node does when the file cannot be read, and keep to Node’s own CAs', async () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
     try {
-      const { hook, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa('/nonexistent/ca.crt') });
+      const { hook, deliveries } = await verifyWithReceiver({ extraCaCerts: '/nonexistent/ca.crt' });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Ignoring extra certs from `\/nonexistent\/ca.crt`, load failed: ENOENT/));
       expect(hook.received).toEqual([]);
@@ -59,7 +78,7 @@ describe('webhooks to a receiver behind a private CA', () => {
   });
 
   it('leave plain http deliveries as they were', async () => {
-    const { hook, deliveries } = await verifyWithReceiver({ fetch: fetchTrustingExtraCa(TEST_CA) }, false);
+    const { hook, deliveries } = await verifyWithReceiver({ extraCaCerts: TEST_CA }, false);
     expect(hook.received).toHaveLength(2);
     expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
   });
