@@ -18,9 +18,15 @@ const KEY = 'capa_test_partner_key_000000000001';
 // Under load, each server runs on CPU 0 and this process (autocannon) on CPU 1, where taskset exists:
 // otherwise the scheduler lets the load generator and the server's GC threads take turns on either
 // core, and the same build measures 10k or 17k req/s from one run to the next.
-const PIN = process.platform === 'linux' && spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' }).status === 0;
+const PIN =
+  process.platform === 'linux' &&
+  spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
-function startServer(command: string[], pinned = false, env = process.env): Promise<{ child: ChildProcess; url: string }> {
+function startServer(
+  command: string[],
+  pinned = false,
+  env = process.env,
+): Promise<{ child: ChildProcess; url: string }> {
   const [cmd, ...argv] = pinned && PIN ? ['taskset', '-c', '0', ...command] : command;
   const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
@@ -43,14 +49,23 @@ async function load(url: string, path: string, headers: Record<string, string>, 
   const times = new Float64Array(DURATION_S * 100_000); // room for 100k responses a second
   let n = 0;
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const run = autocannon({ url: url + path, connections: CONNECTIONS, duration: DURATION_S, method: 'POST', headers, body }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    const run = autocannon(
+      {
+        url: url + path,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        method: 'POST',
+        headers,
+        body,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
     );
     run.on('response', (_client, _status, _bytes, ms) => {
       if (n < times.length) times[n++] = ms;
     });
   });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${r.non2xx} non-2xx and ${r.errors} errors at ${path}`);
+  if (r.non2xx > 0 || r.errors > 0)
+    throw new Error(`${r.non2xx} non-2xx and ${r.errors} errors at ${path}`);
   const sorted = times.subarray(0, n).sort();
   const at = (q: number) => Math.round(sorted[Math.ceil(q * n) - 1] * 100) / 100;
   return { rps: Math.round(r.requests.average), p50: at(0.5), p99: at(0.99) };
@@ -68,13 +83,24 @@ async function throughput() {
   const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
   const bare = await startServer(BARE, true);
   const sandbox = await startServer(SANDBOX, true);
-  const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, { method: 'POST', headers, body: '{"type":"INDIVIDUAL","email":"bench@example.com"}' });
+  const user = await fetch(`${sandbox.url}/capa/api/partner/v2/users`, {
+    method: 'POST',
+    headers,
+    body: '{"type":"INDIVIDUAL","email":"bench@example.com"}',
+  });
   const { data } = (await user.json()) as { data: { userId: string } };
   const linkPath = `/capa/api/partner/v2/users/${data.userId}/kyc/verification-link`;
   // Warm both up under the full load (a shorter, lighter warm-up left the bare app's first round
   // ~20 % below its others, which flattered that round's ratios), then measure each under it.
   await autocannon({ url: bare.url + '/x', connections: CONNECTIONS, duration: 3, method: 'POST' });
-  await autocannon({ url: sandbox.url + linkPath, connections: CONNECTIONS, duration: 3, method: 'POST', headers, body: '{"country":"MX"}' });
+  await autocannon({
+    url: sandbox.url + linkPath,
+    connections: CONNECTIONS,
+    duration: 3,
+    method: 'POST',
+    headers,
+    body: '{"country":"MX"}',
+  });
   const b: Awaited<ReturnType<typeof load>>[] = [];
   const s: Awaited<ReturnType<typeof load>>[] = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -84,7 +110,12 @@ async function throughput() {
   await Promise.all([stop(bare.child), stop(sandbox.child)]);
   // Both cores again for what follows (children inherit this process's affinity).
   if (PIN) spawnSync('taskset', ['-cp', '0-1', String(process.pid)], { stdio: 'ignore' });
-  const summary = (runs: typeof b) => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), rounds: runs.map((r) => r.rps) });
+  const summary = (runs: typeof b) => ({
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rounds: runs.map((r) => r.rps),
+  });
   const ratios = s.map((r, i) => r.rps / b[i].rps);
   const p99Ratios = s.map((r, i) => r.p99 / b[i].p99);
   return { bare: summary(b), sandbox: summary(s), ratios, p99Ratios };
@@ -101,7 +132,8 @@ async function coldStart(runs = 7) {
   const time = async (command: string[], env?: NodeJS.ProcessEnv) => {
     const t0 = performance.now();
     const { child, url } = await startServer(command, false, env);
-    while (!(await fetch(`${url}/_sandbox/health`).catch(() => null))?.ok) await new Promise((r) => setTimeout(r, 2));
+    while (!(await fetch(`${url}/_sandbox/health`).catch(() => null))?.ok)
+      await new Promise((r) => setTimeout(r, 2));
     const ms = performance.now() - t0;
     await stop(child);
     return ms;
@@ -131,37 +163,57 @@ async function serverRss(n = 100_000, connections = 32) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const post = (path: string, body: string) =>
     new Promise<{ data: { userId: string } }>((resolve, reject) => {
-      const req = http.request(`${url}${path}`, { method: 'POST', agent, headers: { 'partner-api-key': KEY, 'content-type': 'application/json' } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (d) => (text += d));
-        res.on('end', () => (res.statusCode! < 300 ? resolve(JSON.parse(text)) : reject(new Error(`${path}: ${res.statusCode} ${text}`))));
-      });
+      const req = http.request(
+        `${url}${path}`,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (d) => (text += d));
+          res.on('end', () =>
+            res.statusCode! < 300
+              ? resolve(JSON.parse(text))
+              : reject(new Error(`${path}: ${res.statusCode} ${text}`)),
+          );
+        },
+      );
       req.once('error', reject).end(body);
     });
   let next = 0;
   const client = async () => {
     while (next < n) {
       const i = next++;
-      const user = await post('/capa/api/partner/v2/users', `{"type":"INDIVIDUAL","email":"u${i}@example.com"}`);
-      await post(`/capa/api/partner/v2/users/${user.data.userId}/kyc/verification-link`, '{"country":"MX"}');
+      const user = await post(
+        '/capa/api/partner/v2/users',
+        `{"type":"INDIVIDUAL","email":"u${i}@example.com"}`,
+      );
+      await post(
+        `/capa/api/partner/v2/users/${user.data.userId}/kyc/verification-link`,
+        '{"country":"MX"}',
+      );
     }
   };
   await Promise.all(Array.from({ length: connections }, client));
   await new Promise((r) => setTimeout(r, 1000));
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]);
+  const rssKb = Number(
+    /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1],
+  );
   agent.destroy();
   await stop(child);
   return { pairs: n, rssMb: Math.round((rssKb * 1024) / 1e6) };
 }
 
 const fmt = (n: number) => n.toFixed(2);
-console.error("measuring throughput against the bare app…");
+console.error('measuring throughput against the bare app…');
 const tp = await throughput();
-console.error("measuring cold start…");
+console.error('measuring cold start…');
 const cold = await coldStart();
-console.error("measuring createSandbox()+reset…");
+console.error('measuring createSandbox()+reset…');
 const create = createAndReset();
-console.error("creating 100k users and links…");
+console.error('creating 100k users and links…');
 const mem = await serverRss();
 
 const ratio = median(tp.ratios);
@@ -169,17 +221,46 @@ const p99Ratio = median(tp.p99Ratios);
 const fmt3 = (n: number) => n.toFixed(3); // 0.598 must not print as a passing 0.60
 const each = (xs: number[]) => `rounds ${xs.map(fmt3).join(' / ')}`;
 const rows = [
-  ['bare Hono (fixed JSON)', `${tp.bare.rps} req/s`, `p50 ${tp.bare.p50} ms`, `p99 ${tp.bare.p99} ms`, `rounds ${tp.bare.rounds.join(' / ')}`],
-  ['sandbox: Capa KYC link', `${tp.sandbox.rps} req/s`, `p50 ${tp.sandbox.p50} ms`, `p99 ${tp.sandbox.p99} ms`, `rounds ${tp.sandbox.rounds.join(' / ')}`],
+  [
+    'bare Hono (fixed JSON)',
+    `${tp.bare.rps} req/s`,
+    `p50 ${tp.bare.p50} ms`,
+    `p99 ${tp.bare.p99} ms`,
+    `rounds ${tp.bare.rounds.join(' / ')}`,
+  ],
+  [
+    'sandbox: Capa KYC link',
+    `${tp.sandbox.rps} req/s`,
+    `p50 ${tp.sandbox.p50} ms`,
+    `p99 ${tp.sandbox.p99} ms`,
+    `rounds ${tp.sandbox.rounds.join(' / ')}`,
+  ],
 ];
-console.log(`\nkyc-sandbox benchmark (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S}s, 127.0.0.1${PIN ? ', server on CPU 0, autocannon on CPU 1' : ''})`);
-for (const r of rows) console.log(`  ${r[0].padEnd(26)} ${r.slice(1).map((c) => c.padEnd(14)).join(' ')}`);
+console.log(
+  `\nkyc-sandbox benchmark (${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S}s, 127.0.0.1${PIN ? ', server on CPU 0, autocannon on CPU 1' : ''})`,
+);
+for (const r of rows)
+  console.log(
+    `  ${r[0].padEnd(26)} ${r
+      .slice(1)
+      .map((c) => c.padEnd(14))
+      .join(' ')}`,
+  );
 const checks = [
   [`throughput ratio ${fmt3(ratio)} (${each(tp.ratios)})`, ratio >= 0.6, '≥ 0.6'],
   [`p99 ratio ${fmt3(p99Ratio)} (${each(tp.p99Ratios)})`, p99Ratio <= 1.5, '≤ 1.5× bare'],
-  [`cold start ${Math.round(cold.sandbox)} ms (median of 7, spawn → first 200; the bare app in the same runs: ${Math.round(cold.bare)} ms)`, cold.sandbox <= 300, '≤ 300 ms'],
+  [
+    `cold start ${Math.round(cold.sandbox)} ms (median of 7, spawn → first 200; the bare app in the same runs: ${Math.round(cold.bare)} ms)`,
+    cold.sandbox <= 300,
+    '≤ 300 ms',
+  ],
   [`createSandbox()+reset ${fmt(create)} ms`, create <= 10, '≤ 10 ms'],
-  [`RSS ${mem.rssMb} MB of the server after ${mem.pairs} users and ${mem.pairs} links`, mem.rssMb <= 160, '≤ 160 MB'],
+  [
+    `RSS ${mem.rssMb} MB of the server after ${mem.pairs} users and ${mem.pairs} links`,
+    mem.rssMb <= 160,
+    '≤ 160 MB',
+  ],
 ] as const;
-for (const [what, ok, floor] of checks) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what} (floor ${floor})`);
+for (const [what, ok, floor] of checks)
+  console.log(`  ${ok ? 'ok  ' : 'MISS'} ${what} (floor ${floor})`);
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

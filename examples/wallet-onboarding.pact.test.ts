@@ -38,7 +38,12 @@ const USER_ID = 'usr-7d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a';
 const KYC_ID = 'kyc-6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const PACTS = fileURLToPath(new URL('./pacts', import.meta.url));
 
-const pact = new PactV4({ consumer: 'my-wallet-app', provider: 'kulipa', dir: PACTS, logLevel: 'error' });
+const pact = new PactV4({
+  consumer: 'my-wallet-app',
+  provider: 'kulipa',
+  dir: PACTS,
+  logLevel: 'error',
+});
 // Pact merges into an existing file: start from a clean one so renamed interactions do not linger.
 beforeAll(() => rmSync(`${PACTS}/my-wallet-app-kulipa.json`, { force: true }));
 
@@ -51,7 +56,13 @@ describe('my wallet app, as a Kulipa consumer', () => {
       .given('a Kulipa user exists', { apiKey: API_KEY })
       .uponReceiving('a request to start a full KYC')
       .withRequest('PUT', '/v1/kycs', (b) =>
-        b.headers({ 'x-api-key': API_KEY, 'content-type': 'application/json' }).jsonBody({ userId: fromProviderState('${userId}', USER_ID), type: 'full', redirectUri: 'mywallet://kyc-done' }),
+        b
+          .headers({ 'x-api-key': API_KEY, 'content-type': 'application/json' })
+          .jsonBody({
+            userId: fromProviderState('${userId}', USER_ID),
+            type: 'full',
+            redirectUri: 'mywallet://kyc-done',
+          }),
       )
       .willRespondWith(201, (b) =>
         b.jsonBody({
@@ -70,8 +81,12 @@ describe('my wallet app, as a Kulipa consumer', () => {
       .addInteraction()
       .given("a Kulipa KYC's webview has expired", { apiKey: API_KEY })
       .uponReceiving('a request for a KYC whose webview expired')
-      .withRequest('GET', fromProviderState('/v1/kycs/${kycId}', `/v1/kycs/${KYC_ID}`), (b) => b.headers({ 'x-api-key': API_KEY }))
-      .willRespondWith(200, (b) => b.jsonBody({ id: regex('^kyc-[0-9a-f-]{36}$', KYC_ID), status: 'expired' }))
+      .withRequest('GET', fromProviderState('/v1/kycs/${kycId}', `/v1/kycs/${KYC_ID}`), (b) =>
+        b.headers({ 'x-api-key': API_KEY }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({ id: regex('^kyc-[0-9a-f-]{36}$', KYC_ID), status: 'expired' }),
+      )
       .executeTest(async (mock) => {
         expect(await needsRestart(`${mock.url}/v1`, API_KEY, KYC_ID)).toBe(true);
       }));

@@ -11,7 +11,10 @@ const http1Only = {
   name: 'http1-only',
   setup(b) {
     b.onResolve({ filter: /^(node:)?http2$/ }, () => ({ path: 'http2', namespace: 'http1-only' }));
-    b.onLoad({ filter: /.*/, namespace: 'http1-only' }, () => ({ contents: 'export class Http2ServerRequest {}\nexport const constants = {};', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'http1-only' }, () => ({
+      contents: 'export class Http2ServerRequest {}\nexport const constants = {};',
+      loader: 'js',
+    }));
   },
 };
 

@@ -32,7 +32,10 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Config {
+export function loadConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Config {
   let values;
   try {
     ({ values } = parseArgs({
@@ -57,14 +60,18 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
 
   const portText = pick(values.port, 'PORT') ?? '4010';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`port must be 0–65535, got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new ConfigError(`port must be 0–65535, got "${portText}"`);
   const host = pick(values.host, 'HOST') ?? '127.0.0.1';
   const clock = pick(values.clock, 'CLOCK') ?? 'real';
-  if (clock !== 'real' && clock !== 'frozen') throw new ConfigError(`clock must be real or frozen, got "${clock}"`);
+  if (clock !== 'real' && clock !== 'frozen')
+    throw new ConfigError(`clock must be real or frozen, got "${clock}"`);
   const logLevel = pick(values['log-level'], 'LOG_LEVEL') ?? 'info';
-  if (!LEVELS.includes(logLevel)) throw new ConfigError(`log level must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LEVELS.includes(logLevel))
+    throw new ConfigError(`log level must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const publicUrl = pick(values['public-url'], 'PUBLIC_URL');
-  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError(`public URL must be http(s)://host[:port][/path], got "${publicUrl}"`);
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl))
+    throw new ConfigError(`public URL must be http(s)://host[:port][/path], got "${publicUrl}"`);
   const providersText = pick(values.providers, 'PROVIDERS');
 
   const options: Record<string, Record<string, string>> = {};
@@ -79,7 +86,12 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     port,
     host,
     seed: pick(values.seed, 'SEED') ?? 'kyc-sandbox',
-    providers: providersText ? providersText.split(',').map((p) => p.trim()).filter(Boolean) : undefined,
+    providers: providersText
+      ? providersText
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : undefined,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     clock,
     logLevel,

@@ -5,7 +5,10 @@ import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
 import { createSandbox } from './sandbox.js';
 
-export async function serveFromArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number | undefined> {
+export async function serveFromArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<number | undefined> {
   let config: Config;
   let sandbox;
   try {
@@ -31,15 +34,20 @@ export async function serveFromArgs(argv: readonly string[], env: Readonly<Recor
   try {
     ({ url } = await sandbox.listen(config.port, config.host));
   } catch (err) {
-    process.stderr.write(`kyc-sandbox: cannot listen on ${config.host}:${config.port}: ${(err as Error).message}\n`);
+    process.stderr.write(
+      `kyc-sandbox: cannot listen on ${config.host}:${config.port}: ${(err as Error).message}\n`,
+    );
     return 2;
   }
   const lines = [`kyc-sandbox listening on ${url} (seed "${config.seed}", clock ${config.clock})`];
   for (const p of sandbox.providers) {
     lines.push(`  ${p.title.padEnd(8)} ${sandbox.publicUrl}/${p.name}${p.clientBase}`);
-    for (const cred of p.credentials().slice(0, 2)) lines.push(`           ${cred.header}: ${cred.value}${cred.note ? `   (${cred.note})` : ''}`);
+    for (const cred of p.credentials().slice(0, 2))
+      lines.push(`           ${cred.header}: ${cred.value}${cred.note ? `   (${cred.note})` : ''}`);
   }
-  lines.push(`  Admin    ${sandbox.publicUrl}/_sandbox   (GET /_sandbox/providers lists every credential)`);
+  lines.push(
+    `  Admin    ${sandbox.publicUrl}/_sandbox   (GET /_sandbox/providers lists every credential)`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -66,25 +66,46 @@ export function createSandbox(opts: SandboxOptions = {}) {
   // Without an explicit public URL, links point at wherever listen() binds.
   let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
   const log = opts.logger ?? pino({ level: 'silent' });
-  const clock = 'now' in (opts.clock ?? {}) ? (opts.clock as Clock) : createClock(opts.clock as ClockOptions | undefined);
+  const clock =
+    'now' in (opts.clock ?? {})
+      ? (opts.clock as Clock)
+      : createClock(opts.clock as ClockOptions | undefined);
   const names = opts.providers ?? registry.map((p) => p.name);
   const mounted: ProviderModule[] = names.map((name) => {
     if (typeof name !== 'string') return name;
     const p = registry.find((r) => r.name === name);
-    if (!p) throw new SandboxError(400, 'unknown_provider', `No provider "${name}"`, `known: ${registry.map((r) => r.name).join(', ')}`);
+    if (!p)
+      throw new SandboxError(
+        400,
+        'unknown_provider',
+        `No provider "${name}"`,
+        `known: ${registry.map((r) => r.name).join(', ')}`,
+      );
     return p;
   });
   for (const name of Object.keys(opts.options ?? {})) {
-    if (!mounted.some((p) => p.name === name)) throw new SandboxError(400, 'unknown_provider', `Options given for unmounted provider "${name}"`);
+    if (!mounted.some((p) => p.name === name))
+      throw new SandboxError(
+        400,
+        'unknown_provider',
+        `Options given for unmounted provider "${name}"`,
+      );
   }
-  const providerOptions = new Map(mounted.map((p) => [p.name, resolveOptions(p, opts.options?.[p.name] ?? {})]));
-  const contracts = new Map<string, Contract>(mounted.map((p) => [p.name, loadContract(p.name, contractFile(p.name))]));
+  const providerOptions = new Map(
+    mounted.map((p) => [p.name, resolveOptions(p, opts.options?.[p.name] ?? {})]),
+  );
+  const contracts = new Map<string, Contract>(
+    mounted.map((p) => [p.name, loadContract(p.name, contractFile(p.name))]),
+  );
 
   const store = createStore();
   const journal = createJournal(opts.journalSize);
   const faults = createFaultRules();
   const clockKey = (provider: string, tenant: string) => `${provider}:${tenant}`;
-  const webhooks = createWebhookQueue((d) => clock.now(clockKey(d.provider, d.tenant)), opts.fetch ?? webhookPost(opts.extraCaCerts));
+  const webhooks = createWebhookQueue(
+    (d) => clock.now(clockKey(d.provider, d.tenant)),
+    opts.fetch ?? webhookPost(opts.extraCaCerts),
+  );
   const fake = createFake(seed);
   const random = createRandom(seed);
   const contractViolations: string[] = [];
@@ -164,10 +185,17 @@ export function createSandbox(opts: SandboxOptions = {}) {
     kit,
     provider(name: string): ProviderModule {
       const p = mounted.find((m) => m.name === name);
-      if (!p) throw new SandboxError(404, 'unknown_provider', `No provider "${name}" is mounted`, `mounted: ${mounted.map((m) => m.name).join(', ')}`);
+      if (!p)
+        throw new SandboxError(
+          404,
+          'unknown_provider',
+          `No provider "${name}" is mounted`,
+          `mounted: ${mounted.map((m) => m.name).join(', ')}`,
+        );
       return p;
     },
-    scenarios: (provider?: string) => mounted.filter((p) => !provider || p.name === provider).flatMap(scenarioCatalogue),
+    scenarios: (provider?: string) =>
+      mounted.filter((p) => !provider || p.name === provider).flatMap(scenarioCatalogue),
     /** Drops state, clock offsets, journal, faults and webhooks: everything, or one tenant's. */
     reset(filter: { provider?: string; tenant?: string } = {}) {
       store.reset(filter);
@@ -179,7 +207,10 @@ export function createSandbox(opts: SandboxOptions = {}) {
         kits.clear();
       } else {
         for (const [k, v] of kits) {
-          if ((!filter.provider || v.provider === filter.provider) && (filter.tenant === undefined || v.tenant === filter.tenant)) {
+          if (
+            (!filter.provider || v.provider === filter.provider) &&
+            (filter.tenant === undefined || v.tenant === filter.tenant)
+          ) {
             clock.reset(k);
             kits.delete(k);
           }
@@ -190,13 +221,17 @@ export function createSandbox(opts: SandboxOptions = {}) {
     listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
       return new Promise<{ url: string; port: number }>((resolve, reject) => {
         // Bodies are read before the app sees the request (readAhead): see the provider pipeline.
-        const withReadAhead = (options: ServerOptions, listener: RequestListener) => createServer(options, readAhead(bodyLimit, listener));
-        server = serve({ fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer }, (info) => {
-          webhooks.start();
-          const url = `http://${hostname}:${info.port}`;
-          if (!opts.publicUrl) publicUrl = url;
-          resolve({ url, port: info.port });
-        });
+        const withReadAhead = (options: ServerOptions, listener: RequestListener) =>
+          createServer(options, readAhead(bodyLimit, listener));
+        server = serve(
+          { fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer },
+          (info) => {
+            webhooks.start();
+            const url = `http://${hostname}:${info.port}`;
+            if (!opts.publicUrl) publicUrl = url;
+            resolve({ url, port: info.port });
+          },
+        );
         server.once('error', reject);
       });
     },
@@ -213,7 +248,12 @@ export function createSandbox(opts: SandboxOptions = {}) {
     const under = providerAt(c.req.path);
     if (under) return under.notFound(c);
     return c.json(
-      new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${c.req.path}`, `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`).toJSON(),
+      new SandboxError(
+        404,
+        'no_route',
+        `Nothing at ${c.req.method} ${c.req.path}`,
+        `providers are mounted at ${mounted.map((p) => `/${p.name}`).join(', ')}; the admin API is at /_sandbox`,
+      ).toJSON(),
       404,
     );
   });
@@ -224,7 +264,15 @@ export function createSandbox(opts: SandboxOptions = {}) {
     if (under) return errorResponse(c, under.provider, err, log);
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     log.error({ err }, 'unhandled error');
-    return c.json(new SandboxError(500, 'internal', 'The sandbox failed; this is a bug', 'the server log has the stack').toJSON(), 500);
+    return c.json(
+      new SandboxError(
+        500,
+        'internal',
+        'The sandbox failed; this is a bug',
+        'the server log has the stack',
+      ).toJSON(),
+      500,
+    );
   });
   return sandbox;
 }

@@ -32,25 +32,49 @@ function badBodies(schema: Json | undefined): [string, string, string][] {
 
 // Vendor state only: "_" collections hold bookkeeping such as rate-limit windows, which every request moves.
 const state = (sb: Sandbox, provider: string) =>
-  JSON.stringify(Object.entries(sb.store.snapshot({ provider })).flatMap(([tenant, ns]) => Object.entries(ns).filter(([c]) => !c.startsWith('_')).map((e) => [tenant, ...e])));
+  JSON.stringify(
+    Object.entries(sb.store.snapshot({ provider })).flatMap(([tenant, ns]) =>
+      Object.entries(ns)
+        .filter(([c]) => !c.startsWith('_'))
+        .map((e) => [tenant, ...e]),
+    ),
+  );
 
 for (const provider of providers) {
   describe(`${provider.name} conformance`, () => {
     const contract = loadContract(provider.name, contractFile(provider.name));
-    const writes = contract.operations.filter((o) => o.method === 'POST' || o.method === 'PUT' || o.method === 'PATCH');
+    const writes = contract.operations.filter(
+      (o) => o.method === 'POST' || o.method === 'PUT' || o.method === 'PATCH',
+    );
     for (const op of writes) {
-      const schema = (((contract.document.paths as Json)[op.path] as Json)[op.method.toLowerCase()] as Json).requestBody as Json | undefined;
-      const bodySchema = ((schema?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema as Json | undefined;
-      const resolved = typeof bodySchema?.$ref === 'string' ? (((contract.document.components as Json).schemas as Json)[bodySchema.$ref.split('/').pop()!] as Json) : bodySchema;
+      const schema = (
+        ((contract.document.paths as Json)[op.path] as Json)[op.method.toLowerCase()] as Json
+      ).requestBody as Json | undefined;
+      const bodySchema = (
+        (schema?.content as Json | undefined)?.['application/json'] as Json | undefined
+      )?.schema as Json | undefined;
+      const resolved =
+        typeof bodySchema?.$ref === 'string'
+          ? (((contract.document.components as Json).schemas as Json)[
+              bodySchema.$ref.split('/').pop()!
+            ] as Json)
+          : bodySchema;
       for (const [what, type, body] of badBodies(resolved)) {
         it(`${op.id}: answers ${what} with a 4xx and keeps state`, async () => {
           const sb = testSandbox();
           const headers = await authFor(provider.name, sb);
           const before = state(sb, provider.name);
-          const res = await sb.app.request(`/${provider.name}${samplePath(op.path)}`, { method: op.method, headers: { ...headers, 'content-type': type }, body });
+          const res = await sb.app.request(`/${provider.name}${samplePath(op.path)}`, {
+            method: op.method,
+            headers: { ...headers, 'content-type': type },
+            body,
+          });
           expect(res.status, await res.clone().text()).toBeLessThan(500);
           if (what !== 'unicode in every field') expect(res.status).toBeGreaterThanOrEqual(400);
-          else expect(res.status === 201 || res.status === 200 || (res.status >= 400 && res.status < 500)).toBe(true);
+          else
+            expect(
+              res.status === 201 || res.status === 200 || (res.status >= 400 && res.status < 500),
+            ).toBe(true);
           if (what !== 'unicode in every field') expect(state(sb, provider.name)).toBe(before);
         });
       }

@@ -5,7 +5,10 @@ import { contractFile, loadContract } from '../src/engine/index.js';
 import { providers } from '../src/providers/index.js';
 
 describe('contracts', () => {
-  it.each(providers.map((p) => [p.name]))('compiles every validator of the %s contract in strict mode', (name) => {
-    expect(() => loadContract(name, contractFile(name)).compileAll()).not.toThrow();
-  });
+  it.each(providers.map((p) => [p.name]))(
+    'compiles every validator of the %s contract in strict mode',
+    (name) => {
+      expect(() => loadContract(name, contractFile(name)).compileAll()).not.toThrow();
+    },
+  );
 });

@@ -6,9 +6,16 @@ async function script(seed?: string) {
   const sb = testSandbox(seed ? { seed } : {});
   const bodies: unknown[] = [];
   for (let i = 0; i < 3; i++) {
-    const userId = await createUser(sb, { email: `person${i}@example.com`, externalUserId: `ext-${i}` });
-    const link = await createLink(sb, userId, { partnerRedirectUri: 'https://partner.example/back' });
-    await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link.body.data.kycLink)}/transition`, { json: { state: i === 1 ? 'REJECTED' : 'VERIFIED' } });
+    const userId = await createUser(sb, {
+      email: `person${i}@example.com`,
+      externalUserId: `ext-${i}`,
+    });
+    const link = await createLink(sb, userId, {
+      partnerRedirectUri: 'https://partner.example/back',
+    });
+    await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link.body.data.kycLink)}/transition`, {
+      json: { state: i === 1 ? 'REJECTED' : 'VERIFIED' },
+    });
     bodies.push(userId, link.body, (await capa(sb, 'GET', `/kyc/details?userId=${userId}`)).body);
   }
   bodies.push((await capa(sb, 'GET', '/webhook-settings')).body);

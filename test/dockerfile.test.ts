@@ -18,12 +18,18 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** The image's CMD with its ENV (only the port moved off 4010, so it cannot clash here); resolves with the URL it listens on. */
 async function startImage(env: Record<string, string> = {}) {
-  const child = start(runtime, { KYC_SANDBOX_PORT: '0', KYC_SANDBOX_HOST: '127.0.0.1', KYC_SANDBOX_LOG_LEVEL: 'warn', ...env });
+  const child = start(runtime, {
+    KYC_SANDBOX_PORT: '0',
+    KYC_SANDBOX_HOST: '127.0.0.1',
+    KYC_SANDBOX_LOG_LEVEL: 'warn',
+    ...env,
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const until = Date.now() + 20_000;
-  while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  while (!/listening on (http:\/\/\S+)/.test(out) && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 50));
   const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
   if (!url) child.kill('SIGTERM');
   expect(url, out).toBeTruthy();
@@ -56,16 +62,43 @@ describe('Dockerfile', () => {
       expect(environ).toContain(`KYC_SANDBOX_EXTRA_CA_CERTS=${TEST_CA}`);
       expect(environ.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS='))).toEqual([]);
       const capa = (method: string, path: string, body: unknown) =>
-        fetch(`${url}/capa/api/partner/v2${path}`, { method, headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect((await capa('PUT', '/webhook-settings', { url: hook.url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
-      const { userId } = (await (await capa('POST', '/users', { type: 'INDIVIDUAL', email: 'tls@example.com' })).json()).data;
-      const { kycLink } = (await (await capa('POST', `/users/${userId}/kyc/verification-link`, { country: 'MX' })).json()).data;
+        fetch(`${url}/capa/api/partner/v2${path}`, {
+          method,
+          headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      expect(
+        (
+          await capa('PUT', '/webhook-settings', {
+            url: hook.url,
+            secret: 'a-partner-chosen-secret-123',
+          })
+        ).status,
+      ).toBe(200);
+      const { userId } = (
+        await (
+          await capa('POST', '/users', { type: 'INDIVIDUAL', email: 'tls@example.com' })
+        ).json()
+      ).data;
+      const { kycLink } = (
+        await (
+          await capa('POST', `/users/${userId}/kyc/verification-link`, { country: 'MX' })
+        ).json()
+      ).data;
       const session = kycLink.split('/').pop();
-      const moved = await fetch(`${url}/_sandbox/sessions/${session}/transition`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"state":"VERIFIED"}' });
+      const moved = await fetch(`${url}/_sandbox/sessions/${session}/transition`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"state":"VERIFIED"}',
+      });
       expect(moved.status).toBe(200);
       const until = Date.now() + 10_000;
-      while (hook.received.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-      expect(hook.received.map((r) => JSON.parse(r.body).event).sort(), output()).toEqual(['CREATED_KYC', 'VERIFIED_USER']);
+      while (hook.received.length < 2 && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(hook.received.map((r) => JSON.parse(r.body).event).sort(), output()).toEqual([
+        'CREATED_KYC',
+        'VERIFIED_USER',
+      ]);
     } finally {
       child.kill('SIGTERM');
       await hook.close();

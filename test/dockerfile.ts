@@ -35,7 +35,15 @@ export function buildWithoutDocker(context: string, dockerfile: string, out: str
   for (const [op, arg] of instructions(readFileSync(dockerfile, 'utf8'))) {
     if (op === 'FROM') {
       const name = /\bAS\s+(\S+)/i.exec(arg)?.[1] ?? `stage${stages.length}`;
-      stage = { name, root: resolve(out, name), workdir: '/', env: {}, user: null, expose: [], cmd: null };
+      stage = {
+        name,
+        root: resolve(out, name),
+        workdir: '/',
+        env: {},
+        user: null,
+        expose: [],
+        cmd: null,
+      };
       mkdirSync(stage.root, { recursive: true });
       stages.push(stage);
       continue;
@@ -49,11 +57,15 @@ export function buildWithoutDocker(context: string, dockerfile: string, out: str
       for (const m of arg.matchAll(/(\w+)=(\S+)/g)) s.env[m[1]] = m[2];
     } else if (op === 'COPY') {
       const parts = arg.split(/\s+/);
-      const from = parts[0].startsWith('--from=') ? stages.find((x) => x.name === parts.shift()!.slice(7)) : undefined;
+      const from = parts[0].startsWith('--from=')
+        ? stages.find((x) => x.name === parts.shift()!.slice(7))
+        : undefined;
       const dest = parts.pop()!;
       for (const src of parts) {
         const source = from ? join(from.root, src) : join(context, src);
-        const target = dest.endsWith('/') ? join(inStage(s, dest), src.split('/').pop()!) : inStage(s, dest);
+        const target = dest.endsWith('/')
+          ? join(inStage(s, dest), src.split('/').pop()!)
+          : inStage(s, dest);
         cpSync(source, target, { recursive: true });
       }
     } else if (op === 'RUN') {
@@ -68,5 +80,9 @@ export function buildWithoutDocker(context: string, dockerfile: string, out: str
 
 export function start(stage: Stage, env: Record<string, string>): ChildProcess {
   const [cmd, ...args] = stage.cmd!;
-  return spawn(cmd, args, { cwd: join(stage.root, stage.workdir), env: { ...process.env, ...stage.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(cmd, args, {
+    cwd: join(stage.root, stage.workdir),
+    env: { ...process.env, ...stage.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }

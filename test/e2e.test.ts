@@ -10,12 +10,20 @@ import { testSandbox } from './helpers.js';
 const CLI = ['--import', 'tsx', 'src/cli/run.ts'];
 
 function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return { child, out: () => stdout, err: () => stderr, exit: once(child, 'exit').then(([code]) => code as number) };
+  return {
+    child,
+    out: () => stdout,
+    err: () => stderr,
+    exit: once(child, 'exit').then(([code]) => code as number),
+  };
 }
 
 async function waitFor(check: () => boolean, ms = 15_000) {
@@ -30,34 +38,56 @@ describe('listening sandbox', () => {
   it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
     const sb = testSandbox({ publicUrl: undefined });
     const { url } = await sb.listen(0);
-    const ok = await fetch(`${url}/capa/api/partner/v2/users`, { method: 'POST', headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'INDIVIDUAL', email: 'e2e@example.com' }) });
+    const ok = await fetch(`${url}/capa/api/partner/v2/users`, {
+      method: 'POST',
+      headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'INDIVIDUAL', email: 'e2e@example.com' }),
+    });
     expect(ok.status).toBe(201);
     const userId = (await ok.json()).data.userId;
-    const link = await fetch(`${url}/capa/api/partner/v2/users/${userId}/kyc/verification-link`, { method: 'POST', headers: { 'partner-api-key': KEY, 'content-type': 'application/json' }, body: '{"country":"MX"}' });
+    const link = await fetch(`${url}/capa/api/partner/v2/users/${userId}/kyc/verification-link`, {
+      method: 'POST',
+      headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+      body: '{"country":"MX"}',
+    });
     expect((await link.json()).data.kycLink).toMatch(new RegExp(`^${url}/verify/capa/`));
-    await expect(fetch(`${url}/capa/api/partner/v2/webhook-settings`, { headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' } })).rejects.toThrow();
+    await expect(
+      fetch(`${url}/capa/api/partner/v2/webhook-settings`, {
+        headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' },
+      }),
+    ).rejects.toThrow();
     expect((await fetch(`${url}/_sandbox/health`)).status).toBe(200);
     // The journal of a listening server keeps Node's raw header pairs: listed lower-cased, secrets redacted.
-    const [entry] = await (await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)).json();
-    expect(entry.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'partner-api-key': expect.stringMatching(/^capa…\(\d+\)$/) });
+    const [entry] = await (
+      await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)
+    ).json();
+    expect(entry.requestHeaders).toMatchObject({
+      'content-type': 'application/json',
+      'partner-api-key': expect.stringMatching(/^capa…\(\d+\)$/),
+    });
     expect(entry.requestBody).toEqual({ type: 'INDIVIDUAL', email: 'e2e@example.com' });
   });
 });
 
 /** A POST over a plain socket, its body sent with a content-length or, with chunked, in pieces without one. */
 function post(url: string, body: string, chunked: boolean) {
-  return new Promise<{ status: number; body: { data?: { userId?: string }; code?: string } }>((resolve, reject) => {
-    const headers: Record<string, string> = { 'partner-api-key': KEY, 'content-type': 'application/json' };
-    if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
-    const req = http.request(url, { method: 'POST', headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    });
-    req.once('error', reject);
-    if (chunked) for (let at = 0; at < body.length; at += 7) req.write(body.slice(at, at + 7));
-    req.end(chunked ? undefined : body);
-  });
+  return new Promise<{ status: number; body: { data?: { userId?: string }; code?: string } }>(
+    (resolve, reject) => {
+      const headers: Record<string, string> = {
+        'partner-api-key': KEY,
+        'content-type': 'application/json',
+      };
+      if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
+      const req = http.request(url, { method: 'POST', headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+      });
+      req.once('error', reject);
+      if (chunked) for (let at = 0; at < body.length; at += 7) req.write(body.slice(at, at + 7));
+      req.end(chunked ? undefined : body);
+    },
+  );
 }
 
 describe('request bodies over a socket', () => {
@@ -65,8 +95,16 @@ describe('request bodies over a socket', () => {
     const sb = testSandbox({ publicUrl: undefined, bodyLimit: 1024 });
     const { url } = await sb.listen(0);
     const users = `${url}/capa/api/partner/v2/users`;
-    const declared = await post(users, JSON.stringify({ type: 'INDIVIDUAL', email: 'declared@example.com' }), false);
-    const streamed = await post(users, JSON.stringify({ type: 'INDIVIDUAL', email: 'streamed@example.com' }), true);
+    const declared = await post(
+      users,
+      JSON.stringify({ type: 'INDIVIDUAL', email: 'declared@example.com' }),
+      false,
+    );
+    const streamed = await post(
+      users,
+      JSON.stringify({ type: 'INDIVIDUAL', email: 'streamed@example.com' }),
+      true,
+    );
     expect([declared.status, streamed.status]).toEqual([201, 201]);
     const before = JSON.stringify(sb.store.snapshot({ provider: 'capa' }));
     const big = JSON.stringify({ type: 'INDIVIDUAL', email: `${'x'.repeat(2000)}@example.com` });
@@ -75,7 +113,11 @@ describe('request bodies over a socket', () => {
       expect([refused.status, refused.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     }
     expect(JSON.stringify(sb.store.snapshot({ provider: 'capa' }))).toBe(before);
-    const link = await post(`${users}/${declared.body.data!.userId}/kyc/verification-link`, '{"country":"MX"}', false);
+    const link = await post(
+      `${users}/${declared.body.data!.userId}/kyc/verification-link`,
+      '{"country":"MX"}',
+      false,
+    );
     expect(link.status).toBe(201);
   });
 });
@@ -108,7 +150,10 @@ describe('kyc-sandbox command', () => {
   });
 
   it('is started by the one command, bin/kyc-sandbox: the package bin, npm start and the Dockerfile', () => {
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string>; scripts: { start: string } };
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: { start: string };
+    };
     expect(pkg.bin).toEqual({ 'kyc-sandbox': 'bin/kyc-sandbox' });
     expect(pkg.scripts.start).toMatch(/(^|&& )bin\/kyc-sandbox serve$/);
     expect(readFileSync('Dockerfile', 'utf8')).toContain('CMD ["bin/kyc-sandbox", "serve"]');

@@ -18,7 +18,12 @@ afterEach(async () => {
 });
 
 export function testSandbox(opts: SandboxOptions = {}): Sandbox {
-  const sb = createSandbox({ validateResponses: true, clock: { mode: 'frozen' }, publicUrl: 'http://sandbox.test', ...opts });
+  const sb = createSandbox({
+    validateResponses: true,
+    clock: { mode: 'frozen' },
+    publicUrl: 'http://sandbox.test',
+    ...opts,
+  });
   open.push(sb);
   return sb;
 }
@@ -61,13 +66,18 @@ export interface Received {
 // A private CA (its key thrown away) and the certificate it signed for 127.0.0.1, valid to 2126.
 const TLS = resolve(import.meta.dirname, 'fixtures/tls');
 export const TEST_CA = resolve(TLS, 'ca.crt');
-export const RECEIVER_TLS = { key: readFileSync(resolve(TLS, 'receiver.key'), 'utf8'), cert: readFileSync(resolve(TLS, 'receiver.crt'), 'utf8') };
+export const RECEIVER_TLS = {
+  key: readFileSync(resolve(TLS, 'receiver.key'), 'utf8'),
+  cert: readFileSync(resolve(TLS, 'receiver.crt'), 'utf8'),
+};
 
 /**
  * A webhook receiver on 127.0.0.1 that answers `failFirst` requests with 500, then 200; with `tls`,
  * over https with that key and certificate.
  */
-export async function receiver(opts: { failFirst?: number; tls?: { key: string; cert: string } } = {}) {
+export async function receiver(
+  opts: { failFirst?: number; tls?: { key: string; cert: string } } = {},
+) {
   const received: Received[] = [];
   let failures = opts.failFirst ?? 0;
   const listener: RequestListener = (req, res) => {

@@ -2,12 +2,18 @@
 // what the admin API does, refuse bad input with a page, and only ever redirect back to itself.
 import { describe, expect, it } from 'vitest';
 import { handleOf } from '../src/hosted/security.js';
-import { createLink, createUser, KEY as CAPA_KEY, sessionIdOf } from '../src/providers/capa/testing.js';
+import {
+  createLink,
+  createUser,
+  KEY as CAPA_KEY,
+  sessionIdOf,
+} from '../src/providers/capa/testing.js';
 import { createEntity, createValidation, ORG } from '../src/providers/gu1/testing.js';
 import type { Sandbox } from '../src/sandbox.js';
 import { call, receiver, testSandbox } from './helpers.js';
 
-const post = (sb: Sandbox, path: string, fields: Record<string, string>) => sb.app.request(`/_sandbox/ui${path}`, { method: 'POST', body: new URLSearchParams(fields) });
+const post = (sb: Sandbox, path: string, fields: Record<string, string>) =>
+  sb.app.request(`/_sandbox/ui${path}`, { method: 'POST', body: new URLSearchParams(fields) });
 
 async function capaSession(sb: Sandbox) {
   const userId = await createUser(sb);
@@ -31,7 +37,11 @@ describe('dashboard pages', () => {
 
   it('shows the journal without credentials: keys and secrets in headers or queries are masked', async () => {
     const sb = testSandbox();
-    await call(sb, 'GET', '/faceki/auth/api/access-token?clientId=faceki_test_client_v2&clientSecret=faceki_test_secret_v2_000001');
+    await call(
+      sb,
+      'GET',
+      '/faceki/auth/api/access-token?clientId=faceki_test_client_v2&clientSecret=faceki_test_secret_v2_000001',
+    );
     await capaSession(sb);
     const res = await call(sb, 'GET', '/_sandbox/ui/journal');
     expect(res.text).toContain('/auth/api/access-token');
@@ -43,8 +53,14 @@ describe('dashboard pages', () => {
   it('shows webhook deliveries with their attempts but never the signing secret', async () => {
     const sb = testSandbox();
     const hooks = await receiver();
-    const id = (await createValidation(sb, await createEntity(sb), { webhookUrl: `${hooks.url}?token=abc123` })).body.id;
-    await call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state: 'in_progress' } });
+    const id = (
+      await createValidation(sb, await createEntity(sb), {
+        webhookUrl: `${hooks.url}?token=abc123`,
+      })
+    ).body.id;
+    await call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, {
+      json: { state: 'in_progress' },
+    });
     const res = await call(sb, 'GET', '/_sandbox/ui/webhooks?provider=gu1');
     expect(res.text).toContain('kyc.validation_in_progress');
     expect(res.text).toContain(' · 200');
@@ -63,7 +79,17 @@ describe('dashboard pages', () => {
 
   it('escapes what clients sent, wherever the dashboard shows it', async () => {
     const sb = testSandbox();
-    await call(sb, 'GET', '/gu1/api/kyc/entities/x/validations?status=%3Cscript%3Ealert(1)%3C%2Fscript%3E', { headers: { authorization: 'Bearer gk_sandbox_org1_5f0c2a9e00000001', 'x-organization-id': ORG } });
+    await call(
+      sb,
+      'GET',
+      '/gu1/api/kyc/entities/x/validations?status=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      {
+        headers: {
+          authorization: 'Bearer gk_sandbox_org1_5f0c2a9e00000001',
+          'x-organization-id': ORG,
+        },
+      },
+    );
     const journal = await call(sb, 'GET', '/_sandbox/ui/journal');
     expect(journal.text).not.toContain('<script>alert(1)');
     expect(journal.text).toContain('&lt;script&gt;');
@@ -74,8 +100,15 @@ describe('dashboard actions', () => {
   it('advances one tenant clock through the admin API and returns to the page with a notice', async () => {
     const sb = testSandbox();
     const id = await capaSession(sb);
-    const res = await post(sb, '/clock/advance', { tenant: handleOf('capa', CAPA_KEY), by: '25h', back: '/_sandbox/ui?provider=capa' });
-    expect([res.status, res.headers.get('location')]).toEqual([303, '/_sandbox/ui?provider=capa&notice=advanced']);
+    const res = await post(sb, '/clock/advance', {
+      tenant: handleOf('capa', CAPA_KEY),
+      by: '25h',
+      back: '/_sandbox/ui?provider=capa',
+    });
+    expect([res.status, res.headers.get('location')]).toEqual([
+      303,
+      '/_sandbox/ui?provider=capa&notice=advanced',
+    ]);
     expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body.link).toBe('expired');
     expect(sb.clock.now(sb.clockKey('capa', CAPA_KEY)) - sb.clock.now()).toBe(25 * 3_600_000);
     const page = await call(sb, 'GET', '/_sandbox/ui?provider=capa&notice=advanced');
@@ -85,12 +118,23 @@ describe('dashboard actions', () => {
   it('moves a session, replays a webhook and resets a tenant', async () => {
     const sb = testSandbox();
     const id = await capaSession(sb);
-    expect((await post(sb, `/sessions/${id}/transition`, { state: 'REJECTED', reason: 'Watchlist match' })).status).toBe(303);
+    expect(
+      (
+        await post(sb, `/sessions/${id}/transition`, {
+          state: 'REJECTED',
+          reason: 'Watchlist match',
+        })
+      ).status,
+    ).toBe(303);
     expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body.state).toBe('REJECTED');
     const hooks = await receiver();
     const v = (await createValidation(sb, await createEntity(sb), { webhookUrl: hooks.url })).body;
     const delivery = sb.webhooks.list({ provider: 'gu1' })[0]!;
-    expect((await post(sb, `/webhooks/${delivery.id}/replay`, { back: '/_sandbox/ui/webhooks' })).headers.get('location')).toBe('/_sandbox/ui/webhooks?notice=replayed');
+    expect(
+      (
+        await post(sb, `/webhooks/${delivery.id}/replay`, { back: '/_sandbox/ui/webhooks' })
+      ).headers.get('location'),
+    ).toBe('/_sandbox/ui/webhooks?notice=replayed');
     expect(sb.webhooks.get(delivery.id)!.attempts.at(-1)!.manual).toBe(true);
     expect((await post(sb, '/reset', { tenant: handleOf('gu1', ORG) })).status).toBe(303);
     expect((await call(sb, 'GET', `/_sandbox/sessions/${v.id}`)).status).toBe(404);
@@ -101,7 +145,10 @@ describe('dashboard actions', () => {
   it('answers a refused action with the admin error on a page, escaped', async () => {
     const sb = testSandbox();
     const id = await capaSession(sb);
-    const bad = await post(sb, '/clock/advance', { tenant: handleOf('capa', CAPA_KEY), by: 'soon<script>' });
+    const bad = await post(sb, '/clock/advance', {
+      tenant: handleOf('capa', CAPA_KEY),
+      by: 'soon<script>',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('&quot;by&quot; must be a duration');
     const illegal = await post(sb, `/sessions/${id}/transition`, { state: '<script>x</script>' });
@@ -115,7 +162,12 @@ describe('dashboard actions', () => {
   it('never redirects anywhere but its own pages', async () => {
     const sb = testSandbox();
     await capaSession(sb);
-    for (const back of ['https://evil.example/', '//evil.example', '/_sandbox/ui/../../x', '/_sandbox/ui?x=<y>']) {
+    for (const back of [
+      'https://evil.example/',
+      '//evil.example',
+      '/_sandbox/ui/../../x',
+      '/_sandbox/ui?x=<y>',
+    ]) {
       const res = await post(sb, '/clock/advance', { tenant: '*', by: '1m', back });
       expect(res.headers.get('location')).toBe('/_sandbox/ui?notice=advanced');
     }

@@ -13,18 +13,29 @@ const EXAMPLE = join(PROJECT_ROOT, 'examples/pacts/my-wallet-app-kulipa.json');
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], { cwd: PROJECT_ROOT, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/run.ts', ...args],
+      { cwd: PROJECT_ROOT, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** The same command in-process (fast): for the cases that need no separate process to be believed. */
-async function inProcess(...args: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
+async function inProcess(
+  ...args: string[]
+): Promise<{ code: number | undefined; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const out = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
     return { code: await runCli(args), stdout, stderr };
   } finally {
@@ -35,7 +46,12 @@ async function inProcess(...args: string[]): Promise<{ code: number | undefined;
 
 /** The example pact with one response field renamed and one status changed: two mistakes a consumer makes. */
 function brokenExample(dir: string): string {
-  const pact = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { interactions: { description: string; response: { status: number; body: { content: Record<string, unknown> } } }[] };
+  const pact = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as {
+    interactions: {
+      description: string;
+      response: { status: number; body: { content: Record<string, unknown> } };
+    }[];
+  };
   for (const i of pact.interactions) {
     if (i.description === 'a request to start a full KYC') {
       const { status, ...rest } = i.response.body.content;
@@ -59,20 +75,37 @@ describe('kyc-sandbox verify', () => {
     expect(run.code).toBe(0);
   });
 
-  it.concurrent('rejects a broken pact, naming the wrong field and the wrong status, and exits 1', async () => {
-    const run = await cli('verify', brokenExample(dir), '--provider', 'kulipa');
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/FAIL {2}a request to start a full KYC\n\s+body \$: Actual map is missing the following keys: state/);
-    expect(run.stdout).toMatch(/FAIL {2}a request for a KYC whose webview expired\n\s+status: expected 404 but was 200/);
-    expect(run.stdout).toContain('0 passed, 2 failed — verification FAILED');
-  });
+  it.concurrent(
+    'rejects a broken pact, naming the wrong field and the wrong status, and exits 1',
+    async () => {
+      const run = await cli('verify', brokenExample(dir), '--provider', 'kulipa');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /FAIL {2}a request to start a full KYC\n\s+body \$: Actual map is missing the following keys: state/,
+      );
+      expect(run.stdout).toMatch(
+        /FAIL {2}a request for a KYC whose webview expired\n\s+status: expected 404 but was 200/,
+      );
+      expect(run.stdout).toContain('0 passed, 2 failed — verification FAILED');
+    },
+  );
 
   it('says which pact names a provider the sandbox does not emulate', async () => {
     const file = join(dir, 'stranger.json');
-    writeFileSync(file, JSON.stringify({ consumer: { name: 'app' }, provider: { name: 'acme-kyc' }, interactions: [], metadata: { pactSpecification: { version: '4.0' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        consumer: { name: 'app' },
+        provider: { name: 'acme-kyc' },
+        interactions: [],
+        metadata: { pactSpecification: { version: '4.0' } },
+      }),
+    );
     const run = await inProcess('verify', file);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('pact names provider "acme-kyc", which matches none of capa, kulipa, faceki, gu1, baanx; pass --provider <name>');
+    expect(run.stdout).toContain(
+      'pact names provider "acme-kyc", which matches none of capa, kulipa, faceki, gu1, baanx; pass --provider <name>',
+    );
   });
 
   it('exits 2 with usage when given no pact', async () => {
@@ -87,16 +120,26 @@ describe('the provider-state catalogue', () => {
     const run = await inProcess('states', '--provider', 'kulipa');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('"a Kulipa user exists"');
-    expect(run.stdout).toContain("provides userId: usr- + UUID v4  (fromProviderState('${userId}', …))");
+    expect(run.stdout).toContain(
+      "provides userId: usr- + UUID v4  (fromProviderState('${userId}', …))",
+    );
     expect(run.stdout).not.toContain('"a Capa partner"');
   });
 
   it('is served at GET /_sandbox/pact/states, filtered by ?provider', async () => {
     const sb = testSandbox();
     const all = await call(sb, 'GET', '/_sandbox/pact/states');
-    expect(new Set(all.body.map((e: { provider: string }) => e.provider))).toEqual(new Set(['capa', 'kulipa', 'faceki', 'gu1', 'baanx']));
+    expect(new Set(all.body.map((e: { provider: string }) => e.provider))).toEqual(
+      new Set(['capa', 'kulipa', 'faceki', 'gu1', 'baanx']),
+    );
     const capa = await call(sb, 'GET', '/_sandbox/pact/states?provider=capa');
-    expect(capa.body).toContainEqual(expect.objectContaining({ provider: 'capa', state: 'a Capa user exists', provides: { userId: 'the user id (UUID)' } }));
+    expect(capa.body).toContainEqual(
+      expect.objectContaining({
+        provider: 'capa',
+        state: 'a Capa user exists',
+        provides: { userId: 'the user id (UUID)' },
+      }),
+    );
     expect((await call(sb, 'GET', '/_sandbox/pact/states?provider=nope')).status).toBe(404);
   });
 });

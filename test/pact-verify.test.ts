@@ -23,17 +23,28 @@ describe('provider verification of contracts/*/pacts', () => {
   }, 60_000);
 
   it.each(providers.map((p) => p.name))('%s has a state catalogue and committed pacts', (name) => {
-    expect(providers.find((p) => p.name === name)?.states?.length, `${name}: states.ts`).toBeGreaterThan(0);
-    expect(pactFiles.filter((f) => f.provider === name).length, `${name}: contracts/${name}/pacts/`).toBeGreaterThan(0);
+    expect(
+      providers.find((p) => p.name === name)?.states?.length,
+      `${name}: states.ts`,
+    ).toBeGreaterThan(0);
+    expect(
+      pactFiles.filter((f) => f.provider === name).length,
+      `${name}: contracts/${name}/pacts/`,
+    ).toBeGreaterThan(0);
   });
 
-  it.each(pactFiles.map((f) => relative(PROJECT_ROOT, f.file)))('the sandbox honours %s', (file) => {
-    const r = report.files.find((f) => relative(PROJECT_ROOT, f.path) === file);
-    expect(r?.error ?? null).toBeNull();
-    const failures = (r?.interactions ?? []).filter((i) => !i.ok).map((i) => `${i.description}: ${i.problems.join('; ')}`);
-    expect(failures).toEqual([]);
-    expect(r?.interactions.length).toBeGreaterThan(0);
-  });
+  it.each(pactFiles.map((f) => relative(PROJECT_ROOT, f.file)))(
+    'the sandbox honours %s',
+    (file) => {
+      const r = report.files.find((f) => relative(PROJECT_ROOT, f.path) === file);
+      expect(r?.error ?? null).toBeNull();
+      const failures = (r?.interactions ?? [])
+        .filter((i) => !i.ok)
+        .map((i) => `${i.description}: ${i.problems.join('; ')}`);
+      expect(failures).toEqual([]);
+      expect(r?.interactions.length).toBeGreaterThan(0);
+    },
+  );
 
   it('answers every replayed request within its own contracts', () => {
     expect(report.contractViolations).toEqual([]);

@@ -15,12 +15,25 @@ function catalogue(): string {
   const sb = createSandbox();
   const out: string[] = [];
   for (const p of sb.providers) {
-    out.push(`### ${p.title}`, '', `Scenarios for \`x-sandbox-scenario\` or \`POST /_sandbox/faults\` (\`"provider": "${p.name}"\`):`, '');
+    out.push(
+      `### ${p.title}`,
+      '',
+      `Scenarios for \`x-sandbox-scenario\` or \`POST /_sandbox/faults\` (\`"provider": "${p.name}"\`):`,
+      '',
+    );
     out.push('| scenario | status | answer |', '|---|---|---|');
-    for (const s of sb.scenarios(p.name)) out.push(`| \`${s.name}\` | ${s.status ?? '—'} | ${cell(s.description)} |`);
+    for (const s of sb.scenarios(p.name))
+      out.push(`| \`${s.name}\` | ${s.status ?? '—'} | ${cell(s.description)} |`);
     if (p.magic?.length) {
-      out.push('', 'Magic values in ordinary requests:', '', '| field | value | effect |', '|---|---|---|');
-      for (const m of p.magic) out.push(`| ${cell(m.field)} | ${cell(m.value)} | ${cell(m.effect)} |`);
+      out.push(
+        '',
+        'Magic values in ordinary requests:',
+        '',
+        '| field | value | effect |',
+        '|---|---|---|',
+      );
+      for (const m of p.magic)
+        out.push(`| ${cell(m.field)} | ${cell(m.value)} | ${cell(m.effect)} |`);
     }
     out.push('');
   }

@@ -14,7 +14,10 @@ function prepare(paths: string[]): PreparedRoutes {
 
 /** Each matched handler with its parameters resolved, in order. */
 function resolved<T>([handlers, stash]: Result<T>) {
-  return handlers.map(([h, map]) => [h, Object.fromEntries(Object.entries(map).map(([k, v]) => [k, stash ? stash[v as number] : v]))]);
+  return handlers.map(([h, map]) => [
+    h,
+    Object.fromEntries(Object.entries(map).map(([k, v]) => [k, stash ? stash[v as number] : v])),
+  ]);
 }
 
 describe('the start router', () => {

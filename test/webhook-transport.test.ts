@@ -28,10 +28,15 @@ async function verifyWithReceiver(opts: SandboxOptions, tls = true) {
 
 async function verifyPosting(opts: SandboxOptions, url: string) {
   const sb = testSandbox(opts);
-  expect((await capa(sb, 'PUT', '/webhook-settings', { url, secret: 'a-partner-chosen-secret-123' })).status).toBe(200);
+  expect(
+    (await capa(sb, 'PUT', '/webhook-settings', { url, secret: 'a-partner-chosen-secret-123' }))
+      .status,
+  ).toBe(200);
   const userId = await createUser(sb);
   const link = (await createLink(sb, userId)).body.data.kycLink;
-  await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link)}/transition`, { json: { state: 'VERIFIED' } });
+  await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link)}/transition`, {
+    json: { state: 'VERIFIED' },
+  });
   const deliveries = (await call(sb, 'GET', '/_sandbox/webhooks?provider=capa')).body as Delivery[];
   return { userId, deliveries };
 }
@@ -40,12 +45,21 @@ describe('webhook attempts', () => {
   it('count a redirect as a failed attempt and do not follow it', async () => {
     const hook = await receiver();
     closers.push(hook.close);
-    const redirecting = createServer((_req, res) => res.writeHead(307, { location: hook.url }).end());
+    const redirecting = createServer((_req, res) =>
+      res.writeHead(307, { location: hook.url }).end(),
+    );
     await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', () => r()));
     closers.push(() => new Promise<void>((r) => redirecting.close(() => r())));
-    const { deliveries } = await verifyPosting({}, `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hooks`);
+    const { deliveries } = await verifyPosting(
+      {},
+      `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hooks`,
+    );
     expect(hook.received).toEqual([]);
-    for (const d of deliveries) expect(d.attempts.map((a) => [a.status, a.error])).toEqual([[307, null], [307, null]]); // the first try and the immediate retry
+    for (const d of deliveries)
+      expect(d.attempts.map((a) => [a.status, a.error])).toEqual([
+        [307, null],
+        [307, null],
+      ]); // the first try and the immediate retry
   });
 });
 
@@ -54,22 +68,43 @@ describe('webhooks to a receiver behind a private CA', () => {
     const { hook, deliveries } = await verifyWithReceiver({});
     expect(hook.received).toEqual([]);
     expect(deliveries).toHaveLength(2);
-    for (const d of deliveries) expect(d.attempts[0]).toMatchObject({ status: null, error: expect.stringMatching(/certificate/) });
+    for (const d of deliveries)
+      expect(d.attempts[0]).toMatchObject({
+        status: null,
+        error: expect.stringMatching(/certificate/),
+      });
   });
 
   it('are delivered and signed as usual when the sandbox is given the CA file', async () => {
     const { hook, userId, deliveries } = await verifyWithReceiver({ extraCaCerts: TEST_CA });
-    expect(deliveries.map((d) => [d.event, d.status, d.attempts.length]).sort()).toEqual([['CREATED_KYC', 'delivered', 1], ['VERIFIED_USER', 'delivered', 1]]);
-    expect(hook.received.map((r) => JSON.parse(r.body)).map((b) => [b.event, b.userId]).sort()).toEqual([['CREATED_KYC', userId], ['VERIFIED_USER', userId]]);
+    expect(deliveries.map((d) => [d.event, d.status, d.attempts.length]).sort()).toEqual([
+      ['CREATED_KYC', 'delivered', 1],
+      ['VERIFIED_USER', 'delivered', 1],
+    ]);
+    expect(
+      hook.received
+        .map((r) => JSON.parse(r.body))
+        .map((b) => [b.event, b.userId])
+        .sort(),
+    ).toEqual([
+      ['CREATED_KYC', userId],
+      ['VERIFIED_USER', userId],
+    ]);
     for (const r of hook.received) expect(r.headers['capa-signature']).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('warn as Node does when the file cannot be read, and keep to Node’s own CAs', async () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
     try {
-      const { hook, deliveries } = await verifyWithReceiver({ extraCaCerts: '/nonexistent/ca.crt' });
+      const { hook, deliveries } = await verifyWithReceiver({
+        extraCaCerts: '/nonexistent/ca.crt',
+      });
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Ignoring extra certs from `\/nonexistent\/ca.crt`, load failed: ENOENT/));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^Ignoring extra certs from `\/nonexistent\/ca.crt`, load failed: ENOENT/,
+        ),
+      );
       expect(hook.received).toEqual([]);
       expect(deliveries[0].attempts[0].error).toMatch(/certificate/);
     } finally {

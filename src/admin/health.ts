@@ -4,7 +4,14 @@ import type { Sandbox } from '../sandbox.js';
 
 export function healthRoutes(sb: Sandbox) {
   return new Hono()
-    .get('/health', (c) => c.json({ status: 'ok', seed: sb.seed, providers: sb.providers.map((p) => p.name), now: new Date(sb.clock.now()).toISOString() }))
+    .get('/health', (c) =>
+      c.json({
+        status: 'ok',
+        seed: sb.seed,
+        providers: sb.providers.map((p) => p.name),
+        now: new Date(sb.clock.now()).toISOString(),
+      }),
+    )
     .get('/providers', (c) =>
       c.json(
         sb.providers.map((p) => ({

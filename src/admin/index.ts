@@ -13,16 +13,32 @@ import { webhookRoutes } from './webhooks.js';
 
 export function mountAdmin(app: Hono, sb: Sandbox) {
   const admin = new Hono();
-  for (const group of [healthRoutes, stateRoutes, clockRoutes, faultRoutes, journalRoutes, webhookRoutes, sessionRoutes, pactRoutes]) {
+  for (const group of [
+    healthRoutes,
+    stateRoutes,
+    clockRoutes,
+    faultRoutes,
+    journalRoutes,
+    webhookRoutes,
+    sessionRoutes,
+    pactRoutes,
+  ]) {
     admin.route('/', group(sb));
   }
   for (const p of sb.providers) {
-    if (p.admin) admin.route(`/providers/${p.name}`, p.admin((tenant) => sb.kit(p.name, tenant)));
+    if (p.admin)
+      admin.route(
+        `/providers/${p.name}`,
+        p.admin((tenant) => sb.kit(p.name, tenant)),
+      );
   }
   admin.onError((err, c) => {
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     sb.log.error({ err }, 'admin handler failed');
-    return c.json(new SandboxError(500, 'internal', (err as Error).message, 'this is a sandbox bug').toJSON(), 500);
+    return c.json(
+      new SandboxError(500, 'internal', (err as Error).message, 'this is a sandbox bug').toJSON(),
+      500,
+    );
   });
   app.route('/_sandbox', admin);
 }

@@ -8,7 +8,8 @@ export function journalRoutes(sb: Sandbox) {
   return new Hono().get('/journal', (c) => {
     const q = query(c);
     const limit = q.limit === undefined ? 100 : Number(q.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new SandboxError(400, 'bad_limit', '"limit" must be 1–1000');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new SandboxError(400, 'bad_limit', '"limit" must be 1–1000');
     return c.json(sb.journal.list({ ...tenantFilter(sb, q), operation: q.operation, limit }));
   });
 }

@@ -5,5 +5,7 @@ import type { Sandbox } from '../sandbox.js';
 import { query, tenantFilter } from './input.js';
 
 export function pactRoutes(sb: Sandbox) {
-  return new Hono().get('/pact/states', (c) => c.json(stateCatalogue(sb.providers, tenantFilter(sb, query(c)).provider)));
+  return new Hono().get('/pact/states', (c) =>
+    c.json(stateCatalogue(sb.providers, tenantFilter(sb, query(c)).provider)),
+  );
 }

@@ -16,7 +16,10 @@ export function findSession(sb: Sandbox, id: string) {
   return undefined;
 }
 
-export function listSessions(sb: Sandbox, filter: { provider?: string; tenant?: string; state?: string }): SessionView[] {
+export function listSessions(
+  sb: Sandbox,
+  filter: { provider?: string; tenant?: string; state?: string },
+): SessionView[] {
   const out: SessionView[] = [];
   for (const p of sb.providers) {
     if (!p.sessions || (filter.provider && p.name !== filter.provider)) continue;
@@ -35,7 +38,13 @@ export function listSessions(sb: Sandbox, filter: { provider?: string; tenant?: 
 export function sessionRoutes(sb: Sandbox) {
   const must = (id: string) => {
     const s = findSession(sb, id);
-    if (!s) throw new SandboxError(404, 'unknown_session', `No session ${id}`, 'GET /_sandbox/sessions lists them');
+    if (!s)
+      throw new SandboxError(
+        404,
+        'unknown_session',
+        `No session ${id}`,
+        'GET /_sandbox/sessions lists them',
+      );
     return s;
   };
   return new Hono()
@@ -48,9 +57,17 @@ export function sessionRoutes(sb: Sandbox) {
       const s = must(c.req.param('id'));
       const body = await adminBody(c);
       if (typeof body.state !== 'string') {
-        throw new SandboxError(400, 'state_required', '"state" names the vendor state to move to', `from ${s.view.state}: ${s.view.next.join(', ') || 'none (final)'}`);
+        throw new SandboxError(
+          400,
+          'state_required',
+          '"state" names the vendor state to move to',
+          `from ${s.view.state}: ${s.view.next.join(', ') || 'none (final)'}`,
+        );
       }
-      const view = s.adapter.transition(s.kit, s.view.id, body.state, { reason: typeof body.reason === 'string' ? body.reason : undefined, manual: true });
+      const view = s.adapter.transition(s.kit, s.view.id, body.state, {
+        reason: typeof body.reason === 'string' ? body.reason : undefined,
+        manual: true,
+      });
       await sb.webhooks.flush();
       return c.json(view);
     });

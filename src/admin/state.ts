@@ -14,7 +14,12 @@ export function stateRoutes(sb: Sandbox) {
     .get('/tenants', (c) => {
       const { provider } = tenantFilter(sb, query(c));
       return c.json(
-        sb.store.tenants(provider).map((t) => ({ ...t, now: new Date(sb.clock.now(sb.clockKey(t.provider, t.tenant))).toISOString() })),
+        sb.store
+          .tenants(provider)
+          .map((t) => ({
+            ...t,
+            now: new Date(sb.clock.now(sb.clockKey(t.provider, t.tenant))).toISOString(),
+          })),
       );
     });
 }

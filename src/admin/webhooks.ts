@@ -5,7 +5,8 @@ import type { Sandbox } from '../sandbox.js';
 import { query, tenantFilter } from './input.js';
 
 export function webhookRoutes(sb: Sandbox) {
-  const notFound = (id: string) => new SandboxError(404, 'unknown_webhook', `No webhook delivery ${id}`, 'GET /_sandbox/webhooks');
+  const notFound = (id: string) =>
+    new SandboxError(404, 'unknown_webhook', `No webhook delivery ${id}`, 'GET /_sandbox/webhooks');
   return new Hono()
     .get('/webhooks', (c) => c.json(sb.webhooks.list(tenantFilter(sb, query(c)))))
     .get('/webhooks/:id', (c) => {
@@ -16,7 +17,13 @@ export function webhookRoutes(sb: Sandbox) {
     .post('/webhooks/:id/replay', async (c) => {
       const d = sb.webhooks.get(c.req.param('id'));
       if (!d) throw notFound(c.req.param('id'));
-      if (!d.url) throw new SandboxError(409, 'no_webhook_url', 'This delivery had no URL registered', 'register a webhook URL with the provider first');
+      if (!d.url)
+        throw new SandboxError(
+          409,
+          'no_webhook_url',
+          'This delivery had no URL registered',
+          'register a webhook URL with the provider first',
+        );
       return c.json(await sb.webhooks.replay(d.id));
     });
 }

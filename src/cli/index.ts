@@ -16,24 +16,77 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   health: { summary: 'is it up', method: 'GET', path: () => '/health' },
-  providers: { summary: 'mounted providers, base URLs, credentials', method: 'GET', path: () => '/providers' },
-  scenarios: { summary: 'the scenario catalogue [--provider p]', method: 'GET', path: () => '/scenarios' },
+  providers: {
+    summary: 'mounted providers, base URLs, credentials',
+    method: 'GET',
+    path: () => '/providers',
+  },
+  scenarios: {
+    summary: 'the scenario catalogue [--provider p]',
+    method: 'GET',
+    path: () => '/scenarios',
+  },
   tenants: { summary: 'tenants seen so far [--provider p]', method: 'GET', path: () => '/tenants' },
   reset: { summary: 'drop state [--provider p --tenant t]', method: 'POST', path: () => '/reset' },
   clock: { summary: 'current time [--provider p --tenant t]', method: 'GET', path: () => '/clock' },
-  advance: { summary: 'advance <duration> [--provider p --tenant t]', method: 'POST', path: () => '/clock/advance', positional: ['by'] },
+  advance: {
+    summary: 'advance <duration> [--provider p --tenant t]',
+    method: 'POST',
+    path: () => '/clock/advance',
+    positional: ['by'],
+  },
   faults: { summary: 'list fault rules', method: 'GET', path: () => '/faults' },
-  fault: { summary: 'add a rule: --provider p [--operation o] (--scenario s | --status n) [--times n --probability x --latencyMs n --tenant t]', method: 'POST', path: () => '/faults' },
+  fault: {
+    summary:
+      'add a rule: --provider p [--operation o] (--scenario s | --status n) [--times n --probability x --latencyMs n --tenant t]',
+    method: 'POST',
+    path: () => '/faults',
+  },
   'clear-faults': { summary: 'delete every fault rule', method: 'DELETE', path: () => '/faults' },
-  journal: { summary: 'requests and responses [--provider p --tenant t --operation o --limit n]', method: 'GET', path: () => '/journal' },
-  sessions: { summary: 'verification sessions [--provider p --tenant t --state s]', method: 'GET', path: () => '/sessions' },
-  transition: { summary: 'transition <sessionId> <state> [--reason text]', method: 'POST', path: (a) => `/sessions/${encodeURIComponent(a[0])}/transition`, positional: ['', 'state'] },
-  webhooks: { summary: 'webhook deliveries with attempts [--provider p --tenant t]', method: 'GET', path: () => '/webhooks' },
-  replay: { summary: 'replay <deliveryId>', method: 'POST', path: (a) => `/webhooks/${encodeURIComponent(a[0])}/replay`, positional: [''] },
+  journal: {
+    summary: 'requests and responses [--provider p --tenant t --operation o --limit n]',
+    method: 'GET',
+    path: () => '/journal',
+  },
+  sessions: {
+    summary: 'verification sessions [--provider p --tenant t --state s]',
+    method: 'GET',
+    path: () => '/sessions',
+  },
+  transition: {
+    summary: 'transition <sessionId> <state> [--reason text]',
+    method: 'POST',
+    path: (a) => `/sessions/${encodeURIComponent(a[0])}/transition`,
+    positional: ['', 'state'],
+  },
+  webhooks: {
+    summary: 'webhook deliveries with attempts [--provider p --tenant t]',
+    method: 'GET',
+    path: () => '/webhooks',
+  },
+  replay: {
+    summary: 'replay <deliveryId>',
+    method: 'POST',
+    path: (a) => `/webhooks/${encodeURIComponent(a[0])}/replay`,
+    positional: [''],
+  },
 };
 
 const NUMERIC = new Set(['times', 'probability', 'latencyMs', 'status']);
-const FLAGS = ['url', 'provider', 'tenant', 'operation', 'scenario', 'status', 'times', 'probability', 'latencyMs', 'limit', 'state', 'reason'];
+const FLAGS = [
+  'url',
+  'provider',
+  'tenant',
+  'operation',
+  'scenario',
+  'status',
+  'times',
+  'probability',
+  'latencyMs',
+  'limit',
+  'state',
+  'reason',
+];
 
 function usage() {
   const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
@@ -52,15 +105,24 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
   const cmd = COMMANDS[name];
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])) });
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])),
+    });
   } catch (err) {
     process.stderr.write(`kyc-sandbox ${name}: ${(err as Error).message}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
-  const base = String(values.url ?? process.env.KYC_SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(/\/$/, '');
+  const base = String(values.url ?? process.env.KYC_SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(
+    /\/$/,
+    '',
+  );
   const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (k !== 'url' && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
+  for (const [k, v] of Object.entries(values))
+    if (k !== 'url' && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
   (cmd.positional ?? []).forEach((field, i) => {
     if (field && positionals[i] !== undefined) fields[field] = positionals[i];
   });
@@ -68,7 +130,8 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
     process.stderr.write(`kyc-sandbox ${name}: ${cmd.summary}\n`);
     return 2;
   }
-  const query = cmd.method === 'GET' ? `?${new URLSearchParams(fields as Record<string, string>)}` : '';
+  const query =
+    cmd.method === 'GET' ? `?${new URLSearchParams(fields as Record<string, string>)}` : '';
   let res: Response;
   try {
     res = await fetch(`${base}/_sandbox${cmd.path(positionals)}${query === '?' ? '' : query}`, {
@@ -77,7 +140,9 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
       body: cmd.method === 'POST' ? JSON.stringify(fields) : undefined,
     });
   } catch (err) {
-    process.stderr.write(`kyc-sandbox: no sandbox answers at ${base} (${(err as Error).cause ?? (err as Error).message}); start one with: kyc-sandbox serve\n`);
+    process.stderr.write(
+      `kyc-sandbox: no sandbox answers at ${base} (${(err as Error).cause ?? (err as Error).message}); start one with: kyc-sandbox serve\n`,
+    );
     return 1;
   }
   const text = await res.text();

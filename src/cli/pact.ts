@@ -26,7 +26,9 @@ async function verify(argv: string[]): Promise<number> {
   const parsed = args('verify', argv);
   if (!parsed) return 2;
   if (parsed.positionals.length === 0) {
-    process.stderr.write(`kyc-sandbox verify: name at least one pact file or folder\n\n${PACT_HELP}`);
+    process.stderr.write(
+      `kyc-sandbox verify: name at least one pact file or folder\n\n${PACT_HELP}`,
+    );
     return 2;
   }
   let mod: typeof import('../pact/verify.js');
@@ -34,7 +36,9 @@ async function verify(argv: string[]): Promise<number> {
     mod = await import('../pact/verify.js');
   } catch (err) {
     // Pact is a dev dependency of the teams that write pacts; the sandbox does not ship it.
-    process.stderr.write(`kyc-sandbox verify needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact\n(${(err as Error).message})\n`);
+    process.stderr.write(
+      `kyc-sandbox verify needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact\n(${(err as Error).message})\n`,
+    );
     return 2;
   }
   let report;
@@ -45,7 +49,9 @@ async function verify(argv: string[]): Promise<number> {
     return 2;
   }
   const { formatReport } = await import('../pact/report.js');
-  process.stdout.write(parsed.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  process.stdout.write(
+    parsed.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report),
+  );
   return report.ok ? 0 : 1;
 }
 
@@ -54,11 +60,15 @@ function states(argv: string[]): number {
   if (!parsed) return 2;
   const only = parsed.values.provider;
   if (only && !providers.some((p) => p.name === only)) {
-    process.stderr.write(`kyc-sandbox states: no provider "${only}" (${providers.map((p) => p.name).join(', ')})\n`);
+    process.stderr.write(
+      `kyc-sandbox states: no provider "${only}" (${providers.map((p) => p.name).join(', ')})\n`,
+    );
     return 2;
   }
   const entries = stateCatalogue(providers, only);
-  process.stdout.write(parsed.values.json ? `${JSON.stringify(entries, null, 2)}\n` : formatCatalogue(entries));
+  process.stdout.write(
+    parsed.values.json ? `${JSON.stringify(entries, null, 2)}\n` : formatCatalogue(entries),
+  );
   return 0;
 }
 

@@ -33,7 +33,7 @@ export function createClock(opts: ClockOptions = {}): Clock {
   let global = 0;
   const tenants = new Map<string, number>();
 
-  const now = (tenant?: string) => base() + global + (tenant ? tenants.get(tenant) ?? 0 : 0);
+  const now = (tenant?: string) => base() + global + (tenant ? (tenants.get(tenant) ?? 0) : 0);
   return {
     now,
     advance(ms, tenant) {

@@ -48,7 +48,10 @@ function rewriteRefs(node: unknown, base: string): unknown {
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node)) {
-    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/') ? `${base}${v.slice(21)}` : rewriteRefs(v, base);
+    out[k] =
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
+        ? `${base}${v.slice(21)}`
+        : rewriteRefs(v, base);
   }
   return out;
 }
@@ -74,9 +77,17 @@ function ajvInstance() {
   if (!shared) {
     // validateSchema off: checkSchema() already vetted every schema at boot, and skipping ajv's
     // meta-schema keeps its (slow) compilation out of the cold start.
-    const { Ajv2020: AjvClass } = requireCjs('ajv/dist/2020.js') as { Ajv2020: new (opts: object) => Ajv2020 };
+    const { Ajv2020: AjvClass } = requireCjs('ajv/dist/2020.js') as {
+      Ajv2020: new (opts: object) => Ajv2020;
+    };
     const formats = requireCjs('ajv-formats') as Plugin & { default?: Plugin };
-    shared = new AjvClass({ strict: true, allErrors: true, allowUnionTypes: true, strictRequired: false, validateSchema: false });
+    shared = new AjvClass({
+      strict: true,
+      allErrors: true,
+      allowUnionTypes: true,
+      strictRequired: false,
+      validateSchema: false,
+    });
     (formats.default ?? formats)(shared);
     shared.addVocabulary(['example', 'discriminator', 'xml', 'externalDocs']);
   }
@@ -97,11 +108,13 @@ export function compileContract(provider: string, document: Json, checked = fals
     const problem = checkSchema(schema, (name) => name in components);
     if (problem) fail(where, problem);
   };
-  for (const [name, schema] of Object.entries(components)) check(schema as Json, `components.schemas.${name}`);
+  for (const [name, schema] of Object.entries(components))
+    check(schema as Json, `components.schemas.${name}`);
   // ajv meets the components only when the first validator of this contract is compiled.
   const registerComponents = memo(() => {
     for (const [name, schema] of Object.entries(components)) {
-      if (!ajv().getSchema(base + name)) ajv().addSchema(rewriteRefs(schema, base) as Json, base + name);
+      if (!ajv().getSchema(base + name))
+        ajv().addSchema(rewriteRefs(schema, base) as Json, base + name);
     }
   });
   const compiler = (schema: Json | undefined, where: string) => {
@@ -122,7 +135,9 @@ export function compileContract(provider: string, document: Json, checked = fals
     const ref = node?.$ref;
     if (typeof ref !== 'string') return node;
     const [, , group, name] = ref.split('/');
-    const target = ((document.components as Json | undefined)?.[group] as Json | undefined)?.[name] as Json | undefined;
+    const target = ((document.components as Json | undefined)?.[group] as Json | undefined)?.[
+      name
+    ] as Json | undefined;
     return target ?? fail(ref, 'unresolved $ref');
   };
 
@@ -134,7 +149,10 @@ export function compileContract(provider: string, document: Json, checked = fals
       const id = String(op.operationId ?? `${method} ${path}`);
       const responses = new Map<string, () => ValidateFunction | undefined>();
       for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
-        responses.set(status, compiler(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`));
+        responses.set(
+          status,
+          compiler(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`),
+        );
       }
       const pattern = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
       operations.push({
@@ -142,14 +160,19 @@ export function compileContract(provider: string, document: Json, checked = fals
         method: method.toUpperCase(),
         path,
         regex: new RegExp(`^${pattern}/?$`),
-        request: compiler(jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content), `${id} request`),
+        request: compiler(
+          jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content),
+          `${id} request`,
+        ),
         statuses: [...responses.keys()],
         response: (status) => responses.get(status)?.(),
       });
     }
   }
   // Literal segments win over templated ones (/users/search before /users/{id}).
-  operations.sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
+  operations.sort(
+    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
+  );
   const ids = new Map(operations.map((o) => [o.id, o]));
 
   return {
@@ -166,7 +189,8 @@ export function compileContract(provider: string, document: Json, checked = fals
     checkResponse(op, status, body) {
       const s = String(status);
       const key = [s, `${s[0]}XX`, 'default'].find((k) => op.statuses.includes(k));
-      if (!key) return `${op.id}: status ${status} is not in the contract (has ${op.statuses.join(', ')})`;
+      if (!key)
+        return `${op.id}: status ${status} is not in the contract (has ${op.statuses.join(', ')})`;
       const validate = op.response(key);
       if (!validate || validate(body)) return null;
       return `${op.id} ${status}: ${ajvText(validate.errors)}`;
@@ -206,10 +230,16 @@ export function loadContract(provider: string, file: string): Contract {
  */
 function parseContract(provider: string, text: string): { document: Json; checked: boolean } {
   try {
-    const cached = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8')) as { sha256: string; checked?: boolean; document: Json };
-    if (cached.sha256 === createHash('sha256').update(text).digest('hex')) return { document: cached.document, checked: cached.checked === true };
+    const cached = JSON.parse(
+      readFileSync(resolve(PROJECT_ROOT, 'dist', 'contract-cache', `${provider}.json`), 'utf8'),
+    ) as { sha256: string; checked?: boolean; document: Json };
+    if (cached.sha256 === createHash('sha256').update(text).digest('hex'))
+      return { document: cached.document, checked: cached.checked === true };
   } catch {
     // No build, or an older one: parse the YAML.
   }
-  return { document: (requireCjs('js-yaml') as { load(text: string): unknown }).load(text) as Json, checked: false };
+  return {
+    document: (requireCjs('js-yaml') as { load(text: string): unknown }).load(text) as Json,
+    checked: false,
+  };
 }

@@ -41,7 +41,12 @@ export interface RequestLine {
 
 export type ProviderEnv = {
   /** requestText: the raw body the pipeline read (non-GET requests within the body limit). */
-  Variables: { kit: Kit; operation: string | null; scenario: string | null; requestText: string | undefined };
+  Variables: {
+    kit: Kit;
+    operation: string | null;
+    scenario: string | null;
+    requestText: string | undefined;
+  };
 };
 
 export interface OptionSpec {
@@ -128,7 +133,12 @@ export interface SessionAdapter {
   collection: string;
   view(kit: Kit, row: Record<string, unknown>): SessionView;
   /** Applies a vendor transition with its side effects; throws SandboxError when not allowed. */
-  transition(kit: Kit, id: string, to: string, input: { reason?: string; manual: boolean }): SessionView;
+  transition(
+    kit: Kit,
+    id: string,
+    to: string,
+    input: { reason?: string; manual: boolean },
+  ): SessionView;
   /** Where the hosted page sends the person after a decision, with the vendor's query parameters. */
   redirectFor?(kit: Kit, view: SessionView): string | null;
   /** The vendor's hosted flow as data: the page renders any provider from this, with no page code of its own. */
@@ -181,7 +191,11 @@ export interface ProviderModule {
 /** What a provider state's setup may use: the whole sandbox in-process, and a captured webhook sink. */
 export interface StateContext {
   /** A request through the sandbox app (vendor paths /<provider>/…, and /_sandbox); throws unless 2xx. */
-  request<T = Record<string, unknown>>(method: string, path: string, init?: { headers?: Record<string, string>; json?: unknown }): Promise<{ status: number; body: T }>;
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; json?: unknown },
+  ): Promise<{ status: number; body: T }>;
   /** One tenant of this provider. */
   kit(tenant: string): Kit;
   /** A URL whose deliveries the harness captures (message pacts read webhooks from it). */
@@ -195,7 +209,10 @@ export interface ProviderState {
   params?: Readonly<Record<string, string>>;
   /** Values setup returns for `fromProviderState` expressions, name → meaning. */
   provides?: Readonly<Record<string, string>>;
-  setup(ctx: StateContext, params: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>>;
+  setup(
+    ctx: StateContext,
+    params: Readonly<Record<string, unknown>>,
+  ): Promise<Record<string, unknown>>;
 }
 
 export const defineProvider = (p: ProviderModule): ProviderModule => p;

@@ -1,6 +1,13 @@
 // Parses human durations such as "90s", "15m", "6h", "7d", "1d12h" or a bare number of milliseconds.
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
 
 const parsed = new Map<string, number | undefined>();

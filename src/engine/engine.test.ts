@@ -31,10 +31,19 @@ describe('clock', () => {
 });
 
 describe('durations', () => {
-  it.each([['90s', 90_000], ['15m', 900_000], ['1d12h', 129_600_000], ['250', 250], ['7d', 604_800_000], ['1.5h', 5_400_000]])('parses %s', (text, ms) => {
+  it.each([
+    ['90s', 90_000],
+    ['15m', 900_000],
+    ['1d12h', 129_600_000],
+    ['250', 250],
+    ['7d', 604_800_000],
+    ['1.5h', 5_400_000],
+  ])('parses %s', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
-  it.each([['soon'], ['-1h'], ['1y'], ['']])('refuses %s', (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each([['soon'], ['-1h'], ['1y'], ['']])('refuses %s', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });
 
 describe('ids', () => {
@@ -55,8 +64,11 @@ describe('ids', () => {
     expect(new Set(ids).size).toBe(5000);
     expect(new Set(ids.map((id) => id.slice(0, 2))).size).toBeGreaterThan(200); // positions do not show
     expect(createIdSource('seed', 'ns').indexed('link')).toBe(ids[0]);
-    for (const id of ids.slice(0, 500)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect([indexOfId('not-an-id'), indexOfId('zzzzzzzz-0000-4000-8000-000000000000')]).toEqual([-1, -1]);
+    for (const id of ids.slice(0, 500))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([indexOfId('not-an-id'), indexOfId('zzzzzzzz-0000-4000-8000-000000000000')]).toEqual([
+      -1, -1,
+    ]);
   });
 });
 
@@ -66,7 +78,9 @@ describe('store', () => {
     store.ns('p', 'a').put('users', 'u1', { id: 'u1' });
     store.ns('p', 'a').put('_settings', 'one', { x: 1 });
     expect(store.ns('p', 'b').get('users', 'u1')).toBeUndefined();
-    expect([store.ownerOf('p', 'u1'), store.ownerOf('p', 'one'), store.ownerOf('q', 'u1')]).toEqual(['a', undefined, undefined]);
+    expect([store.ownerOf('p', 'u1'), store.ownerOf('p', 'one'), store.ownerOf('q', 'u1')]).toEqual(
+      ['a', undefined, undefined],
+    );
     store.reset({ provider: 'p', tenant: 'a' });
     expect(store.ownerOf('p', 'u1')).toBeUndefined();
     expect(store.snapshot()).toEqual({});
@@ -79,19 +93,35 @@ describe('store', () => {
     const [l0, l1, l2] = [ids.indexed('link'), ids.indexed('link'), ids.indexed('link')];
     ns.append('links', l0, { id: l0, n: 0 });
     ns.append('links', l2, { id: l2, n: 2 }); // l1 never stored: a hole, not a shift
-    expect([ns.get('links', l0)?.n, ns.get('links', l1), ns.get('links', l2)?.n, ns.count('links')]).toEqual([0, undefined, 2, 2]);
+    expect([
+      ns.get('links', l0)?.n,
+      ns.get('links', l1),
+      ns.get('links', l2)?.n,
+      ns.count('links'),
+    ]).toEqual([0, undefined, 2, 2]);
     ns.put('links', l2, { id: l2, n: 22 });
-    expect(ns.list('links')).toEqual([{ id: l0, n: 0 }, { id: l2, n: 22 }]);
+    expect(ns.list('links')).toEqual([
+      { id: l0, n: 0 },
+      { id: l2, n: 22 },
+    ]);
     // Another namespace's link at the same position has the same first digits: not this record.
     const other = createIdSource('seed', 'p:b').indexed('link');
     expect(other.slice(0, 8)).toBe(l0.slice(0, 8));
-    expect([ns.get('links', other), store.ownerOf('p', l2), store.ownerOf('p', other)]).toEqual([undefined, 'a', undefined]);
+    expect([ns.get('links', other), store.ownerOf('p', l2), store.ownerOf('p', other)]).toEqual([
+      undefined,
+      'a',
+      undefined,
+    ]);
     expect(() => ns.put('links', other, { id: other })).toThrow(/not an indexed id/);
     expect(() => ns.append('users', 'u1', { id: 'u1' })).toThrow(/not an indexed id/);
     ns.put('users', 'u1', { id: 'u1' });
     expect(() => ns.append('users', l1, { id: l1 })).toThrow(/not indexed/);
     expect(ns.delete('links', l0)).toBe(true);
-    expect([ns.get('links', l0), ns.count('links'), Object.keys(store.snapshot()['p:a'])]).toEqual([undefined, 1, ['links', 'users']]);
+    expect([ns.get('links', l0), ns.count('links'), Object.keys(store.snapshot()['p:a'])]).toEqual([
+      undefined,
+      1,
+      ['links', 'users'],
+    ]);
   });
 
   it('snapshots are copies', () => {
@@ -105,15 +135,34 @@ describe('store', () => {
 
 describe('journal', () => {
   const record = (journal: ReturnType<typeof createJournal>, tenant: string, n: number) =>
-    journal.record({ at: 0, provider: 'p', tenant, operation: 'op', method: 'POST', path: '/x', query: {}, status: 200, durationMs: 1, scenario: null, requestHeaders: ['X-Key', 'k', 'Content-Type', 'application/json'], requestText: `{"n":${n}}`, responseText: '{}' });
+    journal.record({
+      at: 0,
+      provider: 'p',
+      tenant,
+      operation: 'op',
+      method: 'POST',
+      path: '/x',
+      query: {},
+      status: 200,
+      durationMs: 1,
+      scenario: null,
+      requestHeaders: ['X-Key', 'k', 'Content-Type', 'application/json'],
+      requestText: `{"n":${n}}`,
+      responseText: '{}',
+    });
 
   it('keeps the newest entries per tenant, newest first, with raw header pairs listed lower-cased', () => {
     const journal = createJournal(3);
     for (let n = 1; n <= 7; n++) record(journal, 'a', n);
     record(journal, 'b', 100);
-    expect(journal.list({ tenant: 'a' }).map((e) => (e.requestBody as { n: number }).n)).toEqual([7, 6, 5]);
+    expect(journal.list({ tenant: 'a' }).map((e) => (e.requestBody as { n: number }).n)).toEqual([
+      7, 6, 5,
+    ]);
     expect(journal.list().map((e) => e.tenant)).toEqual(['b', 'a', 'a', 'a']);
-    expect(journal.list({ tenant: 'b' })[0].requestHeaders).toEqual({ 'x-key': 'k', 'content-type': 'application/json' });
+    expect(journal.list({ tenant: 'b' })[0].requestHeaders).toEqual({
+      'x-key': 'k',
+      'content-type': 'application/json',
+    });
     journal.reset({ tenant: 'a' });
     expect(journal.list().map((e) => e.tenant)).toEqual(['b']);
   });
@@ -121,7 +170,11 @@ describe('journal', () => {
 
 describe('lifecycle', () => {
   it('derives terminal states and checks moves', () => {
-    const lc = defineLifecycle({ states: ['a', 'b', 'c'] as const, initial: 'a', transitions: { a: ['b'], b: ['c', 'a'] } });
+    const lc = defineLifecycle({
+      states: ['a', 'b', 'c'] as const,
+      initial: 'a',
+      transitions: { a: ['b'], b: ['c', 'a'] },
+    });
     expect(lc.terminal).toEqual(['c']);
     expect([lc.can('a', 'b'), lc.can('a', 'c'), lc.isState('z')]).toEqual([true, false, false]);
   });
@@ -130,21 +183,38 @@ describe('lifecycle', () => {
 describe('contracts', () => {
   const doc = (schema: unknown) => ({
     openapi: '3.1.0',
-    paths: { '/things/{id}': { post: { operationId: 'makeThing', requestBody: { content: { 'application/json': { schema } } }, responses: { '201': { description: 'ok' } } } } },
+    paths: {
+      '/things/{id}': {
+        post: {
+          operationId: 'makeThing',
+          requestBody: { content: { 'application/json': { schema } } },
+          responses: { '201': { description: 'ok' } },
+        },
+      },
+    },
   });
 
   it('fails the boot on a bad schema, naming the file and the operation', () => {
-    expect(() => compileContract('demo', doc({ type: 'strng' }))).toThrow(/contracts\/demo\/openapi\.yaml: makeThing request/);
-    expect(() => compileContract('demo', doc({ type: 'object', propertees: {} }))).toThrow(/unknown keyword/);
+    expect(() => compileContract('demo', doc({ type: 'strng' }))).toThrow(
+      /contracts\/demo\/openapi\.yaml: makeThing request/,
+    );
+    expect(() => compileContract('demo', doc({ type: 'object', propertees: {} }))).toThrow(
+      /unknown keyword/,
+    );
   });
 
   it('matches templated paths and validates bodies', () => {
-    const c = compileContract('demo', doc({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }));
+    const c = compileContract(
+      'demo',
+      doc({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
+    );
     const op = c.match('POST', '/things/42')!;
     expect(op.id).toBe('makeThing');
     expect(c.match('GET', '/things/42')).toBeUndefined();
     expect(c.checkRequest('makeThing', { name: 'x' })).toBeNull();
-    expect(c.checkRequest('makeThing', {})?.[0].message).toContain("must have required property 'name'");
+    expect(c.checkRequest('makeThing', {})?.[0].message).toContain(
+      "must have required property 'name'",
+    );
     expect(c.checkResponse(op, 500, {})).toMatch(/status 500 is not in the contract/);
   });
 });
@@ -152,7 +222,10 @@ describe('contracts', () => {
 describe('id streams', () => {
   it('always yield well-formed v4 UUIDs and hex tokens', () => {
     const ids = createIdSource('any', 'ns');
-    for (let i = 0; i < 2000; i++) expect(ids.uuid('k')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (let i = 0; i < 2000; i++)
+      expect(ids.uuid('k')).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     expect(ids.token('t', 5)).toMatch(/^[0-9a-f]{10}$/);
     expect(new Set(Array.from({ length: 1000 }, () => ids.uuid('u'))).size).toBe(1000);
   });

@@ -26,7 +26,9 @@ export class ProviderError extends Error {
 }
 
 export function fillMessage(message: string, vars: Record<string, unknown> = {}): string {
-  return message.replace(/\{(\w+)\}/g, (m, name: string) => (vars[name] === undefined ? m : String(vars[name])));
+  return message.replace(/\{(\w+)\}/g, (m, name: string) =>
+    vars[name] === undefined ? m : String(vars[name]),
+  );
 }
 
 /**
@@ -36,10 +38,19 @@ export function fillMessage(message: string, vars: Record<string, unknown> = {})
 export function errorThrower<T extends ErrorTable>(table: T) {
   return (
     key: keyof T & string,
-    opts: { vars?: Record<string, unknown>; details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    opts: {
+      vars?: Record<string, unknown>;
+      details?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) => {
     const row = table[key];
-    return new ProviderError(key, { ...row, message: fillMessage(row.message, opts.vars) }, opts.details, opts.headers);
+    return new ProviderError(
+      key,
+      { ...row, message: fillMessage(row.message, opts.vars) },
+      opts.details,
+      opts.headers,
+    );
   };
 }
 
@@ -54,6 +65,13 @@ export class SandboxError extends Error {
   }
 
   toJSON() {
-    return { error: { type: 'sandbox_error', code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) } };
+    return {
+      error: {
+        type: 'sandbox_error',
+        code: this.code,
+        message: this.message,
+        ...(this.hint ? { hint: this.hint } : {}),
+      },
+    };
   }
 }

@@ -32,8 +32,20 @@ export function scenarioCatalogue(provider: ProviderModule): Scenario[] {
       description: `${row.status}${row.code !== undefined ? ` ${row.code}` : ''}: ${row.message}`,
     })),
     ...TRANSPORT.map((t) => ({ ...t, provider: provider.name, kind: 'transport' as const })),
-    { name: 'slow', provider: provider.name, status: null, kind: 'latency', description: `adds latency before answering: slow=<ms> (default ${DEFAULT_LATENCY_MS})` },
-    { name: 'drop_connection', provider: provider.name, status: null, kind: 'drop', description: 'closes the connection without an answer' },
+    {
+      name: 'slow',
+      provider: provider.name,
+      status: null,
+      kind: 'latency',
+      description: `adds latency before answering: slow=<ms> (default ${DEFAULT_LATENCY_MS})`,
+    },
+    {
+      name: 'drop_connection',
+      provider: provider.name,
+      status: null,
+      kind: 'drop',
+      description: 'closes the connection without an answer',
+    },
   ];
 }
 
@@ -50,12 +62,22 @@ const transportStatus = new Map<string, number>(TRANSPORT.map((t) => [t.name, t.
 
 /** Parses `name[=arg][, name…]` against a provider's catalogue; throws SandboxError on unknown names. */
 export function resolveScenario(provider: ProviderModule, spec: string): Effect {
-  const effect: Effect = { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: spec };
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  const effect: Effect = {
+    latencyMs: 0,
+    errorKey: null,
+    drop: false,
+    retryAfter: false,
+    label: spec,
+  };
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, arg] = part.split('=', 2);
     if (name === 'slow') {
       const ms = arg === undefined ? DEFAULT_LATENCY_MS : Number(arg);
-      if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new SandboxError(400, 'bad_scenario', `slow=${arg}: latency must be 0–60000 ms`);
+      if (!Number.isInteger(ms) || ms < 0 || ms > 60_000)
+        throw new SandboxError(400, 'bad_scenario', `slow=${arg}: latency must be 0–60000 ms`);
       effect.latencyMs += ms;
     } else if (name === 'drop_connection') effect.drop = true;
     else if (transportStatus.has(name)) {
@@ -64,7 +86,12 @@ export function resolveScenario(provider: ProviderModule, spec: string): Effect 
       effect.retryAfter = status === 429;
     } else if (name in provider.errors) effect.errorKey = name;
     else {
-      throw new SandboxError(400, 'unknown_scenario', `No scenario "${name}" for ${provider.name}`, `GET /_sandbox/scenarios?provider=${provider.name} lists them`);
+      throw new SandboxError(
+        400,
+        'unknown_scenario',
+        `No scenario "${name}" for ${provider.name}`,
+        `GET /_sandbox/scenarios?provider=${provider.name} lists them`,
+      );
     }
   }
   return effect;
@@ -76,7 +103,12 @@ export function scenarioForStatus(provider: ProviderModule, status: number): str
   if (transport) return transport.name;
   const row = Object.entries(provider.errors).find(([, r]) => r.status === status);
   if (row) return row[0];
-  throw new SandboxError(400, 'unknown_status', `${provider.name} has no documented error with status ${status}`, `GET /_sandbox/scenarios?provider=${provider.name}`);
+  throw new SandboxError(
+    400,
+    'unknown_status',
+    `${provider.name} has no documented error with status ${status}`,
+    `GET /_sandbox/scenarios?provider=${provider.name}`,
+  );
 }
 
 export interface FaultRule {
@@ -97,7 +129,12 @@ export interface FaultRules {
   list(filter?: { provider?: string; tenant?: string }): FaultRule[];
   delete(id?: string): boolean;
   /** The first live rule for this call, consumed by one use. */
-  take(provider: string, tenant: string, operation: string | null, random: () => number): FaultRule | undefined;
+  take(
+    provider: string,
+    tenant: string,
+    operation: string | null,
+    random: () => number,
+  ): FaultRule | undefined;
 }
 
 export function createFaultRules(): FaultRules {
@@ -109,7 +146,12 @@ export function createFaultRules(): FaultRules {
       rules.push(r);
       return r;
     },
-    list: (f = {}) => rules.filter((r) => (!f.provider || r.provider === f.provider) && (f.tenant === undefined || r.tenant === null || r.tenant === f.tenant)),
+    list: (f = {}) =>
+      rules.filter(
+        (r) =>
+          (!f.provider || r.provider === f.provider) &&
+          (f.tenant === undefined || r.tenant === null || r.tenant === f.tenant),
+      ),
     delete(id) {
       const before = rules.length;
       rules = id === undefined ? [] : rules.filter((r) => r.id !== id);
@@ -117,7 +159,10 @@ export function createFaultRules(): FaultRules {
     },
     take(provider, tenant, operation, random) {
       const rule = rules.find(
-        (r) => r.provider === provider && (r.tenant === null || r.tenant === tenant) && (r.operation === null || r.operation === operation),
+        (r) =>
+          r.provider === provider &&
+          (r.tenant === null || r.tenant === tenant) &&
+          (r.operation === null || r.operation === operation),
       );
       if (!rule || (rule.probability < 1 && random() >= rule.probability)) return undefined;
       rule.hits++;

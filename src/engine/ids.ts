@@ -7,14 +7,20 @@ import type { Faker } from '@faker-js/faker';
 // Loaded on first use, to keep it out of the cold start; the English build alone, because the
 // package root loads every locale (~35 MB more RSS). Node ≥ 20.19 requires ES modules synchronously.
 let englishFaker: Faker | undefined;
-const fakerInstance = () => (englishFaker ??= (createRequire(import.meta.url)('@faker-js/faker/locale/en') as { faker: Faker }).faker);
+const fakerInstance = () =>
+  (englishFaker ??= (
+    createRequire(import.meta.url)('@faker-js/faker/locale/en') as { faker: Faker }
+  ).faker);
 
 export function hash32(...parts: (string | number)[]): number {
   return createHash('sha256').update(parts.join('\u001f')).digest().readUInt32BE(0);
 }
 
 export function hexFrom(bytes: number, ...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, bytes * 2);
+  return createHash('sha256')
+    .update(parts.join('\u001f'))
+    .digest('hex')
+    .slice(0, bytes * 2);
 }
 
 export interface IdSource {

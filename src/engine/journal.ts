@@ -18,7 +18,10 @@ export interface JournalEntry {
 }
 
 /** What the pipeline hands over: raw texts and headers, parsed and redacted only when listed. */
-export interface JournalRecord extends Omit<JournalEntry, 'id' | 'at' | 'requestHeaders' | 'requestBody' | 'responseBody'> {
+export interface JournalRecord extends Omit<
+  JournalEntry,
+  'id' | 'at' | 'requestHeaders' | 'requestBody' | 'responseBody'
+> {
   /** Epoch ms on the tenant's clock. */
   at: number;
   /**
@@ -33,7 +36,12 @@ export interface JournalRecord extends Omit<JournalEntry, 'id' | 'at' | 'request
 
 export interface Journal {
   record(entry: JournalRecord): void;
-  list(filter?: { provider?: string; tenant?: string; operation?: string; limit?: number }): JournalEntry[];
+  list(filter?: {
+    provider?: string;
+    tenant?: string;
+    operation?: string;
+    limit?: number;
+  }): JournalEntry[];
   reset(filter?: { provider?: string; tenant?: string }): void;
 }
 
@@ -42,7 +50,9 @@ type Stored = JournalRecord & { id: number };
 const view = ({ requestText, responseText, requestHeaders, at, ...e }: Stored): JournalEntry => ({
   ...e,
   at: new Date(at).toISOString(),
-  requestHeaders: Object.fromEntries(headerPairs(requestHeaders).map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v])),
+  requestHeaders: Object.fromEntries(
+    headerPairs(requestHeaders).map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v]),
+  ),
   requestBody: parseBody(requestText),
   responseBody: parseBody(responseText),
 });
@@ -50,7 +60,8 @@ const view = ({ requestText, responseText, requestHeaders, at, ...e }: Stored): 
 function headerPairs(headers: Headers | readonly string[]): [string, string][] {
   if (!Array.isArray(headers)) return [...(headers as Headers)];
   const pairs: [string, string][] = [];
-  for (let i = 0; i < headers.length; i += 2) pairs.push([headers[i].toLowerCase(), headers[i + 1]]);
+  for (let i = 0; i < headers.length; i += 2)
+    pairs.push([headers[i].toLowerCase(), headers[i + 1]]);
   return pairs;
 }
 
@@ -79,7 +90,8 @@ export function createJournal(perTenant = 100): Journal {
       // immutable, read only when the journal is listed).
       const stored = entry as Stored;
       stored.id = ++seq;
-      if (stored.requestText && stored.requestText.length > 4096) stored.requestText = `${stored.requestText.slice(0, 4096)}…`;
+      if (stored.requestText && stored.requestText.length > 4096)
+        stored.requestText = `${stored.requestText.slice(0, 4096)}…`;
       ring.entries[ring.next] = stored;
       ring.next = (ring.next + 1) % perTenant;
     },
@@ -99,7 +111,11 @@ export function createJournal(perTenant = 100): Journal {
     reset(filter = {}) {
       for (const k of [...rings.keys()]) {
         const [provider, tenant] = k.split('\u0000');
-        if ((!filter.provider || filter.provider === provider) && (filter.tenant === undefined || filter.tenant === tenant)) rings.delete(k);
+        if (
+          (!filter.provider || filter.provider === provider) &&
+          (filter.tenant === undefined || filter.tenant === tenant)
+        )
+          rings.delete(k);
       }
     },
   };
@@ -107,4 +123,5 @@ export function createJournal(perTenant = 100): Journal {
 
 const SECRET_HEADERS = /authorization|cookie|api-key|client-key|secret|token|password/i;
 
-export const redact = (value: string) => (value.length <= 8 ? '****' : `${value.slice(0, 4)}…(${value.length})`);
+export const redact = (value: string) =>
+  value.length <= 8 ? '****' : `${value.slice(0, 4)}…(${value.length})`;

@@ -25,7 +25,12 @@ export const SCENARIO_HEADER = 'x-sandbox-scenario';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function errorResponse(c: Context, provider: ProviderModule, err: unknown, log: Logger): Response {
+export function errorResponse(
+  c: Context,
+  provider: ProviderModule,
+  err: unknown,
+  log: Logger,
+): Response {
   if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
   if (!(err instanceof ProviderError)) {
     log.error({ err, provider: provider.name }, 'unhandled error in provider handler');
@@ -41,14 +46,26 @@ export function errorResponse(c: Context, provider: ProviderModule, err: unknown
 async function suffer(c: Context, provider: ProviderModule, effect: Effect) {
   if (effect.latencyMs) await sleep(effect.latencyMs);
   if (effect.drop) {
-    const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming?.socket;
-    if (!socket) throw new SandboxError(500, 'cannot_drop', 'drop_connection needs a real socket', 'in-process app.request() calls have none; call a listening sandbox');
+    const socket = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming
+      ?.socket;
+    if (!socket)
+      throw new SandboxError(
+        500,
+        'cannot_drop',
+        'drop_connection needs a real socket',
+        'in-process app.request() calls have none; call a listening sandbox',
+      );
     socket.destroy();
     return;
   }
   if (effect.errorKey) {
     const key = effect.errorKey;
-    throw new ProviderError(key, provider.errors[key], undefined, effect.retryAfter ? { 'retry-after': '30' } : undefined);
+    throw new ProviderError(
+      key,
+      provider.errors[key],
+      undefined,
+      effect.retryAfter ? { 'retry-after': '30' } : undefined,
+    );
   }
 }
 
@@ -65,7 +82,11 @@ const NOTHING = Symbol('nothing rendered');
  * middleware (Kulipa's gate) is wrapped too; whichever matched handler runs first runs the
  * pipeline, the rest run as they are.
  */
-export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDeps): NotFoundHandler {
+export function mountProvider(
+  app: Hono,
+  provider: ProviderModule,
+  deps: MountDeps,
+): NotFoundHandler {
   const prefix = `/${provider.name}`;
   const notFound = () => {
     throw new ProviderError(provider.transport[404], provider.errors[provider.transport[404]]);
@@ -74,20 +95,38 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
   // The body first: at once when the server read it ahead (readAhead), else through Hono. Then, when
   // the handler answers synchronously (all of Capa's do), so does the pipeline, and node-server
   // writes the response without a promise in between.
-  function pipeline(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Response | Promise<Response> {
+  function pipeline(
+    c: Context<ProviderEnv>,
+    handler: Handler<ProviderEnv>,
+    next: Next,
+  ): Response | Promise<Response> {
     const started = performance.now();
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return answer(c, handler, next, started, undefined, false);
+    if (c.req.method === 'GET' || c.req.method === 'HEAD')
+      return answer(c, handler, next, started, undefined, false);
     const ahead = bodyReadAhead(c); // read only when its declared length was within the limit
     if (ahead !== undefined) return answer(c, handler, next, started, ahead, false);
-    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) return answer(c, handler, next, started, undefined, true);
-    return c.req.text().then((text) => answer(c, handler, next, started, text, Buffer.byteLength(text) > deps.bodyLimit));
+    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit)
+      return answer(c, handler, next, started, undefined, true);
+    return c.req
+      .text()
+      .then((text) =>
+        answer(c, handler, next, started, text, Buffer.byteLength(text) > deps.bodyLimit),
+      );
   }
 
-  function answer(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next, started: number, requestText: string | undefined, tooLarge: boolean) {
+  function answer(
+    c: Context<ProviderEnv>,
+    handler: Handler<ProviderEnv>,
+    next: Next,
+    started: number,
+    requestText: string | undefined,
+    tooLarge: boolean,
+  ) {
     const path = c.req.path;
     const localPath = path.slice(prefix.length) || '/';
     const op = deps.contract.match(c.req.method, localPath);
-    const tenant = provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
+    const tenant =
+      provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
     const kit = deps.kitFor(provider.name, tenant);
     const extraHeaders = provider.responseHeaders?.(kit);
     c.set('kit', kit);
@@ -101,14 +140,20 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => {
       rendered = object;
       renderedText = JSON.stringify(object);
-      return c.body(renderedText, arg as never, headers ? { 'Content-Type': 'application/json', ...headers } : JSON_HEADERS);
+      return c.body(
+        renderedText,
+        arg as never,
+        headers ? { 'Content-Type': 'application/json', ...headers } : JSON_HEADERS,
+      );
     }) as unknown as typeof c.json;
     let scenario: string | null = null;
 
     const record = (res: Response, responseText: string | undefined): Response => {
       if (deps.onContractViolation && op && responseText !== undefined) {
         const body = rendered !== NOTHING ? rendered : parseBody(responseText);
-        const problem = isSandboxError(body) ? null : deps.contract.checkResponse(op, res.status, body);
+        const problem = isSandboxError(body)
+          ? null
+          : deps.contract.checkResponse(op, res.status, body);
         if (problem) {
           deps.onContractViolation(problem);
           c.res = c.json(new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
@@ -126,15 +171,30 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
         status: res.status,
         durationMs,
         scenario,
-        requestHeaders: (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ?? c.req.raw.headers,
+        requestHeaders:
+          (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ??
+          c.req.raw.headers,
         requestText,
         responseText,
       });
-      if (deps.log.isLevelEnabled('info')) deps.log.info({ provider: provider.name, operation: op?.id, tenant: tenant && redact(tenant), status: res.status, ms: durationMs, scenario }, `${c.req.method} ${path}`);
+      if (deps.log.isLevelEnabled('info'))
+        deps.log.info(
+          {
+            provider: provider.name,
+            operation: op?.id,
+            tenant: tenant && redact(tenant),
+            status: res.status,
+            ms: durationMs,
+            scenario,
+          },
+          `${c.req.method} ${path}`,
+        );
       return c.res;
     };
     const finish = (): Response | Promise<Response> => {
-      if (extraHeaders) for (const k in extraHeaders) if (!c.res.headers.has(k)) c.res.headers.set(k, extraHeaders[k]);
+      if (extraHeaders)
+        for (const k in extraHeaders)
+          if (!c.res.headers.has(k)) c.res.headers.set(k, extraHeaders[k]);
       const res = c.res;
       if (rendered === NOTHING && res.headers.get('content-type')?.includes('application/json')) {
         // A JSON body not made by c.json(): read it, and rebuild the response (a clone's tee leaks in undici).
@@ -157,10 +217,15 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
 
     let out: ReturnType<Handler<ProviderEnv>>;
     try {
-      if (tooLarge) throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
+      if (tooLarge)
+        throw new ProviderError(provider.transport[413], provider.errors[provider.transport[413]]);
       const header = c.req.header(SCENARIO_HEADER);
       const rule = deps.faults.take(provider.name, tenant, op?.id ?? null, deps.random);
-      const effect = header ? resolveScenario(provider, header) : rule ? ruleEffect(provider, rule) : null;
+      const effect = header
+        ? resolveScenario(provider, header)
+        : rule
+          ? ruleEffect(provider, rule)
+          : null;
       if (effect) {
         scenario = header ? header : `rule ${rule!.id}: ${effect.label}`;
         c.set('scenario', scenario);
@@ -180,16 +245,26 @@ export function mountProvider(app: Hono, provider: ProviderModule, deps: MountDe
     (c, next) =>
       c.get('kit') ? handler(c, next) : pipeline(c, handler, next);
   const sub = new Hono<ProviderEnv>();
-  for (const r of provider.routes().routes) sub.on(r.method, r.path, wrap(r.handler as Handler<ProviderEnv>));
+  for (const r of provider.routes().routes)
+    sub.on(r.method, r.path, wrap(r.handler as Handler<ProviderEnv>));
   app.route(prefix, sub);
   return wrap(notFound) as unknown as NotFoundHandler;
 }
 
 const JSON_HEADERS = Object.freeze({ 'Content-Type': 'application/json' });
 
-function ruleEffect(provider: ProviderModule, rule: { scenario: string | null; latencyMs: number }): Effect {
-  const effect = rule.scenario ? resolveScenario(provider, rule.scenario) : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
-  return { ...effect, latencyMs: effect.latencyMs + rule.latencyMs, label: rule.scenario ?? `latency ${rule.latencyMs}ms` };
+function ruleEffect(
+  provider: ProviderModule,
+  rule: { scenario: string | null; latencyMs: number },
+): Effect {
+  const effect = rule.scenario
+    ? resolveScenario(provider, rule.scenario)
+    : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
+  return {
+    ...effect,
+    latencyMs: effect.latencyMs + rule.latencyMs,
+    label: rule.scenario ?? `latency ${rule.latencyMs}ms`,
+  };
 }
 
 const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -200,4 +275,6 @@ function queryOf(url: string): Record<string, string> {
 }
 
 const isSandboxError = (body: unknown) =>
-  typeof body === 'object' && body !== null && (body as { error?: { type?: string } }).error?.type === 'sandbox_error';
+  typeof body === 'object' &&
+  body !== null &&
+  (body as { error?: { type?: string } }).error?.type === 'sandbox_error';

@@ -11,5 +11,6 @@ function projectRoot(): string {
 }
 
 export const PROJECT_ROOT = projectRoot();
-export const contractFile = (provider: string) => resolve(PROJECT_ROOT, 'contracts', provider, 'openapi.yaml');
+export const contractFile = (provider: string) =>
+  resolve(PROJECT_ROOT, 'contracts', provider, 'openapi.yaml');
 export const fixturesDir = (provider: string) => resolve(PROJECT_ROOT, 'fixtures', provider);

@@ -12,12 +12,24 @@ export interface RateDecision {
   retryAfterS: number;
 }
 
-export function takeRateToken(kit: Kit, limit: number, windowMs: number, bucket = 'default'): RateDecision {
+export function takeRateToken(
+  kit: Kit,
+  limit: number,
+  windowMs: number,
+  bucket = 'default',
+): RateDecision {
   const now = kit.now();
   let w = kit.ns.get<{ start: number; used: number }>('_ratelimit', bucket);
-  if (!w || now >= w.start + windowMs) w = kit.ns.put('_ratelimit', bucket, { start: now, used: 0 });
+  if (!w || now >= w.start + windowMs)
+    w = kit.ns.put('_ratelimit', bucket, { start: now, used: 0 });
   const allowed = w.used < limit;
   if (allowed) w.used++;
   const resetAt = w.start + windowMs;
-  return { allowed, limit, remaining: Math.max(0, limit - w.used), resetAt, retryAfterS: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+  return {
+    allowed,
+    limit,
+    remaining: Math.max(0, limit - w.used),
+    resetAt,
+    retryAfterS: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+  };
 }

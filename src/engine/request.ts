@@ -15,7 +15,12 @@ type ReadAhead = IncomingMessage & { rawBody?: Buffer };
  */
 export function readAhead(limit: number, listener: RequestListener): RequestListener {
   return (req: ReadAhead, res) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || !(Number(req.headers['content-length']) <= limit)) return listener(req, res);
+    if (
+      req.method === 'GET' ||
+      req.method === 'HEAD' ||
+      !(Number(req.headers['content-length']) <= limit)
+    )
+      return listener(req, res);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -41,18 +46,21 @@ const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
 /** The JSON object body the provider pipeline read for this request, or why it is not usable. */
 export function requestJsonObject(c: Context<ProviderEnv>): BodyResult {
-  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) return { ok: false, reason: 'content-type' };
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? ''))
+    return { ok: false, reason: 'content-type' };
   let value: unknown;
   try {
     value = JSON.parse(c.get('requestText') ?? '');
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not-an-object' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: 'not-an-object' };
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A redirect URI with the vendor's query parameters appended (custom schemes such as myapp:// included). */
 export function withQuery(uri: string, params: Record<string, string>): string {

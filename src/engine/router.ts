@@ -55,7 +55,13 @@ export class StartRouter<T> implements Router<T> {
     const routes = this.#routes!;
     const prepared = this.prepared();
     const router: Router<T> =
-      prepared && fits(prepared, routes.map(([, p]) => p)) ? (new PreparedRegExpRouter(...prepared.params()) as Router<unknown> as Router<T>) : new RegExpRouter<T>();
+      prepared &&
+      fits(
+        prepared,
+        routes.map(([, p]) => p),
+      )
+        ? (new PreparedRegExpRouter(...prepared.params()) as Router<unknown> as Router<T>)
+        : new RegExpRouter<T>();
     for (const [m, p, h] of routes) router.add(m, p, h);
     this.#routes = undefined;
     this.name = router.name;

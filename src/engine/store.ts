@@ -81,7 +81,8 @@ class IndexedRows implements Rows {
     // An id from elsewhere, or a position far past the end, is a provider bug: say so rather than
     // overwrite another record or grow a sparse array.
     const held = this.ids[at];
-    if (at < 0 || at > this.ids.length + 1024 || (held !== undefined && held !== id)) throw new Error(`${id} is not an indexed id of this collection`);
+    if (at < 0 || at > this.ids.length + 1024 || (held !== undefined && held !== id))
+      throw new Error(`${id} is not an indexed id of this collection`);
     if (held === undefined) this.size++;
     this.ids[at] = id;
     this.rows[at] = row;
@@ -159,7 +160,10 @@ export function createStore(): Store {
       }
       return undefined;
     },
-    tenants: (provider) => [...spaces.values()].filter((s) => s.data.size > 0 && (!provider || s.ref.provider === provider)).map((s) => s.ref),
+    tenants: (provider) =>
+      [...spaces.values()]
+        .filter((s) => s.data.size > 0 && (!provider || s.ref.provider === provider))
+        .map((s) => s.ref),
     reset(filter) {
       if (!filter?.provider && !filter?.tenant) {
         spaces.clear();

@@ -34,12 +34,17 @@ export function filterOf(sb: Sandbox, q: Record<string, string | undefined>): Fi
 }
 
 /** The tenant a handle names, among the tenants holding state. */
-export function tenantOf(sb: Sandbox, handle: string): { provider: string; tenant: string } | undefined {
+export function tenantOf(
+  sb: Sandbox,
+  handle: string,
+): { provider: string; tenant: string } | undefined {
   return sb.store.tenants().find((t) => handleOf(t.provider, t.tenant) === handle);
 }
 
-const titleOf = (sb: Sandbox, provider: string) => sb.providers.find((p) => p.name === provider)?.title ?? provider;
-const tenantNow = (sb: Sandbox, provider: string, tenant: string) => sb.clock.now(sb.clockKey(provider, tenant));
+const titleOf = (sb: Sandbox, provider: string) =>
+  sb.providers.find((p) => p.name === provider)?.title ?? provider;
+const tenantNow = (sb: Sandbox, provider: string, tenant: string) =>
+  sb.clock.now(sb.clockKey(provider, tenant));
 
 export function tenantRows(sb: Sandbox, f: Filter): TenantRow[] {
   return sb.store
@@ -61,7 +66,12 @@ export function sessionRows(sb: Sandbox, f: Filter, limit = 200): SessionRow[] {
   if (f.handle && !tenant) return [];
   return listSessions(sb, tenant ?? { provider: f.provider })
     .slice(0, limit)
-    .map((view) => ({ view, title: titleOf(sb, view.provider), masked: mask(view.tenant), now: tenantNow(sb, view.provider, view.tenant) }));
+    .map((view) => ({
+      view,
+      title: titleOf(sb, view.provider),
+      masked: mask(view.tenant),
+      now: tenantNow(sb, view.provider, view.tenant),
+    }));
 }
 
 export function deliveries(sb: Sandbox, f: Filter) {
@@ -73,13 +83,20 @@ export function deliveries(sb: Sandbox, f: Filter) {
     .map((d, i) => ({ d, i }))
     .sort((a, b) => b.d.createdAt.localeCompare(a.d.createdAt) || b.i - a.i)
     .map(({ d }) => d)
-    .map((d) => ({ ...d, title: titleOf(sb, d.provider), masked: mask(d.tenant), target: urlShown(d.url) }));
+    .map((d) => ({
+      ...d,
+      title: titleOf(sb, d.provider),
+      masked: mask(d.tenant),
+      target: urlShown(d.url),
+    }));
 }
 
 export function journal(sb: Sandbox, f: Filter, limit = 200) {
   const tenant = f.handle ? tenantOf(sb, f.handle) : undefined;
   if (f.handle && !tenant) return [];
-  return sb.journal.list({ ...(tenant ?? { provider: f.provider }), limit }).map((e) => ({ ...e, masked: mask(e.tenant), shownQuery: queryShown(e.query) }));
+  return sb.journal
+    .list({ ...(tenant ?? { provider: f.provider }), limit })
+    .map((e) => ({ ...e, masked: mask(e.tenant), shownQuery: queryShown(e.query) }));
 }
 
 // Query strings and URLs can carry credentials (Faceki's access-token takes clientSecret in the query).

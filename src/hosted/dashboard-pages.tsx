@@ -26,13 +26,20 @@ const query = (f: Filter, over: Partial<Filter> = {}) => {
 };
 
 /** Provider chips (and the tenant filter, when one is set) that keep the page's other filters. */
-export const Filters: FC<{ sb: Sandbox; filter: Filter; path: string }> = ({ sb, filter, path }) => (
+export const Filters: FC<{ sb: Sandbox; filter: Filter; path: string }> = ({
+  sb,
+  filter,
+  path,
+}) => (
   <div class="filters">
     <a href={`${UI}${path}`} class={!filter.provider && !filter.handle ? 'current' : undefined}>
       All providers
     </a>
     {sb.providers.map((p) => (
-      <a href={`${UI}${path}${query({}, { provider: p.name })}`} class={filter.provider === p.name && !filter.handle ? 'current' : undefined}>
+      <a
+        href={`${UI}${path}${query({}, { provider: p.name })}`}
+        class={filter.provider === p.name && !filter.handle ? 'current' : undefined}
+      >
         {p.title}
       </a>
     ))}
@@ -40,10 +47,23 @@ export const Filters: FC<{ sb: Sandbox; filter: Filter; path: string }> = ({ sb,
   </div>
 );
 
-export const Back: FC<{ back: string }> = ({ back }) => <input type="hidden" name="back" value={back} />;
+export const Back: FC<{ back: string }> = ({ back }) => (
+  <input type="hidden" name="back" value={back} />
+);
 
-export const Frame: FC<PropsWithChildren<PageProps & { section: Section }>> = ({ sb, notice, error, section, children }) => (
-  <DashShell section={section} clock={when(new Date(sb.clock.now()).toISOString())} notice={notice} error={error}>
+export const Frame: FC<PropsWithChildren<PageProps & { section: Section }>> = ({
+  sb,
+  notice,
+  error,
+  section,
+  children,
+}) => (
+  <DashShell
+    section={section}
+    clock={when(new Date(sb.clock.now()).toISOString())}
+    notice={notice}
+    error={error}
+  >
     {children}
   </DashShell>
 );
@@ -53,9 +73,14 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
   return (
     <section class="panel" id="tenants">
       <h2>Tenants</h2>
-      <p class="sub">Each credential is its own tenant with its own state and clock. Keys are shown by their first four characters only.</p>
+      <p class="sub">
+        Each credential is its own tenant with its own state and clock. Keys are shown by their
+        first four characters only.
+      </p>
       {rows.length === 0 ? (
-        <p class="empty">No tenant has state yet: make a call to a provider with its credentials.</p>
+        <p class="empty">
+          No tenant has state yet: make a call to a provider with its credentials.
+        </p>
       ) : (
         <table>
           <thead>
@@ -86,7 +111,15 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
                   <form method="post" action={`${UI}/clock/advance`}>
                     <Back back={back} />
                     <input type="hidden" name="tenant" value={t.handle} />
-                    <input type="text" name="by" value="1h" class="by" aria-label="Advance by" pattern="[0-9.]+(ms|s|m|h|d|w)?([0-9.]+(ms|s|m|h|d|w))*" required />
+                    <input
+                      type="text"
+                      name="by"
+                      value="1h"
+                      class="by"
+                      aria-label="Advance by"
+                      pattern="[0-9.]+(ms|s|m|h|d|w)?([0-9.]+(ms|s|m|h|d|w))*"
+                      required
+                    />
                     <button type="submit" class="btn ghost small">
                       Advance
                     </button>
@@ -114,7 +147,14 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
                 <Back back={back} />
                 <input type="hidden" name="tenant" value="*" />
                 <span class="muted">Every tenant:</span>
-                <input type="text" name="by" value="1h" class="by" aria-label="Advance every clock by" required />
+                <input
+                  type="text"
+                  name="by"
+                  value="1h"
+                  class="by"
+                  aria-label="Advance every clock by"
+                  required
+                />
                 <button type="submit" class="btn ghost small">
                   Advance all clocks
                 </button>
@@ -141,7 +181,9 @@ const Sessions: FC<PageProps> = ({ sb, filter, back }) => {
   return (
     <section class="panel" id="sessions">
       <h2>Sessions</h2>
-      <p class="sub">Verification links and their vendor state. Expiry is measured on the tenant's clock.</p>
+      <p class="sub">
+        Verification links and their vendor state. Expiry is measured on the tenant's clock.
+      </p>
       <Filters sb={sb} filter={filter} path="" />
       {rows.length === 0 ? (
         <p class="empty">No sessions yet: create a verification link through a provider's API.</p>
@@ -186,14 +228,23 @@ const Sessions: FC<PageProps> = ({ sb, filter, back }) => {
                   {view.next.length === 0 ? (
                     <span class="muted">final</span>
                   ) : (
-                    <form method="post" action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}>
+                    <form
+                      method="post"
+                      action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}
+                    >
                       <Back back={back} />
                       <select name="state" aria-label="New state">
                         {view.next.map((n) => (
                           <option value={n}>{n}</option>
                         ))}
                       </select>
-                      <input type="text" name="reason" placeholder="reason (optional)" maxlength={200} aria-label="Reason" />
+                      <input
+                        type="text"
+                        name="reason"
+                        placeholder="reason (optional)"
+                        maxlength={200}
+                        aria-label="Reason"
+                      />
                       <button type="submit" class="btn ghost small">
                         Move
                       </button>

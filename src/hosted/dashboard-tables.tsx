@@ -13,7 +13,10 @@ export const WebhooksPage: FC<PageProps> = (props) => {
     <Frame {...props} section="webhooks">
       <section class="panel">
         <h2>Webhook deliveries</h2>
-        <p class="sub">Each delivery with its attempts, timed on the tenant's clock. Signing secrets are never shown.</p>
+        <p class="sub">
+          Each delivery with its attempts, timed on the tenant's clock. Signing secrets are never
+          shown.
+        </p>
         <Filters sb={sb} filter={filter} path="/webhooks" />
         {rows.length === 0 ? (
           <p class="empty">No webhooks yet. Register a URL with a provider, then move a session.</p>
@@ -58,7 +61,10 @@ export const WebhooksPage: FC<PageProps> = (props) => {
                   </td>
                   <td>
                     {d.url ? (
-                      <form method="post" action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}>
+                      <form
+                        method="post"
+                        action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}
+                      >
                         <Back back={back} />
                         <button type="submit" class="btn ghost small">
                           Replay
@@ -83,7 +89,10 @@ export const JournalPage: FC<PageProps> = (props) => {
     <Frame {...props} section="journal">
       <section class="panel">
         <h2>Journal</h2>
-        <p class="sub">The latest requests clients made and what the sandbox answered (bodies via GET /_sandbox/journal).</p>
+        <p class="sub">
+          The latest requests clients made and what the sandbox answered (bodies via GET
+          /_sandbox/journal).
+        </p>
         <Filters sb={sb} filter={filter} path="/journal" />
         {rows.length === 0 ? (
           <p class="empty">No requests yet.</p>
@@ -140,7 +149,8 @@ export const ScenariosPage: FC<PageProps> = (props) => {
       <section class="panel">
         <h2>Scenario catalogue</h2>
         <p class="sub">
-          Send <span class="mono">x-sandbox-scenario: &lt;name&gt;</span> on a vendor call, or add a fault rule with POST /_sandbox/faults.
+          Send <span class="mono">x-sandbox-scenario: &lt;name&gt;</span> on a vendor call, or add a
+          fault rule with POST /_sandbox/faults.
         </p>
         <Filters sb={sb} filter={filter} path="/scenarios" />
         <table>

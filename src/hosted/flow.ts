@@ -1,7 +1,14 @@
 // What a hosted page needs of a session, read through the provider's SessionAdapter only: the flow
 // description, the identity to show, the outcomes open now, and where the person left off.
 import { findSession } from '../admin/sessions.js';
-import type { HostedFlow, HostedIdentity, HostedOutcome, HostedStep, Kit, SessionView } from '../engine/index.js';
+import type {
+  HostedFlow,
+  HostedIdentity,
+  HostedOutcome,
+  HostedStep,
+  Kit,
+  SessionView,
+} from '../engine/index.js';
 import type { Sandbox } from '../sandbox.js';
 
 export type Found = NonNullable<ReturnType<typeof findSession>>;
@@ -33,7 +40,16 @@ export function stepsOf(flow: HostedFlow): HostedStep[] {
   const n = flow.steps.length;
   return flow.steps.map((s, i) => {
     if (typeof s !== 'string') return s;
-    const kind: HostedStep['kind'] = i === n - 1 ? 'review' : i === 0 ? 'consent' : /selfie|face|liveness/i.test(s) ? 'selfie' : /document|passport/i.test(s) ? 'document' : 'form';
+    const kind: HostedStep['kind'] =
+      i === n - 1
+        ? 'review'
+        : i === 0
+          ? 'consent'
+          : /selfie|face|liveness/i.test(s)
+            ? 'selfie'
+            : /document|passport/i.test(s)
+              ? 'document'
+              : 'form';
     return { title: s, kind };
   });
 }
@@ -49,7 +65,13 @@ export function identityOf(s: Found): HostedIdentity {
   return s.kit.fake(`hosted:${s.provider.name}:${s.view.subject}`, (f) => ({
     name: f.person.fullName(),
     facts: [
-      { label: 'Date of birth', value: f.date.birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) }).toISOString().slice(0, 10) },
+      {
+        label: 'Date of birth',
+        value: f.date
+          .birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) })
+          .toISOString()
+          .slice(0, 10),
+      },
       { label: 'Nationality', value: f.location.countryCode() },
     ],
   }));
@@ -61,13 +83,18 @@ export function progressOf(kit: Kit, id: string): Progress {
 
 export function saveProgress(kit: Kit, id: string, step: number): Progress {
   const prev = progressOf(kit, id);
-  return kit.ns.put<Progress>(PROGRESS, id, { step, reached: Math.max(prev.reached, step), updatedAt: kit.iso() });
+  return kit.ns.put<Progress>(PROGRESS, id, {
+    step,
+    reached: Math.max(prev.reached, step),
+    updatedAt: kit.iso(),
+  });
 }
 
 export const forgetProgress = (kit: Kit, id: string) => kit.ns.delete(PROGRESS, id);
 
 /** The page's base path for a session: built from stored values, never from the request. */
-export const pathOf = (view: SessionView) => `/verify/${encodeURIComponent(view.provider)}/${encodeURIComponent(view.id)}`;
+export const pathOf = (view: SessionView) =>
+  `/verify/${encodeURIComponent(view.provider)}/${encodeURIComponent(view.id)}`;
 
 export const initials = (name: string) =>
   name

@@ -32,7 +32,8 @@ export function mountHosted(app: Hono, sb: Sandbox) {
     if (filter.provider) params.set('provider', filter.provider);
     if (filter.handle) params.set('t', filter.handle);
     const query = params.toString();
-    const notice = q.notice && q.notice in NOTICES ? NOTICES[q.notice as keyof typeof NOTICES] : undefined;
+    const notice =
+      q.notice && q.notice in NOTICES ? NOTICES[q.notice as keyof typeof NOTICES] : undefined;
     return { sb, filter, back: `${UI}${path}${query ? `?${query}` : ''}`, notice };
   };
 

@@ -8,7 +8,11 @@ export const UI = '/_sandbox/ui';
 // raw() only ever gets this constant: hono/jsx has no doctype node, and without one Chromium renders in quirks mode.
 const DOCTYPE = raw('<!DOCTYPE html>');
 
-export const Document: FC<PropsWithChildren<{ title: string; bodyClass: string }>> = ({ title, bodyClass, children }) => (
+export const Document: FC<PropsWithChildren<{ title: string; bodyClass: string }>> = ({
+  title,
+  bodyClass,
+  children,
+}) => (
   <>
     {DOCTYPE}
     <html lang="en">
@@ -32,7 +36,9 @@ export interface Brand {
 }
 
 /** The vendor's card: its colour and name on top, the sandbox's own line above, so nobody mistakes it for the vendor. */
-export const VendorShell: FC<PropsWithChildren<{ brand: Brand; pageTitle: string; bar?: Child; note?: Child }>> = ({ brand, pageTitle, bar, note, children }) => (
+export const VendorShell: FC<
+  PropsWithChildren<{ brand: Brand; pageTitle: string; bar?: Child; note?: Child }>
+> = ({ brand, pageTitle, bar, note, children }) => (
   <Document title={pageTitle} bodyClass={`vendor brand-${brand.provider}`}>
     <div class="sandbox-bar">
       <span>
@@ -43,10 +49,14 @@ export const VendorShell: FC<PropsWithChildren<{ brand: Brand; pageTitle: string
     <main>
       <div class="card">
         <header class="vendor-head">
-          <span class="logo" aria-hidden="true">{(brand.product ?? brand.title).slice(0, 1).toUpperCase()}</span>
+          <span class="logo" aria-hidden="true">
+            {(brand.product ?? brand.title).slice(0, 1).toUpperCase()}
+          </span>
           <span>
             <div class="vendor-name">{brand.product ?? brand.title}</div>
-            <div class="vendor-product">{brand.product ? `Identity verification for ${brand.title}` : 'Identity verification'}</div>
+            <div class="vendor-product">
+              {brand.product ? `Identity verification for ${brand.title}` : 'Identity verification'}
+            </div>
           </span>
         </header>
         {children}
@@ -65,7 +75,9 @@ const NAV = [
 
 export type Section = (typeof NAV)[number][0];
 
-export const DashShell: FC<PropsWithChildren<{ section: Section; clock: string; notice?: string; error?: string }>> = ({ section, clock, notice, error, children }) => (
+export const DashShell: FC<
+  PropsWithChildren<{ section: Section; clock: string; notice?: string; error?: string }>
+> = ({ section, clock, notice, error, children }) => (
   <Document title={`kyc-sandbox · ${NAV.find((n) => n[0] === section)![1]}`} bodyClass="dash">
     <header class="dash-head">
       <span class="brand">kyc-sandbox</span>
@@ -88,4 +100,6 @@ export const DashShell: FC<PropsWithChildren<{ section: Section; clock: string; 
   </Document>
 );
 
-export const Pill: FC<{ value: string }> = ({ value }) => <span class={`pill ${value}`}>{value}</span>;
+export const Pill: FC<{ value: string }> = ({ value }) => (
+  <span class={`pill ${value}`}>{value}</span>
+);

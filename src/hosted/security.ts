@@ -5,7 +5,18 @@ import { hexFrom, type HostedFlow } from '../engine/index.js';
 type Scheme = NonNullable<HostedFlow['redirectSchemes']>[number];
 
 // Schemes that run code or read local data in the browser: never a redirect target, whatever a vendor allows.
-const DANGEROUS = new Set(['javascript', 'data', 'vbscript', 'file', 'blob', 'about', 'filesystem', 'view-source', 'chrome', 'intent']);
+const DANGEROUS = new Set([
+  'javascript',
+  'data',
+  'vbscript',
+  'file',
+  'blob',
+  'about',
+  'filesystem',
+  'view-source',
+  'chrome',
+  'intent',
+]);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The CSP of every page; `formTargets` adds the one redirect a decision may lead to (form-action covers redirects). */
@@ -23,9 +34,11 @@ export function csp(formTargets: readonly string[] = []): string {
 /** Security headers for every hosted page and dashboard answer; a page may set its own CSP first. */
 export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
   // A cross-site form post is never a person using the page: refuse it (the pages have no other CSRF token).
-  if (c.req.method === 'POST' && c.req.header('sec-fetch-site') === 'cross-site') return c.text('Cross-site form posts are refused', 403);
+  if (c.req.method === 'POST' && c.req.header('sec-fetch-site') === 'cross-site')
+    return c.text('Cross-site form posts are refused', 403);
   await next();
-  if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', csp());
+  if (!c.res.headers.has('content-security-policy'))
+    c.res.headers.set('content-security-policy', csp());
   c.res.headers.set('x-frame-options', 'DENY');
   c.res.headers.set('x-content-type-options', 'nosniff');
   // The link's path is a bearer of the session: keep it out of the Referer sent to the redirect target.
@@ -34,16 +47,22 @@ export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
 };
 
 /** A credential or tenant key as the pages show it: its first four characters. */
-export const mask = (value: string): string => (value === '' ? '(anonymous)' : `${value.slice(0, 4)}…`);
+export const mask = (value: string): string =>
+  value === '' ? '(anonymous)' : `${value.slice(0, 4)}…`;
 
 /** A short, stable, non-secret name for a tenant, so forms never carry the key itself. */
-export const handleOf = (provider: string, tenant: string): string => hexFrom(4, 'kyc-sandbox-ui', provider, tenant);
+export const handleOf = (provider: string, tenant: string): string =>
+  hexFrom(4, 'kyc-sandbox-ui', provider, tenant);
 
 function schemeAllowed(url: URL, allowed: readonly Scheme[]): boolean {
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   if (DANGEROUS.has(scheme)) return false;
   if (scheme === 'https') return allowed.includes('https');
-  if (scheme === 'http') return allowed.includes('http') || (allowed.includes('http-localhost') && LOCAL_HOSTS.has(url.hostname));
+  if (scheme === 'http')
+    return (
+      allowed.includes('http') ||
+      (allowed.includes('http-localhost') && LOCAL_HOSTS.has(url.hostname))
+    );
   return allowed.includes('app') && /^[a-z][a-z0-9+.-]*$/.test(scheme);
 }
 
@@ -51,9 +70,14 @@ function schemeAllowed(url: URL, allowed: readonly Scheme[]): boolean {
  * The target a decision may redirect to, or null: it must be the URI stored at link creation (the
  * vendor may only append its query parameters) and use a scheme the vendor allows.
  */
-export function safeRedirect(target: string | null | undefined, stored: string | null, allowed: readonly Scheme[] = ['https']): string | null {
+export function safeRedirect(
+  target: string | null | undefined,
+  stored: string | null,
+  allowed: readonly Scheme[] = ['https'],
+): string | null {
   if (!target || !stored) return null;
-  const derived = target === stored || target.startsWith(`${stored}?`) || target.startsWith(`${stored}&`);
+  const derived =
+    target === stored || target.startsWith(`${stored}?`) || target.startsWith(`${stored}&`);
   if (!derived || /[\s\u0000-\u001f]/.test(target)) return null;
   let url: URL;
   try {

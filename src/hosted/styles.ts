@@ -109,7 +109,10 @@ const NAME = /^[a-z0-9-]+$/;
 export function stylesheet(providers: readonly ProviderModule[]): string {
   const brands = providers
     .map((p) => ({ name: p.name, color: p.sessions?.hosted?.brand?.color }))
-    .filter((b): b is { name: string; color: string } => NAME.test(b.name) && !!b.color && COLOUR.test(b.color))
+    .filter(
+      (b): b is { name: string; color: string } =>
+        NAME.test(b.name) && !!b.color && COLOUR.test(b.color),
+    )
     .map((b) => `.brand-${b.name}{--brand:${b.color}}`)
     .join('\n');
   return `${BASE}${VENDOR}${DASHBOARD}${brands}\n`;

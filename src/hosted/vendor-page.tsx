@@ -5,12 +5,21 @@ import type { HostedIdentity, HostedOutcome, HostedStep, SessionView } from '../
 import { flowOf, initials, pathOf, relative, type Found } from './flow.js';
 import { Document, VendorShell, type Brand } from './layout.js';
 
-export const brandOf = (s: Found): Brand => ({ provider: s.provider.name, title: s.provider.title, product: flowOf(s).brand?.product });
+export const brandOf = (s: Found): Brand => ({
+  provider: s.provider.name,
+  title: s.provider.title,
+  product: flowOf(s).brand?.product,
+});
 
 const Bar: FC<{ view: SessionView; now: number }> = ({ view, now }) => (
   <>
     <span>state {view.state}</span>
-    {view.expiresAt ? <span>link {Date.parse(view.expiresAt) > now ? 'expires' : 'expired'} {relative(view.expiresAt, now)}</span> : null}
+    {view.expiresAt ? (
+      <span>
+        link {Date.parse(view.expiresAt) > now ? 'expires' : 'expired'}{' '}
+        {relative(view.expiresAt, now)}
+      </span>
+    ) : null}
   </>
 );
 
@@ -26,7 +35,11 @@ const Facts: FC<{ identity: HostedIdentity; limit?: number }> = ({ identity, lim
 );
 
 /** What each kind of screen shows: a document with the faker identity, a selfie oval, a form… */
-const Picture: FC<{ step: HostedStep; identity: HostedIdentity; vendor: string }> = ({ step, identity, vendor }) => {
+const Picture: FC<{ step: HostedStep; identity: HostedIdentity; vendor: string }> = ({
+  step,
+  identity,
+  vendor,
+}) => {
   if (step.kind === 'document') {
     return (
       <div class="picture">
@@ -72,7 +85,10 @@ const Picture: FC<{ step: HostedStep; identity: HostedIdentity; vendor: string }
     return (
       <label class="consent">
         <input type="checkbox" name="agree" value="yes" required />
-        <span>I agree that {vendor} checks my identity document and a selfie for {identity.name}. (Sandbox: nothing leaves this machine.)</span>
+        <span>
+          I agree that {vendor} checks my identity document and a selfie for {identity.name}.
+          (Sandbox: nothing leaves this machine.)
+        </span>
       </label>
     );
   }
@@ -85,8 +101,13 @@ const Outcomes: FC<{ s: Found; outcomes: HostedOutcome[] }> = ({ s, outcomes }) 
   return (
     <div class="controls">
       <h2>Sandbox: pick the outcome</h2>
-      <p class="muted">Each choice applies {s.provider.title}'s own transition, as if it had decided, and sends its webhooks.</p>
-      {outcomes.length === 0 ? <p class="notice">No decision can be made from state {s.view.state}.</p> : null}
+      <p class="muted">
+        Each choice applies {s.provider.title}'s own transition, as if it had decided, and sends its
+        webhooks.
+      </p>
+      {outcomes.length === 0 ? (
+        <p class="notice">No decision can be made from state {s.view.state}.</p>
+      ) : null}
       <div class="outcomes">
         {outcomes.map((o) => (
           <form method="post" action={base} class="outcome">
@@ -101,7 +122,13 @@ const Outcomes: FC<{ s: Found; outcomes: HostedOutcome[] }> = ({ s, outcomes }) 
                 ))}
               </select>
             ) : o.needsReason ? (
-              <input type="text" name="reason" placeholder="Reason" aria-label={`Reason for ${o.label}`} maxlength={200} />
+              <input
+                type="text"
+                name="reason"
+                placeholder="Reason"
+                aria-label={`Reason for ${o.label}`}
+                maxlength={200}
+              />
             ) : null}
           </form>
         ))}
@@ -127,7 +154,15 @@ export interface StepProps {
   error?: string;
 }
 
-export const StepPage: FC<StepProps> = ({ s, steps, index, identity, outcomes, resumed, error }) => {
+export const StepPage: FC<StepProps> = ({
+  s,
+  steps,
+  index,
+  identity,
+  outcomes,
+  resumed,
+  error,
+}) => {
   const step = steps[index]!;
   const base = pathOf(s.view);
   const last = index === steps.length - 1;
@@ -197,16 +232,35 @@ export const StepPage: FC<StepProps> = ({ s, steps, index, identity, outcomes, r
 };
 
 /** After a decision with no redirect to follow (the vendor has none, or the stored one is refused). */
-export const DonePage: FC<{ s: Found; view: SessionView; identity: HostedIdentity; left?: boolean; refused?: boolean }> = ({ s, view, identity, left, refused }) => (
-  <VendorShell brand={brandOf(s)} pageTitle={`${s.provider.title} verification`} bar={<Bar view={view} now={s.kit.now()} />}>
+export const DonePage: FC<{
+  s: Found;
+  view: SessionView;
+  identity: HostedIdentity;
+  left?: boolean;
+  refused?: boolean;
+}> = ({ s, view, identity, left, refused }) => (
+  <VendorShell
+    brand={brandOf(s)}
+    pageTitle={`${s.provider.title} verification`}
+    bar={<Bar view={view} now={s.kit.now()} />}
+  >
     <section class="closed">
-      <div class="big" aria-hidden="true">{left ? '↩' : '✓'}</div>
+      <div class="big" aria-hidden="true">
+        {left ? '↩' : '✓'}
+      </div>
       <h1>{left ? 'You can come back later' : 'Thank you'}</h1>
       <p>
-        {left ? `Open the same link again to continue where you left off.` : `${identity.name}, your verification is now `}
+        {left
+          ? `Open the same link again to continue where you left off.`
+          : `${identity.name}, your verification is now `}
         {left ? null : <strong class="mono">{view.state}</strong>}
       </p>
-      {refused ? <p class="notice error">The redirect stored with this link uses a scheme {s.provider.title} does not allow, so the page stays here.</p> : null}
+      {refused ? (
+        <p class="notice error">
+          The redirect stored with this link uses a scheme {s.provider.title} does not allow, so the
+          page stays here.
+        </p>
+      ) : null}
       <p class="muted">You can close this window.</p>
     </section>
   </VendorShell>
@@ -214,8 +268,16 @@ export const DonePage: FC<{ s: Found; view: SessionView; identity: HostedIdentit
 
 const CLOSED = {
   expired: ['!', 'This link has expired', 'Links only work for a limited time. Ask for a new one.'],
-  used: ['✓', 'This link has already been used', 'The verification was already submitted with this link.'],
-  superseded: ['↻', 'This link was replaced', 'A newer link was created for this verification; use that one.'],
+  used: [
+    '✓',
+    'This link has already been used',
+    'The verification was already submitted with this link.',
+  ],
+  superseded: [
+    '↻',
+    'This link was replaced',
+    'A newer link was created for this verification; use that one.',
+  ],
 } as const;
 
 export const ClosedPage: FC<{ s: Found }> = ({ s }) => {
@@ -223,9 +285,15 @@ export const ClosedPage: FC<{ s: Found }> = ({ s }) => {
   const [icon, title, text] = CLOSED[link] ?? CLOSED.used;
   const special = flowOf(s).closed?.[s.view.state];
   return (
-    <VendorShell brand={brandOf(s)} pageTitle={`${s.provider.title}: link ${s.view.link}`} bar={<Bar view={s.view} now={s.kit.now()} />}>
+    <VendorShell
+      brand={brandOf(s)}
+      pageTitle={`${s.provider.title}: link ${s.view.link}`}
+      bar={<Bar view={s.view} now={s.kit.now()} />}
+    >
       <section class="closed" data-link={s.view.link}>
-        <div class="big" aria-hidden="true">{icon}</div>
+        <div class="big" aria-hidden="true">
+          {icon}
+        </div>
         <h1>{title}</h1>
         <p>{special ?? text}</p>
         <p class="muted">
@@ -247,9 +315,13 @@ export const NotFoundPage: FC<{ message?: string }> = ({ message }) => (
     <main>
       <div class="card">
         <section class="closed">
-          <div class="big" aria-hidden="true">?</div>
+          <div class="big" aria-hidden="true">
+            ?
+          </div>
           <h1>Link not found</h1>
-          <p>{message ?? 'This verification link does not exist. Check that it was copied in full.'}</p>
+          <p>
+            {message ?? 'This verification link does not exist. Check that it was copied in full.'}
+          </p>
         </section>
       </div>
     </main>

@@ -5,7 +5,18 @@ import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox.js';
-import { flowOf, forgetProgress, identityOf, lookup, openOutcomes, pathOf, progressOf, saveProgress, stepsOf, type Found } from './flow.js';
+import {
+  flowOf,
+  forgetProgress,
+  identityOf,
+  lookup,
+  openOutcomes,
+  pathOf,
+  progressOf,
+  saveProgress,
+  stepsOf,
+  type Found,
+} from './flow.js';
 import { csp, formTargetOf, safeRedirect } from './security.js';
 import { ClosedPage, DonePage, NotFoundPage, StepPage } from './vendor-page.js';
 
@@ -17,25 +28,53 @@ export function verifyRoutes(sb: Sandbox) {
   const schemesOf = (s: Found) => flowOf(s).redirectSchemes ?? ['https'];
 
   /** Renders with a CSP whose form-action also admits the one redirect a decision may follow. */
-  const page = (c: Context, s: Found | undefined, body: JSX.Element, status: 200 | 400 | 404 | 409 | 410 = 200) => {
+  const page = (
+    c: Context,
+    s: Found | undefined,
+    body: JSX.Element,
+    status: 200 | 400 | 404 | 409 | 410 = 200,
+  ) => {
     const stored = s?.view.redirectUri ?? null;
-    c.header('content-security-policy', csp(s ? formTargetOf(safeRedirect(stored, stored, schemesOf(s))) : []));
+    c.header(
+      'content-security-policy',
+      csp(s ? formTargetOf(safeRedirect(stored, stored, schemesOf(s))) : []),
+    );
     return c.html(body, status);
   };
 
   /** The step screen: `requested` (a Back link) only up to the step reached, else where the person left off. */
-  const step = (c: Context, s: Found, opts: { requested?: number; error?: string; status?: 200 | 400 | 409 } = {}) => {
+  const step = (
+    c: Context,
+    s: Found,
+    opts: { requested?: number; error?: string; status?: 200 | 400 | 409 } = {},
+  ) => {
     const steps = stepsOf(flowOf(s));
     const progress = progressOf(s.kit, s.view.id);
-    const wanted = opts.requested !== undefined && opts.requested >= 0 && opts.requested <= progress.reached ? opts.requested : progress.step;
+    const wanted =
+      opts.requested !== undefined && opts.requested >= 0 && opts.requested <= progress.reached
+        ? opts.requested
+        : progress.step;
     const index = Math.min(Math.max(wanted, 0), steps.length - 1);
-    const resumed = opts.requested === undefined && !opts.error && progress.step > 0 && c.req.method === 'GET';
-    const body = <StepPage s={s} steps={steps} index={index} identity={identityOf(s)} outcomes={openOutcomes(s)} resumed={resumed} error={opts.error} />;
+    const resumed =
+      opts.requested === undefined && !opts.error && progress.step > 0 && c.req.method === 'GET';
+    const body = (
+      <StepPage
+        s={s}
+        steps={steps}
+        index={index}
+        identity={identityOf(s)}
+        outcomes={openOutcomes(s)}
+        resumed={resumed}
+        error={opts.error}
+      />
+    );
     return page(c, s, body, opts.status ?? 200);
   };
 
   /** The session when its link still opens a flow; otherwise the response to send instead. */
-  const live = (c: Context): { s: Found; res?: undefined } | { s?: undefined; res: Response | Promise<Response> } => {
+  const live = (
+    c: Context,
+  ): { s: Found; res?: undefined } | { s?: undefined; res: Response | Promise<Response> } => {
     const s = lookup(sb, c.req.param('provider')!, c.req.param('id')!);
     if (!s) return { res: page(c, undefined, <NotFoundPage />, 404) };
     if (s.view.link !== 'live') return { res: page(c, s, <ClosedPage s={s} />, 410) };
@@ -48,14 +87,27 @@ export function verifyRoutes(sb: Sandbox) {
     const target = s.adapter.redirectFor?.(fresh.kit, fresh.view) ?? null;
     const safe = safeRedirect(target, fresh.view.redirectUri, schemesOf(s));
     if (safe) return c.redirect(safe, 303);
-    return page(c, fresh, <DonePage s={fresh} view={fresh.view} identity={identityOf(fresh)} left={opts.left} refused={!!target} />);
+    return page(
+      c,
+      fresh,
+      <DonePage
+        s={fresh}
+        view={fresh.view}
+        identity={identityOf(fresh)}
+        left={opts.left}
+        refused={!!target}
+      />,
+    );
   };
 
   pages.get('/:provider/:id', (c) => {
     const { s, res } = live(c);
     if (!s) return res;
     const requested = c.req.query('step');
-    return step(c, s, { requested: requested === undefined || !/^\d{1,2}$/.test(requested) ? undefined : Number(requested) });
+    return step(c, s, {
+      requested:
+        requested === undefined || !/^\d{1,2}$/.test(requested) ? undefined : Number(requested),
+    });
   });
 
   pages.post('/:provider/:id/next', async (c) => {
@@ -64,9 +116,14 @@ export function verifyRoutes(sb: Sandbox) {
     const form = await c.req.parseBody();
     const steps = stepsOf(flowOf(s));
     const from = Number(text(form.from));
-    if (!Number.isInteger(from) || from < 0 || from > steps.length - 2) return step(c, s, { error: 'That step does not exist.', status: 400 });
+    if (!Number.isInteger(from) || from < 0 || from > steps.length - 2)
+      return step(c, s, { error: 'That step does not exist.', status: 400 });
     if (steps[from]!.kind === 'consent' && text(form.agree) !== 'yes') {
-      return step(c, s, { requested: from, error: 'Tick the box to give your consent before continuing.', status: 400 });
+      return step(c, s, {
+        requested: from,
+        error: 'Tick the box to give your consent before continuing.',
+        status: 400,
+      });
     }
     // Leaving the first screen is when the vendor marks the session started (gu1 in_progress, Faceki OPENED).
     const start = flowOf(s).start;
@@ -93,20 +150,35 @@ export function verifyRoutes(sb: Sandbox) {
     // The page offers the flow's outcomes (and its start); other vendor states are for operators only.
     const offered = flow.outcomes.some((o) => o.state === state) || flow.start === state;
     const last = stepsOf(flow).length - 1;
-    if (!offered) return step(c, s, { requested: last, error: 'That choice is not offered on this page.', status: 400 });
-    if (!s.view.next.includes(state)) return step(c, s, { requested: last, error: `That choice is not possible from state ${s.view.state}.`, status: 409 });
+    if (!offered)
+      return step(c, s, {
+        requested: last,
+        error: 'That choice is not offered on this page.',
+        status: 400,
+      });
+    if (!s.view.next.includes(state))
+      return step(c, s, {
+        requested: last,
+        error: `That choice is not possible from state ${s.view.state}.`,
+        status: 409,
+      });
     const reason = text(form.reason)?.trim().slice(0, 200) || undefined;
     try {
       s.adapter.transition(s.kit, s.view.id, state, { reason, manual: false });
     } catch (err) {
-      if (err instanceof SandboxError) return step(c, s, { requested: last, error: err.message, status: 409 });
+      if (err instanceof SandboxError)
+        return step(c, s, { requested: last, error: err.message, status: 409 });
       throw err;
     }
     await sb.webhooks.flush();
     const after = lookup(sb, s.provider.name, s.view.id)!;
     // A move that keeps the link open (the start) continues the flow; a decision ends it.
     if (after.view.link === 'live') {
-      saveProgress(after.kit, after.view.id, Math.max(progressOf(after.kit, after.view.id).step, 1));
+      saveProgress(
+        after.kit,
+        after.view.id,
+        Math.max(progressOf(after.kit, after.view.id).step, 1),
+      );
       return step(c, after);
     }
     forgetProgress(after.kit, after.view.id);

@@ -8,10 +8,20 @@ export interface CatalogueEntry {
   provides: Readonly<Record<string, string>>;
 }
 
-export const stateCatalogue = (providers: readonly ProviderModule[], only?: string): CatalogueEntry[] =>
+export const stateCatalogue = (
+  providers: readonly ProviderModule[],
+  only?: string,
+): CatalogueEntry[] =>
   providers
     .filter((p) => !only || p.name === only)
-    .flatMap((p) => (p.states ?? []).map((s) => ({ provider: p.name, state: s.name, params: s.params ?? {}, provides: s.provides ?? {} })));
+    .flatMap((p) =>
+      (p.states ?? []).map((s) => ({
+        provider: p.name,
+        state: s.name,
+        params: s.params ?? {},
+        provides: s.provides ?? {},
+      })),
+    );
 
 /** For people: provider headings, each sentence with its parameters and what it returns. */
 export function formatCatalogue(entries: readonly CatalogueEntry[]): string {
@@ -24,7 +34,8 @@ export function formatCatalogue(entries: readonly CatalogueEntry[]): string {
     }
     lines.push(`  "${e.state}"`);
     for (const [k, v] of Object.entries(e.params)) lines.push(`      param    ${k}: ${v}`);
-    for (const [k, v] of Object.entries(e.provides)) lines.push(`      provides ${k}: ${v}  (fromProviderState('\${${k}}', …))`);
+    for (const [k, v] of Object.entries(e.provides))
+      lines.push(`      provides ${k}: ${v}  (fromProviderState('\${${k}}', …))`);
   }
   return `${lines.join('\n').trimStart()}\n`;
 }

@@ -42,7 +42,9 @@ export function toValidatorShape(node: Json): Json {
   if (Array.isArray(type) && type.includes('object') && type.includes('null')) {
     const { type: _type, ...rest } = out;
     const others = type.filter((t) => t !== 'null' && t !== 'object');
-    return { anyOf: [{ ...rest, type: 'object' }, { type: others.length ? [...others, 'null'] : 'null' }] };
+    return {
+      anyOf: [{ ...rest, type: 'object' }, { type: others.length ? [...others, 'null'] : 'null' }],
+    };
   }
   return out;
 }
@@ -55,7 +57,14 @@ interface ValidatorResult {
   specDetails?: { location?: string };
 }
 interface ValidatorModule {
-  SwaggerMockValidatorFactory: { create(): { validate(o: { specPathOrUrl: string; mockPathOrUrl: string }): Promise<{ success: boolean; errors: ValidatorResult[]; warnings: ValidatorResult[] }> } };
+  SwaggerMockValidatorFactory: {
+    create(): {
+      validate(o: {
+        specPathOrUrl: string;
+        mockPathOrUrl: string;
+      }): Promise<{ success: boolean; errors: ValidatorResult[]; warnings: ValidatorResult[] }>;
+    };
+  };
 }
 
 interface PactJson {
@@ -67,13 +76,19 @@ interface PactJson {
  * Checks pacts (of one provider) against its contract. They are merged into one pact for a single
  * validator run: the validator re-validates the whole contract on every call, and that dominates.
  */
-export async function checkPactsAgainstContract(pactPaths: readonly string[], contractPath: string): Promise<ContractCheck> {
-  const { SwaggerMockValidatorFactory } = (await import('@pactflow/swagger-mock-validator')) as ValidatorModule;
+export async function checkPactsAgainstContract(
+  pactPaths: readonly string[],
+  contractPath: string,
+): Promise<ContractCheck> {
+  const { SwaggerMockValidatorFactory } =
+    (await import('@pactflow/swagger-mock-validator')) as ValidatorModule;
   const sources = pactPaths.flatMap((path) => {
     const pact = JSON.parse(readFileSync(path, 'utf8')) as PactJson;
     // HTTP interactions only (messages have no place in an OpenAPI contract); filtering here keeps the
     // validator's interaction indexes equal to ours.
-    return (pact.interactions ?? []).filter((i) => !i.type || i.type === 'Synchronous/HTTP').map((interaction) => ({ path, interaction, metadata: pact.metadata }));
+    return (pact.interactions ?? [])
+      .filter((i) => !i.type || i.type === 'Synchronous/HTTP')
+      .map((interaction) => ({ path, interaction, metadata: pact.metadata }));
   });
   const spec = toValidatorShape(yaml.load(readFileSync(contractPath, 'utf8')) as Json);
   // The validator reads files: the converted contract and the merged pact live in a scratch folder.
@@ -82,9 +97,17 @@ export async function checkPactsAgainstContract(pactPaths: readonly string[], co
     const specPath = join(dir, 'openapi.json');
     const mockPath = join(dir, 'pacts.json');
     writeFileSync(specPath, JSON.stringify(spec));
-    const merged = { consumer: { name: 'merged' }, provider: { name: 'merged' }, interactions: sources.map((s) => s.interaction), metadata: sources[0]?.metadata ?? {} };
+    const merged = {
+      consumer: { name: 'merged' },
+      provider: { name: 'merged' },
+      interactions: sources.map((s) => s.interaction),
+      metadata: sources[0]?.metadata ?? {},
+    };
     writeFileSync(mockPath, JSON.stringify(merged));
-    const result = await SwaggerMockValidatorFactory.create().validate({ specPathOrUrl: specPath, mockPathOrUrl: mockPath });
+    const result = await SwaggerMockValidatorFactory.create().validate({
+      specPathOrUrl: specPath,
+      mockPathOrUrl: mockPath,
+    });
     const toFinding = (r: ValidatorResult): Finding & { status?: number } => {
       const index = /interactions\[(\d+)\]/.exec(r.mockDetails?.location ?? '')?.[1];
       const source = index === undefined ? undefined : sources[Number(index)];
@@ -98,14 +121,21 @@ export async function checkPactsAgainstContract(pactPaths: readonly string[], co
       };
     };
     const errors = result.errors.map(toFinding);
-    const isExpected = (f: { code: string; status?: number }) => f.code.startsWith('request.') && f.status !== undefined && f.status >= 400 && f.status < 500;
+    const isExpected = (f: { code: string; status?: number }) =>
+      f.code.startsWith('request.') && f.status !== undefined && f.status >= 400 && f.status < 500;
     const strip = ({ status: _status, ...f }: Finding & { status?: number }): Finding => f;
     const real = errors.filter((f) => !isExpected(f)).map(strip);
-    return { ok: real.length === 0, errors: real, expected: errors.filter(isExpected).map(strip), warnings: result.warnings.map(toFinding).map(strip) };
+    return {
+      ok: real.length === 0,
+      errors: real,
+      expected: errors.filter(isExpected).map(strip),
+      warnings: result.warnings.map(toFinding).map(strip),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** One readable line per finding: which interaction, what the contract says, where. */
-export const describeFinding = (f: Finding) => `${basename(f.pact)} "${f.interaction}": ${f.message}${f.contract ? ` (contract: ${f.contract})` : ''}`;
+export const describeFinding = (f: Finding) =>
+  `${basename(f.pact)} "${f.interaction}": ${f.message}${f.contract ? ` (contract: ${f.contract})` : ''}`;

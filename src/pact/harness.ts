@@ -21,30 +21,60 @@ export interface Harness {
   /** Back to an empty sandbox: before every interaction. */
   reset(): void;
   /** pact-js stateHandlers for one provider: each sentence of its catalogue. */
-  stateHandlers(p: ProviderModule): Record<string, { setup: (params?: unknown) => Promise<Record<string, unknown>> }>;
+  stateHandlers(
+    p: ProviderModule,
+  ): Record<string, { setup: (params?: unknown) => Promise<Record<string, unknown>> }>;
   /** The newest webhook the provider queued during state setup (of `event`, when named), as Pact expects a message. */
-  lastWebhook(provider: string, event?: string): { __pactMessageMetadata: Record<string, string>; message: unknown };
+  lastWebhook(
+    provider: string,
+    event?: string,
+  ): { __pactMessageMetadata: Record<string, string>; message: unknown };
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {}): Promise<Harness> {
+export async function startHarness(
+  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {},
+): Promise<Harness> {
   const captured: CapturedWebhook[] = [];
   const capture: typeof fetch = async (input, init) => {
-    captured.push({ url: String(input), headers: Object.fromEntries(new Headers(init?.headers).entries()), body: String(init?.body ?? '') });
+    captured.push({
+      url: String(input),
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      body: String(init?.body ?? ''),
+    });
     return new Response('ok', { status: 200 });
   };
-  const sb = createSandbox({ ...opts, clock: { mode: 'frozen' }, validateResponses: true, fetch: capture });
+  const sb = createSandbox({
+    ...opts,
+    clock: { mode: 'frozen' },
+    validateResponses: true,
+    fetch: capture,
+  });
   const { url } = await sb.listen(0);
 
   function context(p: ProviderModule): StateContext {
     return {
       webhookUrl: WEBHOOK_SINK,
       kit: (tenant) => sb.kit(p.name, tenant),
-      async request<T>(method: string, path: string, init: { headers?: Record<string, string>; json?: unknown } = {}) {
-        const headers = { ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
-        const res = await sb.app.request(path, { method, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+      async request<T>(
+        method: string,
+        path: string,
+        init: { headers?: Record<string, string>; json?: unknown } = {},
+      ) {
+        const headers = {
+          ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        };
+        const res = await sb.app.request(path, {
+          method,
+          headers,
+          body: init.json === undefined ? undefined : JSON.stringify(init.json),
+        });
         const text = await res.text();
-        if (!res.ok) throw new Error(`state setup: ${method} ${path} answered ${res.status} ${text.slice(0, 300)}`);
+        if (!res.ok)
+          throw new Error(
+            `state setup: ${method} ${path} answered ${res.status} ${text.slice(0, 300)}`,
+          );
         return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
       },
     };
@@ -66,12 +96,23 @@ export async function startHarness(opts: Pick<SandboxOptions, 'seed' | 'options'
       sb.reset();
       captured.length = 0;
     },
-    stateHandlers: (p) => Object.fromEntries((p.states ?? []).map((s) => [s.name, { setup: (params?: unknown) => runState(p, s, params) }])),
+    stateHandlers: (p) =>
+      Object.fromEntries(
+        (p.states ?? []).map((s) => [
+          s.name,
+          { setup: (params?: unknown) => runState(p, s, params) },
+        ]),
+      ),
     lastWebhook(provider, event) {
       // Deliveries run concurrently, so arrival order is not send order: take the newest queued one.
-      const queued = sb.webhooks.list({ provider }).filter((d) => (!event || d.event === event) && captured.some((c) => c.body === d.body));
+      const queued = sb.webhooks
+        .list({ provider })
+        .filter((d) => (!event || d.event === event) && captured.some((c) => c.body === d.body));
       const last = queued.at(-1);
-      if (!last) throw new Error(`${provider} sent no ${event ? `${event} ` : ''}webhook while the provider states were set up`);
+      if (!last)
+        throw new Error(
+          `${provider} sent no ${event ? `${event} ` : ''}webhook while the provider states were set up`,
+        );
       const sent = captured.filter((c) => c.body === last.body).at(-1)!;
       return { __pactMessageMetadata: sent.headers, message: JSON.parse(sent.body) as unknown };
     },

@@ -42,19 +42,35 @@ export function loadPacts(paths: readonly string[]): PactFile[] {
 }
 
 export function readPact(path: string): PactFile {
-  let raw: { consumer?: { name?: string }; provider?: { name?: string }; interactions?: PactInteraction[]; messages?: PactInteraction[] };
+  let raw: {
+    consumer?: { name?: string };
+    provider?: { name?: string };
+    interactions?: PactInteraction[];
+    messages?: PactInteraction[];
+  };
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new Error(`${path}: not a JSON pact file (${(err as Error).message})`);
   }
-  if (!raw.provider?.name || !raw.consumer?.name) throw new Error(`${path}: not a pact file (no consumer.name / provider.name)`);
-  return { path, consumer: raw.consumer.name, provider: raw.provider.name, interactions: raw.interactions ?? [], messages: raw.messages ?? [] };
+  if (!raw.provider?.name || !raw.consumer?.name)
+    throw new Error(`${path}: not a pact file (no consumer.name / provider.name)`);
+  return {
+    path,
+    consumer: raw.consumer.name,
+    provider: raw.provider.name,
+    interactions: raw.interactions ?? [],
+    messages: raw.messages ?? [],
+  };
 }
 
 /** The states an interaction asks for, whichever spec version wrote it. */
-export const statesOf = (i: PactInteraction): PactState[] => i.providerStates ?? (i.providerState ? [{ name: i.providerState }] : []);
+export const statesOf = (i: PactInteraction): PactState[] =>
+  i.providerStates ?? (i.providerState ? [{ name: i.providerState }] : []);
 
-export const isMessage = (i: PactInteraction, file: PactFile) => file.messages.includes(i) || i.type === 'Asynchronous/Messages' || i.type === 'Synchronous/Messages';
+export const isMessage = (i: PactInteraction, file: PactFile) =>
+  file.messages.includes(i) ||
+  i.type === 'Asynchronous/Messages' ||
+  i.type === 'Synchronous/Messages';
 
 export const allInteractions = (f: PactFile) => [...f.interactions, ...f.messages];

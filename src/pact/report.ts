@@ -9,7 +9,10 @@ export function formatReport(report: VerifyReport, cwd = process.cwd()): string 
   for (const f of report.files) {
     const against = f.provider ? `sandbox provider ${f.provider}` : 'no sandbox provider';
     const rel = relative(cwd, f.path);
-    lines.push('', `${rel && !rel.startsWith('..') ? rel : f.path}  (${f.consumer} → ${f.pactProvider}, against ${against})`);
+    lines.push(
+      '',
+      `${rel && !rel.startsWith('..') ? rel : f.path}  (${f.consumer} → ${f.pactProvider}, against ${against})`,
+    );
     if (f.error) {
       failed++;
       lines.push(`  FAIL  ${f.error}`);
@@ -23,10 +26,17 @@ export function formatReport(report: VerifyReport, cwd = process.cwd()): string 
     }
   }
   if (report.contractViolations.length) {
-    lines.push('', 'The sandbox answered outside its own contract (a sandbox bug; please report it):');
+    lines.push(
+      '',
+      'The sandbox answered outside its own contract (a sandbox bug; please report it):',
+    );
     for (const v of report.contractViolations) lines.push(`  ${v}`);
   }
   if (report.files.length === 0) lines.push('', 'No pact files found.');
-  lines.push('', `${passed} passed, ${failed} failed${report.ok ? '' : ' — verification FAILED'}`, '');
+  lines.push(
+    '',
+    `${passed} passed, ${failed} failed${report.ok ? '' : ' — verification FAILED'}`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -4,7 +4,14 @@ import type { VerifierOptions } from '@pact-foundation/pact';
 import type { ProviderModule } from '../engine/index.js';
 import { providers as registry } from '../providers/index.js';
 import { startHarness, type Harness } from './harness.js';
-import { allInteractions, isMessage, loadPacts, statesOf, type PactFile, type PactInteraction } from './pact-file.js';
+import {
+  allInteractions,
+  isMessage,
+  loadPacts,
+  statesOf,
+  type PactFile,
+  type PactInteraction,
+} from './pact-file.js';
 
 export interface InteractionReport {
   description: string;
@@ -42,10 +49,17 @@ export interface VerifyOptions {
 }
 
 /** The sandbox provider a pact names: exact (any case), or the name inside a longer one ("kulipa-api"). */
-export function providerFor(pactProvider: string, available: readonly ProviderModule[], override?: string): ProviderModule | undefined {
+export function providerFor(
+  pactProvider: string,
+  available: readonly ProviderModule[],
+  override?: string,
+): ProviderModule | undefined {
   if (override) return available.find((p) => p.name === override.toLowerCase());
   const name = pactProvider.toLowerCase();
-  return available.find((p) => p.name === name) ?? available.find((p) => new RegExp(`(^|[^a-z0-9])${p.name}([^a-z0-9]|$)`).test(name));
+  return (
+    available.find((p) => p.name === name) ??
+    available.find((p) => new RegExp(`(^|[^a-z0-9])${p.name}([^a-z0-9]|$)`).test(name))
+  );
 }
 
 interface VerifierMismatch {
@@ -54,7 +68,10 @@ interface VerifierMismatch {
   mismatch?: string;
 }
 interface VerifierJson {
-  errors?: { interaction: string; mismatch?: { message?: string; mismatches?: VerifierMismatch[] } }[];
+  errors?: {
+    interaction: string;
+    mismatch?: { message?: string; mismatches?: VerifierMismatch[] };
+  }[];
   interactionResults?: { description: string; result: string }[];
 }
 
@@ -62,9 +79,22 @@ interface VerifierJson {
 function problemsOf(json: VerifierJson, description: string): string[] {
   return (json.errors ?? [])
     .filter((e) => e.interaction.endsWith(` - ${description}`) || e.interaction === description)
-    .flatMap((e) => (e.mismatch?.mismatches?.length ? e.mismatch.mismatches : [{ mismatch: e.mismatch?.message ?? 'failed' }]))
+    .flatMap((e) =>
+      e.mismatch?.mismatches?.length
+        ? e.mismatch.mismatches
+        : [{ mismatch: e.mismatch?.message ?? 'failed' }],
+    )
     .map((m) => {
-      const where = m.type === 'StatusMismatch' ? 'status' : m.type === 'BodyMismatch' ? `body ${m.path ?? '$'}` : m.type === 'HeaderMismatch' ? 'header' : m.type === 'MetadataMismatch' ? 'metadata' : (m.type ?? 'response');
+      const where =
+        m.type === 'StatusMismatch'
+          ? 'status'
+          : m.type === 'BodyMismatch'
+            ? `body ${m.path ?? '$'}`
+            : m.type === 'HeaderMismatch'
+              ? 'header'
+              : m.type === 'MetadataMismatch'
+                ? 'metadata'
+                : (m.type ?? 'response');
       return `${where}: ${m.mismatch ?? 'mismatch'}`;
     });
 }
@@ -83,8 +113,15 @@ async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promis
   const catalogue = new Set((p.states ?? []).map((s) => s.name));
   const interactions = allInteractions(file);
   // A message is the webhook the states made the provider send; an `event` state parameter picks one.
-  const eventOf = (i: PactInteraction) => statesOf(i).map((s) => s.params?.event).find((e): e is string => typeof e === 'string');
-  const messageProviders = Object.fromEntries(interactions.filter((i) => isMessage(i, file)).map((i) => [i.description, async () => h.lastWebhook(p.name, eventOf(i))]));
+  const eventOf = (i: PactInteraction) =>
+    statesOf(i)
+      .map((s) => s.params?.event)
+      .find((e): e is string => typeof e === 'string');
+  const messageProviders = Object.fromEntries(
+    interactions
+      .filter((i) => isMessage(i, file))
+      .map((i) => [i.description, async () => h.lastWebhook(p.name, eventOf(i))]),
+  );
   const handlers = h.stateHandlers(p);
   // Remember why a state failed: pact-js logs it and carries on, and the report should say it.
   const stateHandlers = Object.fromEntries(
@@ -128,7 +165,10 @@ async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promis
       const verified = results.get(i.description) === 'OK';
       const unknown = statesOf(i)
         .filter((s) => !catalogue.has(s.name))
-        .map((s) => `provider state "${s.name}" is not in the ${p.name} catalogue (kyc-sandbox states --provider ${p.name} lists them)`);
+        .map(
+          (s) =>
+            `provider state "${s.name}" is not in the ${p.name} catalogue (kyc-sandbox states --provider ${p.name} lists them)`,
+        );
       const problems = [
         ...(verified ? [] : unknown),
         ...statesOf(i)
@@ -136,8 +176,14 @@ async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promis
           .map((s) => `provider state "${s.name}" failed to set up: ${stateErrors.get(s.name)}`),
         ...(json ? problemsOf(json, i.description) : []),
       ];
-      if (!verified && problems.length === 0) problems.push(crash ? 'not verified: the verifier stopped' : 'not verified');
-      return { description: i.description, ok: verified && problems.length === 0, problems, warnings: verified ? unknown : [] };
+      if (!verified && problems.length === 0)
+        problems.push(crash ? 'not verified: the verifier stopped' : 'not verified');
+      return {
+        description: i.description,
+        ok: verified && problems.length === 0,
+        problems,
+        warnings: verified ? unknown : [],
+      };
     }),
   };
 }
@@ -152,8 +198,17 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
       const p = providerFor(file.provider, available, opts.provider);
       if (!p) {
         const names = available.map((a) => a.name).join(', ');
-        const error = opts.provider ? `--provider ${opts.provider} is not a sandbox provider (${names})` : `pact names provider "${file.provider}", which matches none of ${names}; pass --provider <name>`;
-        reports.push({ path: file.path, consumer: file.consumer, pactProvider: file.provider, provider: null, interactions: [], error });
+        const error = opts.provider
+          ? `--provider ${opts.provider} is not a sandbox provider (${names})`
+          : `pact names provider "${file.provider}", which matches none of ${names}; pass --provider <name>`;
+        reports.push({
+          path: file.path,
+          consumer: file.consumer,
+          pactProvider: file.provider,
+          provider: null,
+          interactions: [],
+          error,
+        });
         continue;
       }
       reports.push(await verifyFile(h, file, p));
@@ -161,6 +216,9 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
   } finally {
     await h.close();
   }
-  const ok = reports.length > 0 && reports.every((r) => r.error === null && r.interactions.every((i) => i.ok)) && h.sb.contractViolations.length === 0;
+  const ok =
+    reports.length > 0 &&
+    reports.every((r) => r.error === null && r.interactions.every((i) => i.ok)) &&
+    h.sb.contractViolations.length === 0;
   return { ok, files: reports, contractViolations: [...h.sb.contractViolations] };
 }

@@ -4,7 +4,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleOf } from '../../src/hosted/security.js';
 import { receiver, testSandbox } from '../helpers.js';
-import { api, baanxLink, CAPA_KEY, capaLink, facekiLink, gu1Link, hasChromium, KULIPA_KEY, kulipaLink, launch, screenshot, SKIP_REASON } from './helpers.js';
+import {
+  api,
+  baanxLink,
+  CAPA_KEY,
+  capaLink,
+  facekiLink,
+  gu1Link,
+  hasChromium,
+  KULIPA_KEY,
+  kulipaLink,
+  launch,
+  screenshot,
+  SKIP_REASON,
+} from './helpers.js';
 
 describe.skipIf(!hasChromium)(`dashboard at /_sandbox/ui in Chromium${SKIP_REASON}`, () => {
   let browser: Browser;
@@ -20,7 +33,11 @@ describe.skipIf(!hasChromium)(`dashboard at /_sandbox/ui in Chromium${SKIP_REASO
     // Partners register a stable URL (so the screenshot does not change with the receiver's port);
     // the sandbox's injected fetch still delivers every webhook over HTTP to the local receiver.
     const HOOK = 'https://hooks.partner.example/kyc';
-    const sb = testSandbox({ publicUrl: undefined, seed: 'browser-tests', fetch: ((_url: unknown, init?: RequestInit) => fetch(hooks.url, init)) as typeof fetch });
+    const sb = testSandbox({
+      publicUrl: undefined,
+      seed: 'browser-tests',
+      fetch: ((_url: unknown, init?: RequestInit) => fetch(hooks.url, init)) as typeof fetch,
+    });
     const { url: base } = await sb.listen(0);
     const capa = await capaLink(base, { redirect: 'https://app.example.test/kyc', hook: HOOK });
     const kulipa = await kulipaLink(base, { redirect: 'myapp://kyc/done', hook: HOOK });
@@ -41,7 +58,9 @@ describe.skipIf(!hasChromium)(`dashboard at /_sandbox/ui in Chromium${SKIP_REASO
     await page.waitForURL(/notice=advanced/);
     await expect(page.locator('.notice').textContent()).resolves.toContain('Clock advanced');
     await expect(capaRow.locator('.link').textContent()).resolves.toBe('expired');
-    await expect(page.locator(`tr[data-session="${kulipa.id}"] .link`).textContent()).resolves.toBe('live');
+    await expect(page.locator(`tr[data-session="${kulipa.id}"] .link`).textContent()).resolves.toBe(
+      'live',
+    );
     expect((await api(base, 'GET', `/_sandbox/sessions/${capa.id}`)).body.link).toBe('expired');
     expect((await fetch(capa.url)).status).toBe(410);
     await screenshot(page, 'dashboard');

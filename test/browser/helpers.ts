@@ -8,15 +8,31 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 /** Put in describe titles, so a skipped run says why. */
-export const SKIP_REASON = hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`;
+export const SKIP_REASON = hasChromium
+  ? ''
+  : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`;
 
-export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+export const SCREENSHOTS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'docs',
+  'screenshots',
+);
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -31,10 +47,19 @@ export interface Answer {
 }
 
 /** One HTTP call to the listening sandbox, as a client would make it. */
-export async function api(base: string, method: string, path: string, init: { json?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  init: { json?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, { method, headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -60,64 +85,209 @@ export interface Link {
 
 export const CAPA_KEY = 'capa_test_partner_key_000000000001';
 export const KULIPA_KEY = 'kulipa_test_key_tenant_one_0001';
-export const FACEKI = { clientId: 'faceki_test_client_v2', clientSecret: 'faceki_test_secret_v2_000001' };
-export const GU1 = { key: 'gk_sandbox_org1_5f0c2a9e00000001', org: '5f0c2a9e-0000-4000-8000-000000000001' };
+export const FACEKI = {
+  clientId: 'faceki_test_client_v2',
+  clientSecret: 'faceki_test_secret_v2_000001',
+};
+export const GU1 = {
+  key: 'gk_sandbox_org1_5f0c2a9e00000001',
+  org: '5f0c2a9e-0000-4000-8000-000000000001',
+};
 export const BAANX_KEY = 'baa0c11e-0000-4000-8000-000000000001';
 
-export async function capaLink(base: string, opts: { redirect: string; hook: string }): Promise<Link> {
+export async function capaLink(
+  base: string,
+  opts: { redirect: string; hook: string },
+): Promise<Link> {
   const h = { 'partner-api-key': CAPA_KEY };
-  await ok(api(base, 'PUT', '/capa/api/partner/v2/webhook-settings', { headers: h, json: { url: opts.hook } }), 'capa webhook settings');
-  const user = await ok(api(base, 'POST', '/capa/api/partner/v2/users', { headers: h, json: { type: 'INDIVIDUAL', email: 'browser@example.com' } }), 'capa user');
+  await ok(
+    api(base, 'PUT', '/capa/api/partner/v2/webhook-settings', {
+      headers: h,
+      json: { url: opts.hook },
+    }),
+    'capa webhook settings',
+  );
+  const user = await ok(
+    api(base, 'POST', '/capa/api/partner/v2/users', {
+      headers: h,
+      json: { type: 'INDIVIDUAL', email: 'browser@example.com' },
+    }),
+    'capa user',
+  );
   const userId = user.data.userId as string;
-  const link = await ok(api(base, 'POST', `/capa/api/partner/v2/users/${userId}/kyc/verification-link`, { headers: h, json: { country: 'MX', partnerRedirectUri: opts.redirect } }), 'capa link');
+  const link = await ok(
+    api(base, 'POST', `/capa/api/partner/v2/users/${userId}/kyc/verification-link`, {
+      headers: h,
+      json: { country: 'MX', partnerRedirectUri: opts.redirect },
+    }),
+    'capa link',
+  );
   const url = link.data.kycLink as string;
-  return { url, id: url.split('/').pop()!, vendorState: async () => (await ok(api(base, 'GET', `/capa/api/partner/v2/kyc/details?userId=${userId}`, { headers: h }), 'capa details')).data.aipriseSummary.verificationResult };
+  return {
+    url,
+    id: url.split('/').pop()!,
+    vendorState: async () =>
+      (
+        await ok(
+          api(base, 'GET', `/capa/api/partner/v2/kyc/details?userId=${userId}`, { headers: h }),
+          'capa details',
+        )
+      ).data.aipriseSummary.verificationResult,
+  };
 }
 
-export async function kulipaLink(base: string, opts: { redirect: string; hook: string }): Promise<Link> {
+export async function kulipaLink(
+  base: string,
+  opts: { redirect: string; hook: string },
+): Promise<Link> {
   const h = { 'x-api-key': KULIPA_KEY };
-  await ok(api(base, 'PUT', '/kulipa/v1/webhooks', { headers: h, json: { url: opts.hook } }), 'kulipa webhooks');
-  const user = await ok(api(base, 'POST', '/kulipa/v1/users', { headers: h, json: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', countryOfResidence: 'FR' } }), 'kulipa user');
-  const kyc = await ok(api(base, 'PUT', '/kulipa/v1/kycs', { headers: h, json: { userId: user.id, type: 'full', redirectUri: opts.redirect } }), 'kulipa kyc');
-  return { url: kyc.url, id: kyc.id, vendorState: async () => (await ok(api(base, 'GET', `/kulipa/v1/kycs/${kyc.id}`, { headers: h }), 'kulipa read')).status };
+  await ok(
+    api(base, 'PUT', '/kulipa/v1/webhooks', { headers: h, json: { url: opts.hook } }),
+    'kulipa webhooks',
+  );
+  const user = await ok(
+    api(base, 'POST', '/kulipa/v1/users', {
+      headers: h,
+      json: {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'ada@example.com',
+        countryOfResidence: 'FR',
+      },
+    }),
+    'kulipa user',
+  );
+  const kyc = await ok(
+    api(base, 'PUT', '/kulipa/v1/kycs', {
+      headers: h,
+      json: { userId: user.id, type: 'full', redirectUri: opts.redirect },
+    }),
+    'kulipa kyc',
+  );
+  return {
+    url: kyc.url,
+    id: kyc.id,
+    vendorState: async () =>
+      (await ok(api(base, 'GET', `/kulipa/v1/kycs/${kyc.id}`, { headers: h }), 'kulipa read'))
+        .status,
+  };
 }
 
-export async function facekiLink(base: string, opts: { redirect: string; hook: string }): Promise<Link> {
-  await ok(api(base, 'PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: FACEKI.clientId, url: opts.hook } }), 'faceki webhook setup');
-  const token = (await ok(api(base, 'GET', `/faceki/auth/api/access-token?clientId=${FACEKI.clientId}&clientSecret=${FACEKI.clientSecret}`), 'faceki token')).data.access_token;
+export async function facekiLink(
+  base: string,
+  opts: { redirect: string; hook: string },
+): Promise<Link> {
+  await ok(
+    api(base, 'PUT', '/_sandbox/providers/faceki/webhook-setup', {
+      json: { tenant: FACEKI.clientId, url: opts.hook },
+    }),
+    'faceki webhook setup',
+  );
+  const token = (
+    await ok(
+      api(
+        base,
+        'GET',
+        `/faceki/auth/api/access-token?clientId=${FACEKI.clientId}&clientSecret=${FACEKI.clientSecret}`,
+      ),
+      'faceki token',
+    )
+  ).data.access_token;
   const h = { authorization: `Bearer ${token}` };
-  const link = await ok(api(base, 'POST', '/faceki/kycverify/api/kycverify/kyc-verify-link', { headers: h, json: { expiryTime: '30', applicationId: 'app-browser-1', redirect_url: opts.redirect } }), 'faceki link');
+  const link = await ok(
+    api(base, 'POST', '/faceki/kycverify/api/kycverify/kyc-verify-link', {
+      headers: h,
+      json: { expiryTime: '30', applicationId: 'app-browser-1', redirect_url: opts.redirect },
+    }),
+    'faceki link',
+  );
   return {
     url: link.url,
     id: link.data,
-    vendorState: async () => (await ok(api(base, 'GET', `/faceki/kycverify/api/kycverify/validate-kyc-verify-link?url=${link.data}`, { headers: h }), 'faceki validate')).data.state,
+    vendorState: async () =>
+      (
+        await ok(
+          api(
+            base,
+            'GET',
+            `/faceki/kycverify/api/kycverify/validate-kyc-verify-link?url=${link.data}`,
+            { headers: h },
+          ),
+          'faceki validate',
+        )
+      ).data.state,
   };
 }
 
 export async function gu1Link(base: string, opts: { hook: string }): Promise<Link> {
   const h = { authorization: `Bearer ${GU1.key}`, 'x-organization-id': GU1.org };
-  const entity = await ok(api(base, 'POST', '/gu1/api/entities', { headers: h, json: { type: 'person', name: 'Ana Pérez', countryCode: 'AR', taxId: '20-30111222-1' } }), 'gu1 entity');
-  const v = await ok(api(base, 'POST', '/gu1/api/kyc/validations', { headers: h, json: { entityId: entity.entity.id, integrationCode: 'global_gueno_validation_kyc', webhookUrl: opts.hook } }), 'gu1 validation');
-  return { url: v.providerSessionUrl, id: v.id, vendorState: async () => (await ok(api(base, 'GET', `/gu1/api/kyc/validations/${v.id}`, { headers: h }), 'gu1 read')).status };
+  const entity = await ok(
+    api(base, 'POST', '/gu1/api/entities', {
+      headers: h,
+      json: { type: 'person', name: 'Ana Pérez', countryCode: 'AR', taxId: '20-30111222-1' },
+    }),
+    'gu1 entity',
+  );
+  const v = await ok(
+    api(base, 'POST', '/gu1/api/kyc/validations', {
+      headers: h,
+      json: {
+        entityId: entity.entity.id,
+        integrationCode: 'global_gueno_validation_kyc',
+        webhookUrl: opts.hook,
+      },
+    }),
+    'gu1 validation',
+  );
+  return {
+    url: v.providerSessionUrl,
+    id: v.id,
+    vendorState: async () =>
+      (await ok(api(base, 'GET', `/gu1/api/kyc/validations/${v.id}`, { headers: h }), 'gu1 read'))
+        .status,
+  };
 }
 
 export async function baanxLink(base: string): Promise<Link> {
   const h = { 'x-client-key': BAANX_KEY };
   const email = 'grace@example.com';
-  const { contactVerificationId } = await ok(api(base, 'POST', '/baanx/v1/auth/register/email/send', { headers: h, json: { email } }), 'baanx email/send');
+  const { contactVerificationId } = await ok(
+    api(base, 'POST', '/baanx/v1/auth/register/email/send', { headers: h, json: { email } }),
+    'baanx email/send',
+  );
   const verified = await ok(
     api(base, 'POST', '/baanx/v1/auth/register/email/verify', {
       headers: h,
-      json: { email, password: 'x1x2x3x4y1y2y3y4!!', verificationCode: '123456', contactVerificationId, countryOfResidence: 'GB', allowMarketing: false, allowSms: false },
+      json: {
+        email,
+        password: 'x1x2x3x4y1y2y3y4!!',
+        verificationCode: '123456',
+        contactVerificationId,
+        countryOfResidence: 'GB',
+        allowMarketing: false,
+        allowSms: false,
+      },
     }),
     'baanx email/verify',
   );
   const onboardingId = verified.onboardingId as string;
-  const { sessionUrl } = await ok(api(base, 'POST', '/baanx/v1/auth/register/verification', { headers: h, json: { onboardingId } }), 'baanx verification');
+  const { sessionUrl } = await ok(
+    api(base, 'POST', '/baanx/v1/auth/register/verification', {
+      headers: h,
+      json: { onboardingId },
+    }),
+    'baanx verification',
+  );
   return {
     url: sessionUrl,
     id: sessionUrl.split('/').pop()!,
-    vendorState: async () => (await ok(api(base, 'GET', `/baanx/v1/auth/register?onboardingId=${onboardingId}`, { headers: h }), 'baanx register')).verificationState,
+    vendorState: async () =>
+      (
+        await ok(
+          api(base, 'GET', `/baanx/v1/auth/register?onboardingId=${onboardingId}`, { headers: h }),
+          'baanx register',
+        )
+      ).verificationState,
   };
 }
 

@@ -3,7 +3,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiver, testSandbox } from '../helpers.js';
-import { api, baanxLink, capaLink, facekiLink, gu1Link, hasChromium, kulipaLink, launch, screenshot, SKIP_REASON, walkToOutcomes } from './helpers.js';
+import {
+  api,
+  baanxLink,
+  capaLink,
+  facekiLink,
+  gu1Link,
+  hasChromium,
+  kulipaLink,
+  launch,
+  screenshot,
+  SKIP_REASON,
+  walkToOutcomes,
+} from './helpers.js';
 
 // The partner app the person returns to: intercepted, so no request leaves the machine.
 const APP = 'https://app.example.test/kyc/return';
@@ -22,7 +34,14 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     const { url } = await sb.listen(0);
     const hooks = await receiver();
     const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
-    if (opts.interceptApp !== false) await page.route('https://app.example.test/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Back in the partner app</h1>' }));
+    if (opts.interceptApp !== false)
+      await page.route('https://app.example.test/**', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<h1>Back in the partner app</h1>',
+        }),
+      );
     const close = async () => {
       await page.close();
       await hooks.close();
@@ -33,7 +52,9 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
   const events = (hooks: Awaited<ReturnType<typeof receiver>>) => hooks.received.map((r) => r.body);
 
   async function pick(page: Page, state: string, reason?: string) {
-    const form = page.locator('form.outcome', { has: page.locator(`button[data-state="${state}"]`) });
+    const form = page.locator('form.outcome', {
+      has: page.locator(`button[data-state="${state}"]`),
+    });
     if (reason) await form.locator('select[name=reason]').selectOption(reason);
     await form.locator('button').click();
   }
@@ -52,7 +73,10 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     const back = new URL(page.url());
     expect(back.searchParams.get('status')).toBe('VERIFIED');
     expect(await link.vendorState()).toBe('VERIFIED');
-    expect((await api(base, 'GET', `/_sandbox/sessions/${link.id}`)).body).toMatchObject({ state: 'VERIFIED', link: 'used' });
+    expect((await api(base, 'GET', `/_sandbox/sessions/${link.id}`)).body).toMatchObject({
+      state: 'VERIFIED',
+      link: 'used',
+    });
     expect(events(hooks).map((b) => JSON.parse(b).event)).toEqual(['CREATED_KYC', 'VERIFIED_USER']);
     await close();
   });
@@ -67,12 +91,23 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     await walkToOutcomes(page);
     await screenshot(page, 'kulipa');
     // Chromium hands myapp:// to the OS, so the test reads the redirect the page answered with.
-    const redirect = page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 303);
+    const redirect = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.status() === 303,
+    );
     await pick(page, 'declined', 'Selfie does not match the document');
-    expect((await redirect).headers().location).toBe(`myapp://kyc/done?kycId=${link.id}&status=declined`);
+    expect((await redirect).headers().location).toBe(
+      `myapp://kyc/done?kycId=${link.id}&status=declined`,
+    );
     expect(await link.vendorState()).toBe('declined');
-    expect(events(hooks).map((b) => JSON.parse(b).eventName)).toEqual(['kyc.submitted', 'kyc.declined']);
-    const kyc = (await api(base, 'GET', `/kulipa/v1/kycs/${link.id}`, { headers: { 'x-api-key': 'kulipa_test_key_tenant_one_0001' } })).body;
+    expect(events(hooks).map((b) => JSON.parse(b).eventName)).toEqual([
+      'kyc.submitted',
+      'kyc.declined',
+    ]);
+    const kyc = (
+      await api(base, 'GET', `/kulipa/v1/kycs/${link.id}`, {
+        headers: { 'x-api-key': 'kulipa_test_key_tenant_one_0001' },
+      })
+    ).body;
     expect(kyc.declineReason).toBe('Selfie does not match the document');
     await close();
   });
@@ -87,9 +122,13 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     expect(await link.vendorState()).toBe('OPENED');
     // Open the same link afresh: the flow continues where the person left off.
     const again = await browser.newPage({ viewport: { width: 760, height: 900 } });
-    await again.route('https://app.example.test/**', (route) => route.fulfill({ status: 200, body: 'back' }));
+    await again.route('https://app.example.test/**', (route) =>
+      route.fulfill({ status: 200, body: 'back' }),
+    );
     await again.goto(link.url);
-    await expect(again.locator('.notice').textContent()).resolves.toContain('you left off at step 2 of 4');
+    await expect(again.locator('.notice').textContent()).resolves.toContain(
+      'you left off at step 2 of 4',
+    );
     await expect(again.locator('h1').textContent()).resolves.toBe('Scan document');
     await walkToOutcomes(again);
     await screenshot(again, 'faceki');
@@ -115,7 +154,11 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     await expect(page.locator('h1').textContent()).resolves.toBe('Thank you');
     await expect(page.locator('.closed strong').textContent()).resolves.toBe('approved');
     expect(await link.vendorState()).toBe('approved');
-    expect(events(hooks).map((b) => JSON.parse(b).event)).toEqual(['kyc.validation_created', 'kyc.validation_in_progress', 'kyc.validation_approved']);
+    expect(events(hooks).map((b) => JSON.parse(b).event)).toEqual([
+      'kyc.validation_created',
+      'kyc.validation_in_progress',
+      'kyc.validation_approved',
+    ]);
     await close();
   });
 
@@ -124,7 +167,9 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
     const link = await baanxLink(base);
     await page.goto(link.url);
     await expect(page.locator('.vendor-name').textContent()).resolves.toBe('Veriff');
-    await expect(page.locator('.vendor-product').textContent()).resolves.toBe('Identity verification for Baanx');
+    await expect(page.locator('.vendor-product').textContent()).resolves.toBe(
+      'Identity verification for Baanx',
+    );
     await walkToOutcomes(page);
     await screenshot(page, 'baanx');
     await pick(page, 'REJECTED', 'Face does not match the document');

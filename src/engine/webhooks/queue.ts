@@ -54,7 +54,10 @@ export interface WebhookQueue {
 const TIMEOUT_MS = 5000;
 
 /** `now` reads the clock of a delivery's tenant. */
-export function createWebhookQueue(now: (d: { provider: string; tenant: string }) => number, post: WebhookPost): WebhookQueue {
+export function createWebhookQueue(
+  now: (d: { provider: string; tenant: string }) => number,
+  post: WebhookPost,
+): WebhookQueue {
   const deliveries = new Map<string, Delivery>();
   const signers = new Map<string, NewDelivery['sign']>();
   const inFlight = new Map<string, Promise<void>>();
@@ -63,15 +66,33 @@ export function createWebhookQueue(now: (d: { provider: string; tenant: string }
   async function attempt(d: Delivery, manual: boolean) {
     const at = now(d);
     const started = performance.now();
-    const record: Attempt = { at: new Date(at).toISOString(), manual, status: null, error: null, responseBody: null, durationMs: 0 };
+    const record: Attempt = {
+      at: new Date(at).toISOString(),
+      manual,
+      status: null,
+      error: null,
+      responseBody: null,
+      durationMs: 0,
+    };
     try {
-      const headers = { 'content-type': 'application/json', 'user-agent': 'kyc-sandbox-webhooks', ...signers.get(d.id)?.(d.body, at) };
-      const res = await post(d.url!, { method: 'POST', headers, body: d.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': 'kyc-sandbox-webhooks',
+        ...signers.get(d.id)?.(d.body, at),
+      };
+      const res = await post(d.url!, {
+        method: 'POST',
+        headers,
+        body: d.body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       record.status = res.status;
       const text = await res.text();
       if (!res.ok) record.responseBody = text.slice(0, 1024);
     } catch (err) {
-      record.error = (err as Error).cause ? String((err as Error & { cause: Error }).cause.message) : (err as Error).message;
+      record.error = (err as Error).cause
+        ? String((err as Error & { cause: Error }).cause.message)
+        : (err as Error).message;
     }
     record.durationMs = Math.round(performance.now() - started);
     d.attempts.push(record);
@@ -95,7 +116,11 @@ export function createWebhookQueue(now: (d: { provider: string; tenant: string }
 
   function due() {
     return [...deliveries.values()].filter(
-      (d) => d.status === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now(d) && !inFlight.has(d.id),
+      (d) =>
+        d.status === 'pending' &&
+        d.nextAttemptAt !== null &&
+        d.nextAttemptAt <= now(d) &&
+        !inFlight.has(d.id),
     );
   }
 

@@ -4,7 +4,15 @@
 import { Hono } from 'hono';
 import { SandboxError, type Kit } from '../../engine/index.js';
 import { DEFAULT_CLIENT_KEY, type Region } from './clients.js';
-import { coll, normaliseId, SESSIONS, type Contact, type Onboarding, type User, type VeriffSession } from './records.js';
+import {
+  coll,
+  normaliseId,
+  SESSIONS,
+  type Contact,
+  type Onboarding,
+  type User,
+  type VeriffSession,
+} from './records.js';
 import { settle } from './verification.js';
 
 /** `disabled` from an optional JSON body ({} or no body: true). */
@@ -17,7 +25,13 @@ function disabledFrom(text: string): boolean | undefined {
     body = null;
   }
   const value = body && typeof body === 'object' ? (body as { disabled?: unknown }).disabled : null;
-  if (value !== undefined && typeof value !== 'boolean') throw new SandboxError(400, 'bad_disabled', 'The body is {"disabled": true|false}', '{"disabled": false} restores the user');
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new SandboxError(
+      400,
+      'bad_disabled',
+      'The body is {"disabled": true|false}',
+      '{"disabled": false} restores the user',
+    );
   return value;
 }
 
@@ -27,12 +41,24 @@ export function baanxAdmin(kitFor: (tenant: string) => Kit) {
   /** The tenant that owns an id: the ?tenant= given, else the store's cross-tenant owner index. */
   const ownerKit = (id: string, tenant: string | undefined, what: string) => {
     const owner = tenant ?? kitFor(DEFAULT_CLIENT_KEY).ownerOf(id);
-    if (owner === undefined) throw new SandboxError(404, `unknown_${what}`, `No Baanx ${what} ${id}`, 'ids come from the vendor responses (or GET /_sandbox/journal?provider=baanx)');
+    if (owner === undefined)
+      throw new SandboxError(
+        404,
+        `unknown_${what}`,
+        `No Baanx ${what} ${id}`,
+        'ids come from the vendor responses (or GET /_sandbox/journal?provider=baanx)',
+      );
     return kitFor(owner);
   };
   const idParam = (raw: string, what: string) => {
     const id = normaliseId(raw);
-    if (!id) throw new SandboxError(400, `bad_${what}_id`, `"${raw}" is not a Baanx id`, 'a UUID, with the US_ prefix for the US region');
+    if (!id)
+      throw new SandboxError(
+        400,
+        `bad_${what}_id`,
+        `"${raw}" is not a Baanx id`,
+        'a UUID, with the US_ prefix for the US region',
+      );
     return id;
   };
 
@@ -41,7 +67,8 @@ export function baanxAdmin(kitFor: (tenant: string) => Kit) {
       const id = idParam(c.req.param('id'), 'contact');
       const kit = ownerKit(id, c.req.query('tenant'), 'contact');
       const contact = kit.ns.get<Contact>(coll('contacts', regionOfId(id)), id);
-      if (!contact) throw new SandboxError(404, 'unknown_contact', `No Baanx contact verification ${id}`);
+      if (!contact)
+        throw new SandboxError(404, 'unknown_contact', `No Baanx contact verification ${id}`);
       return c.json({
         contactVerificationId: contact.id,
         tenant: kit.tenant,
@@ -62,7 +89,8 @@ export function baanxAdmin(kitFor: (tenant: string) => Kit) {
       const region = regionOfId(id);
       const onboarding = kit.ns.get<Onboarding>(coll('onboardings', region), id);
       const user = onboarding && kit.ns.get<User>(coll('users', region), onboarding.userId);
-      if (!onboarding || !user) throw new SandboxError(404, 'unknown_onboarding', `No Baanx onboarding ${id}`);
+      if (!onboarding || !user)
+        throw new SandboxError(404, 'unknown_onboarding', `No Baanx onboarding ${id}`);
       settle(kit, user);
       const { passwordHash: _hidden, ...person } = user;
       const sessions = kit.ns.list<VeriffSession>(SESSIONS).filter((s) => s.userId === user.id);
@@ -71,7 +99,8 @@ export function baanxAdmin(kitFor: (tenant: string) => Kit) {
     .post('/users/:id/disable', async (c) => {
       const id = c.req.param('id').toLowerCase();
       const kit = ownerKit(id, c.req.query('tenant'), 'user');
-      const user = kit.ns.get<User>(coll('users', 'intl'), id) ?? kit.ns.get<User>(coll('users', 'us'), id);
+      const user =
+        kit.ns.get<User>(coll('users', 'intl'), id) ?? kit.ns.get<User>(coll('users', 'us'), id);
       if (!user) throw new SandboxError(404, 'unknown_user', `No Baanx user ${id}`);
       const value = disabledFrom(await c.req.text());
       const disabled = value ?? true;

@@ -3,7 +3,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consumerPact, isoTimestamp, url, uuid } from '../../pact/consumer.js';
-import { BaanxError, baanxClient } from './client.js';
+import { type BaanxError, baanxClient } from './client.js';
 
 const { like, fromProviderState } = MatchersV3;
 const KEY = 'baa0c11e-0000-4000-8000-000000000001';
@@ -17,7 +17,11 @@ const http = consumerPact('baanx-reference-client', 'baanx');
 afterAll(() => http.publish());
 
 const client = (baseUrl: string, key = KEY) => baanxClient({ baseUrl, clientKey: key });
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('the call should fail'), (e: BaanxError) => ({ status: e.status, message: e.message }));
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('the call should fail'),
+    (e: BaanxError) => ({ status: e.status, message: e.message }),
+  );
 
 describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no message pact)', () => {
   it('sends the email code that starts a registration', () =>
@@ -25,10 +29,14 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx client', { clientKey: KEY })
       .uponReceiving('a request to send the registration email code')
-      .withRequest('POST', '/v1/auth/register/email/send', (b) => b.headers(clientKey).jsonBody({ email: 'ada@example.com' }))
+      .withRequest('POST', '/v1/auth/register/email/send', (b) =>
+        b.headers(clientKey).jsonBody({ email: 'ada@example.com' }),
+      )
       .willRespondWith(200, (b) => b.jsonBody({ contactVerificationId: uuid() }))
       .executeTest(async (mock) => {
-        expect((await client(mock.url).sendEmailCode('ada@example.com')).contactVerificationId).toMatch(/-/);
+        expect(
+          (await client(mock.url).sendEmailCode('ada@example.com')).contactVerificationId,
+        ).toMatch(/-/);
       }));
 
   it('gets the Veriff session URL for an onboarding', () =>
@@ -36,10 +44,20 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx onboarding has started', { clientKey: KEY })
       .uponReceiving('a request for the Veriff session of an onboarding')
-      .withRequest('POST', '/v1/auth/register/verification', (b) => b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }))
-      .willRespondWith(200, (b) => b.jsonBody({ sessionUrl: url('http://127.0.0.1:4010/verify/baanx/9c4d5b5b-181c-4e4d-9f08-16048b71163a') }))
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          sessionUrl: url(
+            'http://127.0.0.1:4010/verify/baanx/9c4d5b5b-181c-4e4d-9f08-16048b71163a',
+          ),
+        }),
+      )
       .executeTest(async (mock) => {
-        expect((await client(mock.url).verificationSession(ONBOARDING)).sessionUrl).toMatch(/^http/);
+        expect((await client(mock.url).verificationSession(ONBOARDING)).sessionUrl).toMatch(
+          /^http/,
+        );
       }));
 
   it('is refused with 498 for a revoked client key', () =>
@@ -47,10 +65,15 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx client', { clientKey: KEY })
       .uponReceiving('a request with a revoked client key')
-      .withRequest('POST', '/v1/auth/register/verification', (b) => b.headers({ 'x-client-key': REVOKED }).jsonBody({ onboardingId: ONBOARDING }))
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers({ 'x-client-key': REVOKED }).jsonBody({ onboardingId: ONBOARDING }),
+      )
       .willRespondWith(498, (b) => b.jsonBody({ message: 'Invalid Token' }))
       .executeTest(async (mock) => {
-        expect(await rejection(client(mock.url, REVOKED).verificationSession(ONBOARDING))).toEqual({ status: 498, message: 'Invalid Token' });
+        expect(await rejection(client(mock.url, REVOKED).verificationSession(ONBOARDING))).toEqual({
+          status: 498,
+          message: 'Invalid Token',
+        });
       }));
 
   it('is refused with 400 for a malformed onboarding id', () =>
@@ -58,10 +81,14 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx client', { clientKey: KEY })
       .uponReceiving('a request for the Veriff session of a malformed onboarding id')
-      .withRequest('POST', '/v1/auth/register/verification', (b) => b.headers(clientKey).jsonBody({ onboardingId: 'not-an-onboarding-id' }))
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers(clientKey).jsonBody({ onboardingId: 'not-an-onboarding-id' }),
+      )
       .willRespondWith(400, (b) => b.jsonBody({ message: 'Invalid onboarding ID' }))
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url).verificationSession('not-an-onboarding-id'))).status).toBe(400);
+        expect(
+          (await rejection(client(mock.url).verificationSession('not-an-onboarding-id'))).status,
+        ).toBe(400);
       }));
 
   it('is refused with 404 for an onboarding Baanx does not know', () =>
@@ -69,10 +96,18 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx client', { clientKey: KEY })
       .uponReceiving('a request for the Veriff session of an unknown onboarding')
-      .withRequest('POST', '/v1/auth/register/verification', (b) => b.headers(clientKey).jsonBody({ onboardingId: '00000000-0000-4000-8000-000000000000' }))
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers(clientKey).jsonBody({ onboardingId: '00000000-0000-4000-8000-000000000000' }),
+      )
       .willRespondWith(404, (b) => b.jsonBody({ message: 'Onboarding not found' }))
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url).verificationSession('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+        expect(
+          (
+            await rejection(
+              client(mock.url).verificationSession('00000000-0000-4000-8000-000000000000'),
+            )
+          ).status,
+        ).toBe(404);
       }));
 
   it('is refused with 400 once the onboarding has expired', () =>
@@ -80,19 +115,36 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx onboarding has expired', { clientKey: KEY })
       .uponReceiving('a request for the Veriff session of an expired onboarding')
-      .withRequest('POST', '/v1/auth/register/verification', (b) => b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }))
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }),
+      )
       .willRespondWith(400, (b) => b.jsonBody({ message: 'Invalid onboarding ID' }))
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url).verificationSession(ONBOARDING))).message).toBe('Invalid onboarding ID');
+        expect((await rejection(client(mock.url).verificationSession(ONBOARDING))).message).toBe(
+          'Invalid onboarding ID',
+        );
       }));
 
   it('polls the onboarding until Veriff has decided', () =>
     http.pact
       .addInteraction()
-      .given('a Baanx user is registered', { clientKey: KEY, email: 'ada@example.com', verificationState: 'VERIFIED' })
+      .given('a Baanx user is registered', {
+        clientKey: KEY,
+        email: 'ada@example.com',
+        verificationState: 'VERIFIED',
+      })
       .uponReceiving('a request for the status of a verified onboarding')
-      .withRequest('GET', '/v1/auth/register', (b) => b.headers(clientKey).query({ onboardingId: onboardingFromState() }))
-      .willRespondWith(200, (b) => b.jsonBody({ id: uuid(ONBOARDING), email: 'ada@example.com', verificationState: 'VERIFIED', countryOfResidence: like('GB') }))
+      .withRequest('GET', '/v1/auth/register', (b) =>
+        b.headers(clientKey).query({ onboardingId: onboardingFromState() }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          id: uuid(ONBOARDING),
+          email: 'ada@example.com',
+          verificationState: 'VERIFIED',
+          countryOfResidence: like('GB'),
+        }),
+      )
       .executeTest(async (mock) => {
         expect((await client(mock.url).onboarding(ONBOARDING)).verificationState).toBe('VERIFIED');
       }));
@@ -102,9 +154,21 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .addInteraction()
       .given('a Baanx user is registered', { clientKey: KEY, email: 'ada@example.com' })
       .uponReceiving('a request for the profile with an access token')
-      .withRequest('GET', '/v1/user', (b) => b.headers({ ...clientKey, authorization: fromProviderState('Bearer ${accessToken}', `Bearer ${TOKEN}`) }))
+      .withRequest('GET', '/v1/user', (b) =>
+        b.headers({
+          ...clientKey,
+          authorization: fromProviderState('Bearer ${accessToken}', `Bearer ${TOKEN}`),
+        }),
+      )
       .willRespondWith(200, (b) =>
-        b.jsonBody({ id: uuid(), email: 'ada@example.com', firstName: like('Ada'), lastName: like('Lovelace'), verificationState: 'UNVERIFIED', createdAt: isoTimestamp() }),
+        b.jsonBody({
+          id: uuid(),
+          email: 'ada@example.com',
+          firstName: like('Ada'),
+          lastName: like('Lovelace'),
+          verificationState: 'UNVERIFIED',
+          createdAt: isoTimestamp(),
+        }),
       )
       .executeTest(async (mock) => {
         expect((await client(mock.url).user(TOKEN)).verificationState).toBe('UNVERIFIED');
@@ -118,6 +182,9 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
       .withRequest('GET', '/v1/user', (b) => b.headers(clientKey))
       .willRespondWith(401, (b) => b.jsonBody({ message: 'Not authenticated' }))
       .executeTest(async (mock) => {
-        expect(await rejection(client(mock.url).user(''))).toEqual({ status: 401, message: 'Not authenticated' });
+        expect(await rejection(client(mock.url).user(''))).toEqual({
+          status: 401,
+          message: 'Not authenticated',
+        });
       }));
 });

@@ -55,12 +55,23 @@ export function baanxClient(opts: BaanxClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, '');
   const doFetch = opts.fetch ?? fetch;
 
-  async function call<T>(method: string, path: string, init: { body?: unknown; accessToken?: string } = {}): Promise<T> {
-    const headers: Record<string, string> = { 'x-client-key': opts.clientKey, accept: 'application/json' };
+  async function call<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; accessToken?: string } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      'x-client-key': opts.clientKey,
+      accept: 'application/json',
+    };
     if (opts.us) headers['x-us-env'] = 'true';
     if (init.accessToken) headers.authorization = `Bearer ${init.accessToken}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await doFetch(`${base}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     const json = (await res.json().catch(() => ({}))) as T & { message?: string };
     if (!res.ok) throw new BaanxError(res.status, json.message ?? res.statusText);
     return json;
@@ -68,19 +79,49 @@ export function baanxClient(opts: BaanxClientOptions) {
 
   const q = encodeURIComponent;
   return {
-    sendEmailCode: (email: string) => call<{ contactVerificationId: string }>('POST', '/v1/auth/register/email/send', { body: { email } }),
-    verifyEmail: (input: EmailVerifyInput) => call<{ hasAccount: boolean; onboardingId: string | null; user: BaanxUser | null }>('POST', '/v1/auth/register/email/verify', { body: input }),
-    sendPhoneCode: (input: { phoneCountryCode: string; phoneNumber: string; contactVerificationId: string }) => call<{ success: true }>('POST', '/v1/auth/register/phone/send', { body: input }),
-    verifyPhone: (input: { onboardingId: string; phoneCountryCode: string; phoneNumber: string; contactVerificationId: string; verificationCode: string }) =>
-      call<{ onboardingId: string; user: BaanxUser }>('POST', '/v1/auth/register/phone/verify', { body: input }),
+    sendEmailCode: (email: string) =>
+      call<{ contactVerificationId: string }>('POST', '/v1/auth/register/email/send', {
+        body: { email },
+      }),
+    verifyEmail: (input: EmailVerifyInput) =>
+      call<{ hasAccount: boolean; onboardingId: string | null; user: BaanxUser | null }>(
+        'POST',
+        '/v1/auth/register/email/verify',
+        { body: input },
+      ),
+    sendPhoneCode: (input: {
+      phoneCountryCode: string;
+      phoneNumber: string;
+      contactVerificationId: string;
+    }) => call<{ success: true }>('POST', '/v1/auth/register/phone/send', { body: input }),
+    verifyPhone: (input: {
+      onboardingId: string;
+      phoneCountryCode: string;
+      phoneNumber: string;
+      contactVerificationId: string;
+      verificationCode: string;
+    }) =>
+      call<{ onboardingId: string; user: BaanxUser }>('POST', '/v1/auth/register/phone/verify', {
+        body: input,
+      }),
     /** Step 3: the Veriff session URL for the person (the same one while it lives). */
-    verificationSession: (onboardingId: string) => call<{ sessionUrl: string }>('POST', '/v1/auth/register/verification', { body: { onboardingId } }),
+    verificationSession: (onboardingId: string) =>
+      call<{ sessionUrl: string }>('POST', '/v1/auth/register/verification', {
+        body: { onboardingId },
+      }),
     /** Polled: the onboarding with its verificationState (the docs poll every 5 s). */
-    onboarding: (onboardingId: string) => call<Onboarding>('GET', `/v1/auth/register?onboardingId=${q(onboardingId)}`),
-    login: (email: string, password: string) => call<{ accessToken: string; userId: string; verificationState: VerificationState }>('POST', '/v1/auth/login', { body: { email, password } }),
+    onboarding: (onboardingId: string) =>
+      call<Onboarding>('GET', `/v1/auth/register?onboardingId=${q(onboardingId)}`),
+    login: (email: string, password: string) =>
+      call<{ accessToken: string; userId: string; verificationState: VerificationState }>(
+        'POST',
+        '/v1/auth/login',
+        { body: { email, password } },
+      ),
     user: (accessToken: string) => call<BaanxUser>('GET', '/v1/user', { accessToken }),
     /** Post-registration (re-)verification: a new single-use session URL on every call. */
-    reverification: (accessToken: string) => call<{ sessionUrl: string }>('GET', '/v1/user/verification', { accessToken }),
+    reverification: (accessToken: string) =>
+      call<{ sessionUrl: string }>('GET', '/v1/user/verification', { accessToken }),
   };
 }
 

@@ -12,7 +12,10 @@ interface Client {
   note: string;
 }
 
-const fixture = readFixture<{ keyFormat: string; selfServicePrefix: string; clients: Client[] }>('baanx', 'clients.json');
+const fixture = readFixture<{ keyFormat: string; selfServicePrefix: string; clients: Client[] }>(
+  'baanx',
+  'clients.json',
+);
 const keyFormat = new RegExp(fixture.keyFormat);
 const clients = new Map(fixture.clients.map((c) => [c.key, c]));
 
@@ -24,7 +27,8 @@ export const DEFAULT_CLIENT_KEY = fixture.clients[0].key;
 export type Region = 'intl' | 'us';
 
 /** The tenant: the client key as sent, trimmed and lower-cased (UUIDs compare case-insensitively). */
-export const tenantOf = (headers: Headers): string | undefined => headers.get(CLIENT_HEADER)?.trim().toLowerCase() || undefined;
+export const tenantOf = (headers: Headers): string | undefined =>
+  headers.get(CLIENT_HEADER)?.trim().toLowerCase() || undefined;
 
 export function isActiveClient(key: string): boolean {
   if (!keyFormat.test(key)) return false;
@@ -49,4 +53,5 @@ export function clientFor(c: Context<ProviderEnv>): { kit: Kit; region: Region }
   return { kit, region: regionOf(c) };
 }
 
-export const baanxCredentials = (): Credential[] => fixture.clients.map((c) => ({ header: CLIENT_HEADER, value: c.key, note: c.note }));
+export const baanxCredentials = (): Credential[] =>
+  fixture.clients.map((c) => ({ header: CLIENT_HEADER, value: c.key, note: c.note }));

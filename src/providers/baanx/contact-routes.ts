@@ -14,7 +14,12 @@ export const CODES = readFixture<{ email: string; sms: string }>('baanx', 'codes
 
 const codeTtl = (kit: Kit) => parseDuration(kit.options.codeTtl) ?? 0;
 
-function startRegistration(kit: Kit, region: Region, contact: Contact, body: Record<string, unknown>): { onboarding: Onboarding; user: User } {
+function startRegistration(
+  kit: Kit,
+  region: Region,
+  contact: Contact,
+  body: Record<string, unknown>,
+): { onboarding: Onboarding; user: User } {
   const now = kit.now();
   const user: User = {
     id: kit.ids.uuid('user'),
@@ -100,18 +105,34 @@ export function contactRoutes() {
       if (body.verificationCode !== contact.emailCode) throw fail('INVALID_VERIFICATION_CODE');
       // A retried verify returns the onboarding it already created instead of a second account.
       const earlier = earlierOnboarding(kit, region, contact);
-      if (earlier) return c.json({ hasAccount: false, onboardingId: earlier.onboarding.id, user: profileView(kit, earlier.user) });
-      if (Date.parse(contact.emailCodeExpiresAt) <= kit.now()) throw fail('VERIFICATION_CODE_EXPIRED');
-      const registered = kit.ns.find<User>(coll('users', region), (u) => u.registeredAt !== null && sameText(u.email, contact.email));
+      if (earlier)
+        return c.json({
+          hasAccount: false,
+          onboardingId: earlier.onboarding.id,
+          user: profileView(kit, earlier.user),
+        });
+      if (Date.parse(contact.emailCodeExpiresAt) <= kit.now())
+        throw fail('VERIFICATION_CODE_EXPIRED');
+      const registered = kit.ns.find<User>(
+        coll('users', region),
+        (u) => u.registeredAt !== null && sameText(u.email, contact.email),
+      );
       if (registered) return c.json({ hasAccount: true, onboardingId: null, user: null });
       const { onboarding, user } = startRegistration(kit, region, contact, body);
-      return c.json({ hasAccount: false, onboardingId: onboarding.id, user: profileView(kit, user) });
+      return c.json({
+        hasAccount: false,
+        onboardingId: onboarding.id,
+        user: profileView(kit, user),
+      });
     })
     .post('/v1/auth/register/phone/send', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'registerPhoneSend');
       const contact = contactFor(kit, region, body.contactVerificationId);
-      if (!contact.emailVerifiedAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Phone verification', required: 'email verification' } });
+      if (!contact.emailVerifiedAt)
+        throw fail('STEP_OUT_OF_ORDER', {
+          vars: { step: 'Phone verification', required: 'email verification' },
+        });
       const now = kit.now();
       contact.phone = {
         countryCode: String(body.phoneCountryCode),
@@ -129,8 +150,15 @@ export function contactRoutes() {
       const contact = contactFor(kit, region, body.contactVerificationId);
       if (contact.onboardingId !== onboarding.id) throw fail('CONTACT_MISMATCH');
       const phone = contact.phone;
-      if (!phone) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Phone verification', required: 'an SMS code from /v1/auth/register/phone/send' } });
-      if (phone.countryCode !== body.phoneCountryCode || phone.number !== body.phoneNumber) throw fail('PHONE_MISMATCH');
+      if (!phone)
+        throw fail('STEP_OUT_OF_ORDER', {
+          vars: {
+            step: 'Phone verification',
+            required: 'an SMS code from /v1/auth/register/phone/send',
+          },
+        });
+      if (phone.countryCode !== body.phoneCountryCode || phone.number !== body.phoneNumber)
+        throw fail('PHONE_MISMATCH');
       if (body.verificationCode !== phone.code) throw fail('INVALID_VERIFICATION_CODE');
       if (Date.parse(phone.expiresAt) <= kit.now()) throw fail('VERIFICATION_CODE_EXPIRED');
       user.phoneCountryCode = phone.countryCode;

@@ -15,19 +15,50 @@ export const baanx = defineProvider({
   docs: 'https://docs.baanx.com',
   errors: baanxErrors,
   renderError: renderBaanxError,
-  transport: { 404: 'ROUTE_NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE', 504: 'GATEWAY_TIMEOUT' },
+  transport: {
+    404: 'ROUTE_NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    429: 'TOO_MANY_REQUESTS',
+    500: 'INTERNAL_SERVER_ERROR',
+    502: 'BAD_GATEWAY',
+    503: 'SERVICE_UNAVAILABLE',
+    504: 'GATEWAY_TIMEOUT',
+  },
   tenantOf,
   credentials: baanxCredentials,
   options: {
-    codeTtl: { default: '15m', type: 'duration', description: 'how long an email or SMS code stays valid (docs: "typically 10-15 minutes")' },
-    onboardingTtl: { default: '60m', type: 'duration', description: 'how long an incomplete onboarding accepts steps, from email/verify (docs: "typically 30-60 minutes")' },
-    registrationLinkTtl: { default: '7d', type: 'duration', description: 'lifetime of the registration Veriff URL, reusable until submitted (docs: 7 days)' },
-    verificationLinkTtl: { default: '24h', type: 'duration', description: 'lifetime of a post-registration URL, single use (docs: 24 hours)' },
-    accessTokenTtl: { default: '6h', type: 'duration', description: 'access token lifetime (docs: 6 hours); POST /v1/auth/login issues a fresh one' },
+    codeTtl: {
+      default: '15m',
+      type: 'duration',
+      description: 'how long an email or SMS code stays valid (docs: "typically 10-15 minutes")',
+    },
+    onboardingTtl: {
+      default: '60m',
+      type: 'duration',
+      description:
+        'how long an incomplete onboarding accepts steps, from email/verify (docs: "typically 30-60 minutes")',
+    },
+    registrationLinkTtl: {
+      default: '7d',
+      type: 'duration',
+      description:
+        'lifetime of the registration Veriff URL, reusable until submitted (docs: 7 days)',
+    },
+    verificationLinkTtl: {
+      default: '24h',
+      type: 'duration',
+      description: 'lifetime of a post-registration URL, single use (docs: 24 hours)',
+    },
+    accessTokenTtl: {
+      default: '6h',
+      type: 'duration',
+      description: 'access token lifetime (docs: 6 hours); POST /v1/auth/login issues a fresh one',
+    },
     autoDecision: {
       default: 'off',
       choices: ['off', 'automated', 'manual'],
-      description: 'decide submitted verifications by themselves: automated 5-15 min or manual review 15-60 min after submission (docs), VERIFIED unless a magic value says otherwise; off waits for the hosted page or the admin API',
+      description:
+        'decide submitted verifications by themselves: automated 5-15 min or manual review 15-60 min after submission (docs), VERIFIED unless a magic value says otherwise; off waits for the hosted page or the admin API',
     },
   },
   magic: readFixture<MagicValue[]>('baanx', 'magic.json'),

@@ -7,7 +7,11 @@ import type { Region } from './clients.js';
 import { fail } from './errors.js';
 import { coll, normaliseId, type Contact, type Onboarding, type User } from './records.js';
 
-const REASONS = { 'content-type': 'Content-Type must be application/json', malformed: 'the body is not valid JSON', 'not-an-object': 'the body must be a JSON object' } as const;
+const REASONS = {
+  'content-type': 'Content-Type must be application/json',
+  malformed: 'the body is not valid JSON',
+  'not-an-object': 'the body must be a JSON object',
+} as const;
 
 function jsonBody(c: Context<ProviderEnv>): Record<string, unknown> {
   const body = requestJsonObject(c);
@@ -30,7 +34,10 @@ export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<stri
 }
 
 /** A body carrying onboardingId: a missing or malformed id is Baanx's 400 before any other check. */
-export function onboardingBodyFor(c: Context<ProviderEnv>, operation: string): { body: Record<string, unknown>; onboardingId: string } {
+export function onboardingBodyFor(
+  c: Context<ProviderEnv>,
+  operation: string,
+): { body: Record<string, unknown>; onboardingId: string } {
   const body = jsonBody(c);
   const onboardingId = onboardingIdFrom(body.onboardingId);
   checkContract(c.get('kit'), operation, body);
@@ -48,7 +55,12 @@ export function onboardingIdFrom(value: unknown): string {
  * completed → 404; past its TTL while incomplete → 400, as the seeded page documents. GET
  * /v1/auth/register keeps answering for completed onboardings, so clients can poll KYC after it.
  */
-export function onboardingFor(kit: Kit, region: Region, id: string, opts: { allowCompleted?: boolean } = {}): { onboarding: Onboarding; user: User } {
+export function onboardingFor(
+  kit: Kit,
+  region: Region,
+  id: string,
+  opts: { allowCompleted?: boolean } = {},
+): { onboarding: Onboarding; user: User } {
   const onboarding = kit.ns.get<Onboarding>(coll('onboardings', region), id);
   const user = onboarding && kit.ns.get<User>(coll('users', region), onboarding.userId);
   if (!onboarding || !user) throw fail('ONBOARDING_NOT_FOUND');
@@ -66,6 +78,7 @@ export function contactFor(kit: Kit, region: Region, id: unknown): Contact {
 }
 
 /** Optional strings arrive as absent, null or ""; the sandbox stores null for all three. */
-export const optional = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+export const optional = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 export const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -2,11 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox.js';
 import { baanx as provider } from './index.js';
-import { advance, baanx, emailStep, freshEmail, move, pagePath, register, sessionIdOf, stateOf, verificationStep, type Registration } from './testing.js';
+import {
+  advance,
+  baanx,
+  emailStep,
+  freshEmail,
+  move,
+  pagePath,
+  register,
+  sessionIdOf,
+  stateOf,
+  verificationStep,
+  type Registration,
+} from './testing.js';
 
-const sandbox = (autoDecision?: string) => testSandbox({ providers: [provider], ...(autoDecision ? { options: { baanx: { autoDecision } } } : {}) });
+const sandbox = (autoDecision?: string) =>
+  testSandbox({
+    providers: [provider],
+    ...(autoDecision ? { options: { baanx: { autoDecision } } } : {}),
+  });
 
-async function withSession(sb: Sandbox, email?: string): Promise<Registration & { sessionId: string; url: string }> {
+async function withSession(
+  sb: Sandbox,
+  email?: string,
+): Promise<Registration & { sessionId: string; url: string }> {
   const r = await emailStep(sb, email ? { email } : {});
   const url = (await verificationStep(sb, r)).body.sessionUrl;
   return { ...r, url, sessionId: sessionIdOf(url) };
@@ -22,7 +41,11 @@ describe('Baanx verificationState through the admin API and the hosted page', ()
   it('moves UNVERIFIED → PENDING → VERIFIED through the admin API', async () => {
     const sb = sandbox();
     const r = await withSession(sb);
-    expect((await move(sb, r.sessionId, 'PENDING')).body).toMatchObject({ state: 'PENDING', link: 'used', next: ['VERIFIED', 'REJECTED'] });
+    expect((await move(sb, r.sessionId, 'PENDING')).body).toMatchObject({
+      state: 'PENDING',
+      link: 'used',
+      next: ['VERIFIED', 'REJECTED'],
+    });
     expect(await stateOf(sb, r)).toBe('PENDING');
     expect((await move(sb, r.sessionId, 'VERIFIED')).body.state).toBe('VERIFIED');
     expect(await stateOf(sb, r)).toBe('VERIFIED');
@@ -31,7 +54,10 @@ describe('Baanx verificationState through the admin API and the hosted page', ()
   it('submits and decides at once when the page (or admin) picks an outcome on a live link', async () => {
     const sb = sandbox();
     const r = await withSession(sb);
-    const res = await call(sb, 'POST', pagePath(r.url), { body: 'state=REJECTED', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call(sb, 'POST', pagePath(r.url), {
+      body: 'state=REJECTED',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.text).toContain('REJECTED');
     expect(await stateOf(sb, r)).toBe('REJECTED');
   });
@@ -40,7 +66,16 @@ describe('Baanx verificationState through the admin API and the hosted page', ()
     const sb = sandbox();
     const r = await withSession(sb);
     const view = (await call(sb, 'GET', `/_sandbox/sessions/${r.sessionId}`)).body;
-    expect(view).toMatchObject({ provider: 'baanx', tenant: 'baa0c11e-0000-4000-8000-000000000001', state: 'UNVERIFIED', subject: r.userId, url: r.url, link: 'live', next: ['PENDING', 'VERIFIED', 'REJECTED'], expiresAt: '2025-01-08T00:00:00.000Z' });
+    expect(view).toMatchObject({
+      provider: 'baanx',
+      tenant: 'baa0c11e-0000-4000-8000-000000000001',
+      state: 'UNVERIFIED',
+      subject: r.userId,
+      url: r.url,
+      link: 'live',
+      next: ['PENDING', 'VERIFIED', 'REJECTED'],
+      expiresAt: '2025-01-08T00:00:00.000Z',
+    });
   });
 
   it('refuses moves through a used link once decided, with a hint', async () => {
@@ -49,7 +84,11 @@ describe('Baanx verificationState through the admin API and the hosted page', ()
     await move(sb, r.sessionId, 'VERIFIED');
     const res = await move(sb, r.sessionId, 'REJECTED');
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ type: 'sandbox_error', code: 'illegal_transition', hint: 'allowed now: none (this link is used; GET /v1/user/verification makes a new one)' });
+    expect(res.body.error).toMatchObject({
+      type: 'sandbox_error',
+      code: 'illegal_transition',
+      hint: 'allowed now: none (this link is used; GET /v1/user/verification makes a new one)',
+    });
   });
 
   it('refuses an unknown state name', async () => {
@@ -62,11 +101,19 @@ describe('Baanx verificationState through the admin API and the hosted page', ()
     const sb = sandbox();
     const r = await register(sb, { kyc: true });
     await move(sb, sessionIdOf(r.sessionUrl!), 'REJECTED', 'Document expired');
-    const url = (await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })).body.sessionUrl;
+    const url = (
+      await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })
+    ).body.sessionUrl;
     await move(sb, sessionIdOf(url), 'PENDING');
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('PENDING');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('PENDING');
     await move(sb, sessionIdOf(url), 'VERIFIED');
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('VERIFIED');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('VERIFIED');
   });
 });
 
@@ -110,7 +157,11 @@ describe('Baanx automatic decisions (autoDecision option, applied when the state
 
   it('draws the decision instant from the seed: two sandboxes with one seed decide at the same second', async () => {
     const decidedAfter = async () => {
-      const sb = testSandbox({ providers: [provider], seed: 'same', options: { baanx: { autoDecision: 'manual' } } });
+      const sb = testSandbox({
+        providers: [provider],
+        seed: 'same',
+        options: { baanx: { autoDecision: 'manual' } },
+      });
       const r = await registered(sb, 'fixed@example.com');
       await move(sb, r.sessionId, 'PENDING');
       for (let minutes = 0; minutes <= 60; minutes++) {
@@ -144,25 +195,41 @@ describe('Baanx magic values', () => {
   it('rejects a re-verification of a @reject.baanx.test person again', async () => {
     const sb = sandbox();
     const r = await register(sb, { email: freshEmail('reject.baanx.test'), kyc: true });
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('REJECTED');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('REJECTED');
     await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken });
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('REJECTED');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('REJECTED');
   });
 
   it('decides by lastName Rejected when the automatic decision lands after personal details', async () => {
     const sb = sandbox('automated');
     const r = await register(sb, { lastName: 'Rejected', kyc: false });
-    const url = (await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })).body.sessionUrl;
+    const url = (
+      await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })
+    ).body.sessionUrl;
     await move(sb, sessionIdOf(url), 'PENDING');
     await advance(sb, '15m');
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('REJECTED');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('REJECTED');
   });
 
   it('decides a lastName Approved submission at once with autoDecision=off', async () => {
     const sb = sandbox();
     const r = await register(sb, { lastName: 'approved' });
-    const url = (await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })).body.sessionUrl;
+    const url = (
+      await baanx(sb, 'GET', '/v1/user/verification', undefined, { token: r.accessToken })
+    ).body.sessionUrl;
     await move(sb, sessionIdOf(url), 'PENDING');
-    expect((await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body.verificationState).toBe('VERIFIED');
+    expect(
+      (await baanx(sb, 'GET', '/v1/user', undefined, { token: r.accessToken })).body
+        .verificationState,
+    ).toBe('VERIFIED');
   });
 });

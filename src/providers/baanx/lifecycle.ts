@@ -31,7 +31,11 @@ export function linkState(session: VeriffSession, user: User | undefined, now: n
  * On a live link, submit: PENDING (decision later) or VERIFIED/REJECTED (submitted and decided at
  * once, as Veriff's automated checks do). A used, expired or superseded link moves nothing.
  */
-export function nextThrough(session: VeriffSession, user: User, now: number): readonly VerificationState[] {
+export function nextThrough(
+  session: VeriffSession,
+  user: User,
+  now: number,
+): readonly VerificationState[] {
   if (user.verificationState === 'PENDING') return baanxLifecycle.next('PENDING');
   if (linkState(session, user, now) !== 'live') return [];
   return ['PENDING', 'VERIFIED', 'REJECTED'];

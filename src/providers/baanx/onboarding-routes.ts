@@ -25,7 +25,10 @@ const addressFrom = (body: Record<string, unknown>, us: boolean): Address => ({
 
 /** Checked before the last step stores anything: one registered account per email and region. */
 function assertCanComplete(kit: Kit, region: Region, user: User) {
-  const other = kit.ns.find<User>(coll('users', region), (u) => u.id !== user.id && u.registeredAt !== null && sameText(u.email, user.email));
+  const other = kit.ns.find<User>(
+    coll('users', region),
+    (u) => u.id !== user.id && u.registeredAt !== null && sameText(u.email, user.email),
+  );
   if (other) throw fail('EMAIL_ALREADY_REGISTERED');
 }
 
@@ -38,68 +41,86 @@ function complete(kit: Kit, region: Region, onboarding: Onboarding, user: User):
 }
 
 export function onboardingRoutes() {
-  return new Hono<ProviderEnv>()
-    .get('/v1/auth/register', (c) => {
-      const { kit, region } = clientFor(c);
-      const { onboarding, user } = onboardingFor(kit, region, onboardingIdFrom(c.req.query('onboardingId')), { allowCompleted: true });
-      return c.json(onboardingView(kit, onboarding, user));
-    })
-    // The seed. Baanx documents this call as unauthenticated: an Authorization header is ignored.
-    .post('/v1/auth/register/verification', (c) => {
-      const { kit, region } = clientFor(c);
-      const { onboardingId } = onboardingBodyFor(c, 'registerVerification');
-      const { onboarding, user } = onboardingFor(kit, region, onboardingId);
-      if (isVeriffDownEmail(user.email)) throw fail('INTERNAL_SERVER_ERROR');
-      const session = openSession(kit, region, onboarding, user, 'registration');
-      return c.json({ sessionUrl: kit.hostedUrl(session.id) });
-    })
-    .post('/v1/auth/register/personal-details', (c) => {
-      const { kit, region } = clientFor(c);
-      const { body, onboardingId } = onboardingBodyFor(c, 'registerPersonalDetails');
-      const { onboarding, user } = onboardingFor(kit, region, onboardingId);
-      if (!onboarding.phoneVerifiedAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Personal details', required: 'phone verification' } });
-      const dateOfBirth = String(body.dateOfBirth);
-      if (Date.parse(`${dateOfBirth}T00:00:00Z`) >= kit.now()) throw fail('INVALID_REQUEST', { vars: { issues: '/dateOfBirth must be in the past' } });
-      const us = isUsResident(user);
-      const ssn = optional(body.ssn);
-      if (us && !ssn) throw fail('SSN_REQUIRED');
-      user.firstName = String(body.firstName).trim();
-      user.lastName = String(body.lastName).trim();
-      user.dateOfBirth = dateOfBirth;
-      user.countryOfNationality = String(body.countryOfNationality);
-      user.ssn = us ? ssn : null;
-      onboarding.detailsAt = kit.iso();
-      return c.json({ onboardingId: onboarding.id, user: profileView(kit, user) });
-    })
-    .post('/v1/auth/register/address', (c) => {
-      const { kit, region } = clientFor(c);
-      const { body, onboardingId } = onboardingBodyFor(c, 'registerAddress');
-      const { onboarding, user } = onboardingFor(kit, region, onboardingId);
-      if (!onboarding.detailsAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Address', required: 'personal details' } });
-      const us = isUsResident(user);
-      if (us && !optional(body.usState)) throw fail('US_STATE_REQUIRED');
-      const sameMailing = body.isSameMailingAddress === true;
-      if (!sameMailing && !us) throw fail('MAILING_ADDRESS_US_ONLY');
-      if (sameMailing) assertCanComplete(kit, region, user);
-      const address = addressFrom(body, us);
-      user.address = address;
-      user.mailingAddress = sameMailing ? address : null;
-      onboarding.addressAt = kit.iso();
-      onboarding.needsMailingAddress = !sameMailing;
-      // Docs: the accessToken comes back only when registration is complete.
-      if (!sameMailing) return c.json({ onboardingId: onboarding.id, user: profileView(kit, user) });
-      const accessToken = complete(kit, region, onboarding, user);
-      return c.json({ accessToken, onboardingId: onboarding.id, user: profileView(kit, user) });
-    })
-    .post('/v1/auth/register/mailing-address', (c) => {
-      const { kit, region } = clientFor(c);
-      const { body, onboardingId } = onboardingBodyFor(c, 'registerMailingAddress');
-      const { onboarding, user } = onboardingFor(kit, region, onboardingId);
-      if (!isUsResident(user)) throw fail('MAILING_ADDRESS_NOT_EXPECTED');
-      if (!onboarding.addressAt) throw fail('STEP_OUT_OF_ORDER', { vars: { step: 'Mailing address', required: 'the physical address' } });
-      assertCanComplete(kit, region, user);
-      user.mailingAddress = addressFrom(body, true);
-      const accessToken = complete(kit, region, onboarding, user);
-      return c.json({ accessToken, onboardingId: onboarding.id, user: profileView(kit, user) });
-    });
+  return (
+    new Hono<ProviderEnv>()
+      .get('/v1/auth/register', (c) => {
+        const { kit, region } = clientFor(c);
+        const { onboarding, user } = onboardingFor(
+          kit,
+          region,
+          onboardingIdFrom(c.req.query('onboardingId')),
+          { allowCompleted: true },
+        );
+        return c.json(onboardingView(kit, onboarding, user));
+      })
+      // The seed. Baanx documents this call as unauthenticated: an Authorization header is ignored.
+      .post('/v1/auth/register/verification', (c) => {
+        const { kit, region } = clientFor(c);
+        const { onboardingId } = onboardingBodyFor(c, 'registerVerification');
+        const { onboarding, user } = onboardingFor(kit, region, onboardingId);
+        if (isVeriffDownEmail(user.email)) throw fail('INTERNAL_SERVER_ERROR');
+        const session = openSession(kit, region, onboarding, user, 'registration');
+        return c.json({ sessionUrl: kit.hostedUrl(session.id) });
+      })
+      .post('/v1/auth/register/personal-details', (c) => {
+        const { kit, region } = clientFor(c);
+        const { body, onboardingId } = onboardingBodyFor(c, 'registerPersonalDetails');
+        const { onboarding, user } = onboardingFor(kit, region, onboardingId);
+        if (!onboarding.phoneVerifiedAt)
+          throw fail('STEP_OUT_OF_ORDER', {
+            vars: { step: 'Personal details', required: 'phone verification' },
+          });
+        const dateOfBirth = String(body.dateOfBirth);
+        if (Date.parse(`${dateOfBirth}T00:00:00Z`) >= kit.now())
+          throw fail('INVALID_REQUEST', { vars: { issues: '/dateOfBirth must be in the past' } });
+        const us = isUsResident(user);
+        const ssn = optional(body.ssn);
+        if (us && !ssn) throw fail('SSN_REQUIRED');
+        user.firstName = String(body.firstName).trim();
+        user.lastName = String(body.lastName).trim();
+        user.dateOfBirth = dateOfBirth;
+        user.countryOfNationality = String(body.countryOfNationality);
+        user.ssn = us ? ssn : null;
+        onboarding.detailsAt = kit.iso();
+        return c.json({ onboardingId: onboarding.id, user: profileView(kit, user) });
+      })
+      .post('/v1/auth/register/address', (c) => {
+        const { kit, region } = clientFor(c);
+        const { body, onboardingId } = onboardingBodyFor(c, 'registerAddress');
+        const { onboarding, user } = onboardingFor(kit, region, onboardingId);
+        if (!onboarding.detailsAt)
+          throw fail('STEP_OUT_OF_ORDER', {
+            vars: { step: 'Address', required: 'personal details' },
+          });
+        const us = isUsResident(user);
+        if (us && !optional(body.usState)) throw fail('US_STATE_REQUIRED');
+        const sameMailing = body.isSameMailingAddress === true;
+        if (!sameMailing && !us) throw fail('MAILING_ADDRESS_US_ONLY');
+        if (sameMailing) assertCanComplete(kit, region, user);
+        const address = addressFrom(body, us);
+        user.address = address;
+        user.mailingAddress = sameMailing ? address : null;
+        onboarding.addressAt = kit.iso();
+        onboarding.needsMailingAddress = !sameMailing;
+        // Docs: the accessToken comes back only when registration is complete.
+        if (!sameMailing)
+          return c.json({ onboardingId: onboarding.id, user: profileView(kit, user) });
+        const accessToken = complete(kit, region, onboarding, user);
+        return c.json({ accessToken, onboardingId: onboarding.id, user: profileView(kit, user) });
+      })
+      .post('/v1/auth/register/mailing-address', (c) => {
+        const { kit, region } = clientFor(c);
+        const { body, onboardingId } = onboardingBodyFor(c, 'registerMailingAddress');
+        const { onboarding, user } = onboardingFor(kit, region, onboardingId);
+        if (!isUsResident(user)) throw fail('MAILING_ADDRESS_NOT_EXPECTED');
+        if (!onboarding.addressAt)
+          throw fail('STEP_OUT_OF_ORDER', {
+            vars: { step: 'Mailing address', required: 'the physical address' },
+          });
+        assertCanComplete(kit, region, user);
+        user.mailingAddress = addressFrom(body, true);
+        const accessToken = complete(kit, region, onboarding, user);
+        return c.json({ accessToken, onboardingId: onboarding.id, user: profileView(kit, user) });
+      })
+  );
 }

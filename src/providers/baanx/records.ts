@@ -6,10 +6,12 @@ import type { Region } from './clients.js';
 import type { VerificationState } from './lifecycle.js';
 
 export const SESSIONS = 'sessions';
-export const coll = (name: 'contacts' | 'onboardings' | 'users' | 'tokens', region: Region) => `${name}:${region}`;
+export const coll = (name: 'contacts' | 'onboardings' | 'users' | 'tokens', region: Region) =>
+  `${name}:${region}`;
 
 /** Baanx's ids: a UUID, prefixed US_ in the US region (docs: "US_100a99cf-…"). */
-export const newId = (kit: Kit, kind: string, region: Region) => `${region === 'us' ? 'US_' : ''}${kit.ids.uuid(kind)}`;
+export const newId = (kit: Kit, kind: string, region: Region) =>
+  `${region === 'us' ? 'US_' : ''}${kit.ids.uuid(kind)}`;
 
 const ID = /^(US_)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -29,7 +31,13 @@ export interface Contact extends Record<string, unknown> {
   emailCodeExpiresAt: string;
   emailVerifiedAt: string | null;
   onboardingId: string | null;
-  phone: { countryCode: string; number: string; code: string; sentAt: string; expiresAt: string } | null;
+  phone: {
+    countryCode: string;
+    number: string;
+    code: string;
+    sentAt: string;
+    expiresAt: string;
+  } | null;
 }
 
 /** The registration session keyed by onboardingId; the person's data lives on the user. */

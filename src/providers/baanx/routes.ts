@@ -6,5 +6,8 @@ import { onboardingRoutes } from './onboarding-routes.js';
 import { userRoutes } from './user-routes.js';
 
 export function baanxRoutes() {
-  return new Hono<ProviderEnv>().route('/', contactRoutes()).route('/', onboardingRoutes()).route('/', userRoutes());
+  return new Hono<ProviderEnv>()
+    .route('/', contactRoutes())
+    .route('/', onboardingRoutes())
+    .route('/', userRoutes());
 }

@@ -37,7 +37,10 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const made = kit.fake(`baanx:hosted-person:${session.userId}`, (f) => ({
     first: f.person.firstName(),
     last: f.person.lastName(),
-    dob: f.date.birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) }).toISOString().slice(0, 10),
+    dob: f.date
+      .birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) })
+      .toISOString()
+      .slice(0, 10),
   }));
   return {
     name: `${user?.firstName ?? made.first} ${user?.lastName ?? made.last}`,
@@ -45,7 +48,13 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
       { label: 'Date of birth', value: user?.dateOfBirth ?? made.dob },
       { label: 'Country of residence', value: user?.countryOfResidence ?? '—' },
       { label: 'Email', value: user?.email ?? '—' },
-      { label: 'Session', value: session.kind === 'registration' ? 'registration (reusable)' : 're-verification (single use)' },
+      {
+        label: 'Session',
+        value:
+          session.kind === 'registration'
+            ? 'registration (reusable)'
+            : 're-verification (single use)',
+      },
     ],
   };
 }
@@ -65,14 +74,36 @@ export const baanxSessions: SessionAdapter = {
   hosted: {
     brand: { color: '#00615a', product: 'Veriff' },
     steps: [
-      { kind: 'consent', title: 'Before you start', text: 'Veriff verifies your identity for Baanx. Have your ID ready and find a well-lit place.' },
-      { kind: 'document', title: 'Photo of your ID', text: 'A government-issued ID: passport, driving licence, national ID card or residence permit.' },
+      {
+        kind: 'consent',
+        title: 'Before you start',
+        text: 'Veriff verifies your identity for Baanx. Have your ID ready and find a well-lit place.',
+      },
+      {
+        kind: 'document',
+        title: 'Photo of your ID',
+        text: 'A government-issued ID: passport, driving licence, national ID card or residence permit.',
+      },
       { kind: 'selfie', title: 'Selfie', text: 'Take a live selfie. Remove glasses and hats.' },
-      { kind: 'review', title: 'Submit', text: 'Submit your photos. Veriff usually decides within minutes.' },
+      {
+        kind: 'review',
+        title: 'Submit',
+        text: 'Submit your photos. Veriff usually decides within minutes.',
+      },
     ],
     outcomes: [
       { label: 'Approve', state: 'VERIFIED', tone: 'approve' },
-      { label: 'Reject', state: 'REJECTED', tone: 'reject', needsReason: true, reasons: ['Document not readable', 'Face does not match the document', 'Suspected document tampering'] },
+      {
+        label: 'Reject',
+        state: 'REJECTED',
+        tone: 'reject',
+        needsReason: true,
+        reasons: [
+          'Document not readable',
+          'Face does not match the document',
+          'Suspected document tampering',
+        ],
+      },
       { label: 'Submit for review (decision later)', state: 'PENDING', tone: 'wait' },
     ],
     leave: 'Leave and continue later',

@@ -11,32 +11,59 @@ const PHONE = { phoneCountryCode: '+44', phoneNumber: '7400846282' };
 type Params = Readonly<Record<string, unknown>>;
 const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
 const keyOf = (p: Params) => str(p.clientKey, DEFAULT_KEY).toLowerCase();
-const headers = (p: Params) => ({ 'x-client-key': keyOf(p), ...(p.us === true || p.us === 'true' ? { 'x-us-env': 'true' } : {}) });
+const headers = (p: Params) => ({
+  'x-client-key': keyOf(p),
+  ...(p.us === true || p.us === 'true' ? { 'x-us-env': 'true' } : {}),
+});
 
 let seq = 0;
 
 async function post<T>(ctx: StateContext, p: Params, step: string, json: unknown): Promise<T> {
-  return (await ctx.request<T>('POST', `/baanx/v1/auth/register/${step}`, { headers: headers(p), json })).body;
+  return (
+    await ctx.request<T>('POST', `/baanx/v1/auth/register/${step}`, { headers: headers(p), json })
+  ).body;
 }
 
 /** Step 1, email send and verify: the onboarding exists, its TTL running. */
 async function start(ctx: StateContext, p: Params) {
   const email = str(p.email, `pact-${++seq}@example.com`);
-  const { contactVerificationId } = await post<{ contactVerificationId: string }>(ctx, p, 'email/send', { email });
-  const verified = await post<{ onboardingId: string; user: { id: string } }>(ctx, p, 'email/verify', {
+  const { contactVerificationId } = await post<{ contactVerificationId: string }>(
+    ctx,
+    p,
+    'email/send',
+    { email },
+  );
+  const verified = await post<{ onboardingId: string; user: { id: string } }>(
+    ctx,
+    p,
+    'email/verify',
+    {
+      email,
+      password: PASSWORD,
+      verificationCode: CODE,
+      contactVerificationId,
+      countryOfResidence: str(p.countryOfResidence, 'GB'),
+      allowMarketing: false,
+      allowSms: true,
+    },
+  );
+  return {
     email,
-    password: PASSWORD,
-    verificationCode: CODE,
     contactVerificationId,
-    countryOfResidence: str(p.countryOfResidence, 'GB'),
-    allowMarketing: false,
-    allowSms: true,
-  });
-  return { email, contactVerificationId, onboardingId: verified.onboardingId, userId: verified.user.id };
+    onboardingId: verified.onboardingId,
+    userId: verified.user.id,
+  };
 }
 
-const CLIENT_PARAMS = { clientKey: `the x-client-key (default ${DEFAULT_KEY})`, us: 'true for the US region (x-us-env)' };
-const PERSON_PARAMS = { ...CLIENT_PARAMS, email: 'default: a fresh one', countryOfResidence: 'default GB (non-US: no ssn or usState needed)' };
+const CLIENT_PARAMS = {
+  clientKey: `the x-client-key (default ${DEFAULT_KEY})`,
+  us: 'true for the US region (x-us-env)',
+};
+const PERSON_PARAMS = {
+  ...CLIENT_PARAMS,
+  email: 'default: a fresh one',
+  countryOfResidence: 'default GB (non-US: no ssn or usState needed)',
+};
 
 export const baanxStates: readonly ProviderState[] = [
   {
@@ -48,7 +75,12 @@ export const baanxStates: readonly ProviderState[] = [
   {
     name: 'a Baanx onboarding has started',
     params: PERSON_PARAMS,
-    provides: { onboardingId: 'the onboarding', contactVerificationId: 'its contact verification', userId: 'the account', email: 'the email used' },
+    provides: {
+      onboardingId: 'the onboarding',
+      contactVerificationId: 'its contact verification',
+      userId: 'the account',
+      email: 'the email used',
+    },
     setup: async (ctx, p) => start(ctx, p),
   },
   {
@@ -59,26 +91,66 @@ export const baanxStates: readonly ProviderState[] = [
       const { onboardingId } = await start(ctx, p);
       // Past onboardingTtl on the client's clock, registration unfinished: Baanx calls the id invalid.
       const ttl = parseDuration(ctx.kit(keyOf(p)).options.onboardingTtl) ?? 3_600_000;
-      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 } });
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 },
+      });
       return { onboardingId };
     },
   },
   {
     name: 'a Baanx user is registered',
-    params: { ...PERSON_PARAMS, verificationState: 'UNVERIFIED (default), VERIFIED or REJECTED: Veriff decided before registration completed' },
-    provides: { onboardingId: 'the completed onboarding', accessToken: 'a Bearer token for GET /v1/user', userId: 'the user', email: 'the email used' },
+    params: {
+      ...PERSON_PARAMS,
+      verificationState:
+        'UNVERIFIED (default), VERIFIED or REJECTED: Veriff decided before registration completed',
+    },
+    provides: {
+      onboardingId: 'the completed onboarding',
+      accessToken: 'a Bearer token for GET /v1/user',
+      userId: 'the user',
+      email: 'the email used',
+    },
     setup: async (ctx, p) => {
       const r = await start(ctx, p);
-      await post(ctx, p, 'phone/send', { ...PHONE, contactVerificationId: r.contactVerificationId });
-      await post(ctx, p, 'phone/verify', { onboardingId: r.onboardingId, ...PHONE, contactVerificationId: r.contactVerificationId, verificationCode: CODE });
+      await post(ctx, p, 'phone/send', {
+        ...PHONE,
+        contactVerificationId: r.contactVerificationId,
+      });
+      await post(ctx, p, 'phone/verify', {
+        onboardingId: r.onboardingId,
+        ...PHONE,
+        contactVerificationId: r.contactVerificationId,
+        verificationCode: CODE,
+      });
       const decision = str(p.verificationState, 'UNVERIFIED');
       if (decision !== 'UNVERIFIED') {
-        const { sessionUrl } = await post<{ sessionUrl: string }>(ctx, p, 'verification', { onboardingId: r.onboardingId });
-        await ctx.request('POST', `/_sandbox/sessions/${sessionUrl.split('/').pop()}/transition`, { json: { state: decision } });
+        const { sessionUrl } = await post<{ sessionUrl: string }>(ctx, p, 'verification', {
+          onboardingId: r.onboardingId,
+        });
+        await ctx.request('POST', `/_sandbox/sessions/${sessionUrl.split('/').pop()}/transition`, {
+          json: { state: decision },
+        });
       }
-      await post(ctx, p, 'personal-details', { onboardingId: r.onboardingId, firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: '1990-01-01', countryOfNationality: 'GB' });
-      const done = await post<{ accessToken: string }>(ctx, p, 'address', { onboardingId: r.onboardingId, addressLine1: '1 Pact Street', city: 'London', zip: 'N1 9GU', isSameMailingAddress: true });
-      return { onboardingId: r.onboardingId, accessToken: done.accessToken, userId: r.userId, email: r.email };
+      await post(ctx, p, 'personal-details', {
+        onboardingId: r.onboardingId,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        dateOfBirth: '1990-01-01',
+        countryOfNationality: 'GB',
+      });
+      const done = await post<{ accessToken: string }>(ctx, p, 'address', {
+        onboardingId: r.onboardingId,
+        addressLine1: '1 Pact Street',
+        city: 'London',
+        zip: 'N1 9GU',
+        isSameMailingAddress: true,
+      });
+      return {
+        onboardingId: r.onboardingId,
+        accessToken: done.accessToken,
+        userId: r.userId,
+        email: r.email,
+      };
     },
   },
 ];

@@ -17,7 +17,13 @@ export interface Opts {
   headers?: Record<string, string>;
 }
 
-export const baanx = (sb: Sandbox, method: string, path: string, json?: unknown, o: Opts = {}): Promise<Reply> =>
+export const baanx = (
+  sb: Sandbox,
+  method: string,
+  path: string,
+  json?: unknown,
+  o: Opts = {},
+): Promise<Reply> =>
   call(sb, method, `/baanx${path}`, {
     json,
     headers: {
@@ -28,7 +34,8 @@ export const baanx = (sb: Sandbox, method: string, path: string, json?: unknown,
     },
   });
 
-export const expectError = (res: Reply, status: number, message: string) => expect({ status: res.status, body: res.body }).toEqual({ status, body: { message } });
+export const expectError = (res: Reply, status: number, message: string) =>
+  expect({ status: res.status, body: res.body }).toEqual({ status, body: { message } });
 
 const ok = (res: Reply, what: string) => {
   if (res.status !== 200) throw new Error(`${what}: ${res.status} ${res.text}`);
@@ -47,42 +54,129 @@ export interface Registration {
 }
 
 /** Step 1: email send + verify. */
-export async function emailStep(sb: Sandbox, p: { email?: string; country?: string } & Opts = {}): Promise<Registration> {
+export async function emailStep(
+  sb: Sandbox,
+  p: { email?: string; country?: string } & Opts = {},
+): Promise<Registration> {
   const o: Opts = { key: p.key, us: p.us };
   const email = p.email ?? freshEmail();
-  const { contactVerificationId } = ok(await baanx(sb, 'POST', '/v1/auth/register/email/send', { email }, o), 'email/send');
+  const { contactVerificationId } = ok(
+    await baanx(sb, 'POST', '/v1/auth/register/email/send', { email }, o),
+    'email/send',
+  );
   const verified = ok(
-    await baanx(sb, 'POST', '/v1/auth/register/email/verify', { email, password: PASSWORD, verificationCode: CODE, contactVerificationId, countryOfResidence: p.country ?? (p.us ? 'US' : 'GB'), allowMarketing: true, allowSms: true }, o),
+    await baanx(
+      sb,
+      'POST',
+      '/v1/auth/register/email/verify',
+      {
+        email,
+        password: PASSWORD,
+        verificationCode: CODE,
+        contactVerificationId,
+        countryOfResidence: p.country ?? (p.us ? 'US' : 'GB'),
+        allowMarketing: true,
+        allowSms: true,
+      },
+      o,
+    ),
     'email/verify',
   );
-  return { email, contactVerificationId, onboardingId: verified.onboardingId, userId: verified.user.id, o };
+  return {
+    email,
+    contactVerificationId,
+    onboardingId: verified.onboardingId,
+    userId: verified.user.id,
+    o,
+  };
 }
 
 export const PHONE = { phoneCountryCode: '+44', phoneNumber: '7400846282' };
 
 /** Step 2: phone send + verify. */
 export async function phoneStep(sb: Sandbox, r: Registration) {
-  ok(await baanx(sb, 'POST', '/v1/auth/register/phone/send', { ...PHONE, contactVerificationId: r.contactVerificationId }, r.o), 'phone/send');
-  return ok(await baanx(sb, 'POST', '/v1/auth/register/phone/verify', { onboardingId: r.onboardingId, ...PHONE, contactVerificationId: r.contactVerificationId, verificationCode: CODE }, r.o), 'phone/verify');
+  ok(
+    await baanx(
+      sb,
+      'POST',
+      '/v1/auth/register/phone/send',
+      { ...PHONE, contactVerificationId: r.contactVerificationId },
+      r.o,
+    ),
+    'phone/send',
+  );
+  return ok(
+    await baanx(
+      sb,
+      'POST',
+      '/v1/auth/register/phone/verify',
+      {
+        onboardingId: r.onboardingId,
+        ...PHONE,
+        contactVerificationId: r.contactVerificationId,
+        verificationCode: CODE,
+      },
+      r.o,
+    ),
+    'phone/verify',
+  );
 }
 
 /** Step 3 (the seed): the Veriff session URL. */
-export const verificationStep = (sb: Sandbox, r: Registration, headers: Record<string, string> = {}) =>
-  baanx(sb, 'POST', '/v1/auth/register/verification', { onboardingId: r.onboardingId }, { ...r.o, headers });
+export const verificationStep = (
+  sb: Sandbox,
+  r: Registration,
+  headers: Record<string, string> = {},
+) =>
+  baanx(
+    sb,
+    'POST',
+    '/v1/auth/register/verification',
+    { onboardingId: r.onboardingId },
+    { ...r.o, headers },
+  );
 
-export const DETAILS = { firstName: 'John', lastName: 'Doe', dateOfBirth: '1990-01-01', countryOfNationality: 'GB' };
+export const DETAILS = {
+  firstName: 'John',
+  lastName: 'Doe',
+  dateOfBirth: '1990-01-01',
+  countryOfNationality: 'GB',
+};
 export const detailsStep = (sb: Sandbox, r: Registration, body: Record<string, unknown> = {}) =>
-  baanx(sb, 'POST', '/v1/auth/register/personal-details', { onboardingId: r.onboardingId, ...DETAILS, ...(r.o.us ? { ssn: '123456789' } : {}), ...body }, r.o);
+  baanx(
+    sb,
+    'POST',
+    '/v1/auth/register/personal-details',
+    { onboardingId: r.onboardingId, ...DETAILS, ...(r.o.us ? { ssn: '123456789' } : {}), ...body },
+    r.o,
+  );
 
-export const ADDRESS = { addressLine1: '23 Werrington Bridge Rd', addressLine2: 'Milking Nook', city: 'Peterborough', zip: 'PE6 7PP', isSameMailingAddress: true };
+export const ADDRESS = {
+  addressLine1: '23 Werrington Bridge Rd',
+  addressLine2: 'Milking Nook',
+  city: 'Peterborough',
+  zip: 'PE6 7PP',
+  isSameMailingAddress: true,
+};
 export const addressStep = (sb: Sandbox, r: Registration, body: Record<string, unknown> = {}) =>
-  baanx(sb, 'POST', '/v1/auth/register/address', { onboardingId: r.onboardingId, ...ADDRESS, ...(r.o.us ? { usState: 'CA' } : {}), ...body }, r.o);
+  baanx(
+    sb,
+    'POST',
+    '/v1/auth/register/address',
+    { onboardingId: r.onboardingId, ...ADDRESS, ...(r.o.us ? { usState: 'CA' } : {}), ...body },
+    r.o,
+  );
 
 /** Steps 1–5 with the same mailing address: a registered user and an access token. */
-export async function register(sb: Sandbox, p: { email?: string; country?: string; lastName?: string; kyc?: boolean } & Opts = {}) {
+export async function register(
+  sb: Sandbox,
+  p: { email?: string; country?: string; lastName?: string; kyc?: boolean } & Opts = {},
+) {
   const r = await emailStep(sb, p);
   await phoneStep(sb, r);
-  const sessionUrl: string | null = p.kyc ? ok(await verificationStep(sb, r), 'verification').sessionUrl : null;
+  const sessionUrl: string | null = p.kyc
+    ? ok(await verificationStep(sb, r), 'verification').sessionUrl
+    : null;
   ok(await detailsStep(sb, r, p.lastName ? { lastName: p.lastName } : {}), 'personal-details');
   const { accessToken } = ok(await addressStep(sb, r), 'address');
   return { ...r, accessToken: accessToken as string, sessionUrl };
@@ -91,7 +185,11 @@ export async function register(sb: Sandbox, p: { email?: string; country?: strin
 export const sessionIdOf = (url: string) => url.split('/').pop()!;
 export const pagePath = (url: string) => new URL(url).pathname;
 
-export const move = (sb: Sandbox, sessionId: string, state: string, reason?: string) => call(sb, 'POST', `/_sandbox/sessions/${sessionId}/transition`, { json: { state, reason } });
-export const advance = (sb: Sandbox, by: string, key = KEY) => call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'baanx', tenant: key, by } });
+export const move = (sb: Sandbox, sessionId: string, state: string, reason?: string) =>
+  call(sb, 'POST', `/_sandbox/sessions/${sessionId}/transition`, { json: { state, reason } });
+export const advance = (sb: Sandbox, by: string, key = KEY) =>
+  call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'baanx', tenant: key, by } });
 
-export const stateOf = async (sb: Sandbox, r: Registration) => (await baanx(sb, 'GET', `/v1/auth/register?onboardingId=${r.onboardingId}`, undefined, r.o)).body.verificationState as string;
+export const stateOf = async (sb: Sandbox, r: Registration) =>
+  (await baanx(sb, 'GET', `/v1/auth/register?onboardingId=${r.onboardingId}`, undefined, r.o)).body
+    .verificationState as string;

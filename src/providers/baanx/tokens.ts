@@ -21,7 +21,8 @@ export function issueToken(kit: Kit, region: Region, user: User): string {
 }
 
 /** Passwords are kept as a SHA-256 digest so a state snapshot never shows them. */
-export const hashPassword = (password: string) => createHash('sha256').update(password).digest('hex');
+export const hashPassword = (password: string) =>
+  createHash('sha256').update(password).digest('hex');
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

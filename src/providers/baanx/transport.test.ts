@@ -5,14 +5,37 @@ import { baanx, emailStep, expectError, KEY } from './testing.js';
 
 const sandbox = () => testSandbox({ providers: [provider] });
 const raw = (sb: ReturnType<typeof sandbox>, body: string, contentType = 'application/json') =>
-  call(sb, 'POST', '/baanx/v1/auth/register/email/send', { body, headers: { 'x-client-key': KEY, 'content-type': contentType } });
+  call(sb, 'POST', '/baanx/v1/auth/register/email/send', {
+    body,
+    headers: { 'x-client-key': KEY, 'content-type': contentType },
+  });
 
 describe('Baanx bad input', () => {
   it.each([
-    ['malformed JSON', '{"email":', 'application/json', 'Invalid request: the body is not valid JSON'],
-    ['a JSON array', '["a@b.co"]', 'application/json', 'Invalid request: the body must be a JSON object'],
-    ['a form body', 'email=a%40b.co', 'application/x-www-form-urlencoded', 'Invalid request: Content-Type must be application/json'],
-    ['an email as a number', '{"email": 42}', 'application/json', 'Invalid request: /email must be string'],
+    [
+      'malformed JSON',
+      '{"email":',
+      'application/json',
+      'Invalid request: the body is not valid JSON',
+    ],
+    [
+      'a JSON array',
+      '["a@b.co"]',
+      'application/json',
+      'Invalid request: the body must be a JSON object',
+    ],
+    [
+      'a form body',
+      'email=a%40b.co',
+      'application/x-www-form-urlencoded',
+      'Invalid request: Content-Type must be application/json',
+    ],
+    [
+      'an email as a number',
+      '{"email": 42}',
+      'application/json',
+      'Invalid request: /email must be string',
+    ],
   ])('answers 400 for %s and stores nothing', async (_what, body, type, message) => {
     const sb = sandbox();
     expectError(await raw(sb, body, type), 400, message);
@@ -20,12 +43,18 @@ describe('Baanx bad input', () => {
   });
 
   it('answers 400 for a 300-character email', async () => {
-    const res = await baanx(sandbox(), 'POST', '/v1/auth/register/email/send', { email: `${'a'.repeat(290)}@example.com` });
+    const res = await baanx(sandbox(), 'POST', '/v1/auth/register/email/send', {
+      email: `${'a'.repeat(290)}@example.com`,
+    });
     expect(res.status).toBe(400);
   });
 
   it('answers 413 "Payload Too Large" for a body over the limit', async () => {
-    expectError(await raw(sandbox(), JSON.stringify({ email: 'a@b.co', pad: 'x'.repeat(200 * 1024) })), 413, 'Payload Too Large');
+    expectError(
+      await raw(sandbox(), JSON.stringify({ email: 'a@b.co', pad: 'x'.repeat(200 * 1024) })),
+      413,
+      'Payload Too Large',
+    );
   });
 
   it('answers 404 {"message":"Not Found"} for a path Baanx does not have', async () => {
@@ -33,19 +62,31 @@ describe('Baanx bad input', () => {
   });
 
   it('answers 400 (never 500) for a non-ASCII email address', async () => {
-    expectError(await baanx(sandbox(), 'POST', '/v1/auth/register/email/send', { email: 'zoë@exämple.com' }), 400, 'Invalid request: /email must match format "email"');
+    expectError(
+      await baanx(sandbox(), 'POST', '/v1/auth/register/email/send', { email: 'zoë@exämple.com' }),
+      400,
+      'Invalid request: /email must match format "email"',
+    );
   });
 
   it('keeps a mixed-case email as sent', async () => {
     const sb = sandbox();
     const r = await emailStep(sb, { email: 'Zoe.OBrien@Example.com' });
-    expect((await baanx(sb, 'GET', `/v1/auth/register?onboardingId=${r.onboardingId}`)).body.email).toBe('Zoe.OBrien@Example.com');
+    expect(
+      (await baanx(sb, 'GET', `/v1/auth/register?onboardingId=${r.onboardingId}`)).body.email,
+    ).toBe('Zoe.OBrien@Example.com');
   });
 });
 
 describe('Baanx transport scenarios, in the flat {"message"} envelope', () => {
   it('answers 429 with Retry-After for rate_limited', async () => {
-    const res = await baanx(sandbox(), 'POST', '/v1/auth/register/email/send', { email: 'a@b.co' }, { headers: { 'x-sandbox-scenario': 'rate_limited' } });
+    const res = await baanx(
+      sandbox(),
+      'POST',
+      '/v1/auth/register/email/send',
+      { email: 'a@b.co' },
+      { headers: { 'x-sandbox-scenario': 'rate_limited' } },
+    );
     expectError(res, 429, 'Too Many Requests');
     expect(res.headers.get('retry-after')).toBe('30');
   });
@@ -56,11 +97,28 @@ describe('Baanx transport scenarios, in the flat {"message"} envelope', () => {
     ['service_unavailable', 503, 'Service Unavailable'],
     ['gateway_timeout', 504, 'Gateway Timeout'],
   ])('answers the %s scenario with %i', async (scenario, status, message) => {
-    expectError(await baanx(sandbox(), 'GET', '/v1/user', undefined, { headers: { 'x-sandbox-scenario': scenario } }), status, message);
+    expectError(
+      await baanx(sandbox(), 'GET', '/v1/user', undefined, {
+        headers: { 'x-sandbox-scenario': scenario },
+      }),
+      status,
+      message,
+    );
   });
 
   it('lists the error table as scenarios in the catalogue', async () => {
-    const names = (await call(sandbox(), 'GET', '/_sandbox/scenarios?provider=baanx')).body.map((s: { name: string }) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['INVALID_CLIENT_KEY', 'INVALID_ONBOARDING_ID', 'ONBOARDING_NOT_FOUND', 'INTERNAL_SERVER_ERROR', 'NOT_AUTHENTICATED', 'USER_DISABLED']));
+    const names = (await call(sandbox(), 'GET', '/_sandbox/scenarios?provider=baanx')).body.map(
+      (s: { name: string }) => s.name,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'INVALID_CLIENT_KEY',
+        'INVALID_ONBOARDING_ID',
+        'ONBOARDING_NOT_FOUND',
+        'INTERNAL_SERVER_ERROR',
+        'NOT_AUTHENTICATED',
+        'USER_DISABLED',
+      ]),
+    );
   });
 });

@@ -16,8 +16,12 @@ export function userRoutes() {
     .post('/v1/auth/login', (c) => {
       const { kit, region } = clientFor(c);
       const body = bodyFor(c, 'login');
-      const user = kit.ns.find<User>(coll('users', region), (u) => u.registeredAt !== null && sameText(u.email, String(body.email)));
-      if (!user || user.passwordHash !== hashPassword(String(body.password))) throw fail('INVALID_CREDENTIALS');
+      const user = kit.ns.find<User>(
+        coll('users', region),
+        (u) => u.registeredAt !== null && sameText(u.email, String(body.email)),
+      );
+      if (!user || user.passwordHash !== hashPassword(String(body.password)))
+        throw fail('INVALID_CREDENTIALS');
       if (user.disabled) throw fail('USER_DISABLED');
       return c.json(loginView(kit, user, issueToken(kit, region, user)));
     })

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
 import { baanx as provider } from './index.js';
-import { advance, baanx, emailStep, expectError, freshEmail, OTHER_KEY, pagePath, phoneStep, register, sessionIdOf, stateOf, verificationStep } from './testing.js';
+import {
+  advance,
+  baanx,
+  emailStep,
+  expectError,
+  freshEmail,
+  OTHER_KEY,
+  pagePath,
+  phoneStep,
+  register,
+  sessionIdOf,
+  stateOf,
+  verificationStep,
+} from './testing.js';
 
 const sandbox = () => testSandbox({ providers: [provider] });
 const submit = (sb: ReturnType<typeof sandbox>, url: string, state: string) =>
-  call(sb, 'POST', pagePath(url), { body: `state=${state}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  call(sb, 'POST', pagePath(url), {
+    body: `state=${state}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 
 describe('Baanx POST /v1/auth/register/verification (KYC session during registration)', () => {
   it('answers {sessionUrl} opening the sandbox Veriff page', async () => {
@@ -14,7 +30,9 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
     await phoneStep(sb, r);
     const res = await verificationStep(sb, r);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ sessionUrl: expect.stringMatching(/^http:\/\/sandbox\.test\/verify\/baanx\/[0-9a-f-]{36}$/) });
+    expect(res.body).toEqual({
+      sessionUrl: expect.stringMatching(/^http:\/\/sandbox\.test\/verify\/baanx\/[0-9a-f-]{36}$/),
+    });
     const page = await call(sb, 'GET', pagePath(res.body.sessionUrl));
     expect(page.status).toBe(200);
     expect(page.text).toContain('Baanx verification');
@@ -34,7 +52,9 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
   it('ignores an Authorization header, as documented', async () => {
     const sb = sandbox();
     const r = await emailStep(sb);
-    expect((await verificationStep(sb, r, { authorization: 'Bearer not-a-token' })).status).toBe(200);
+    expect((await verificationStep(sb, r, { authorization: 'Bearer not-a-token' })).status).toBe(
+      200,
+    );
   });
 
   it('is available right after email verification (the sandbox does not force the phone step first)', async () => {
@@ -50,7 +70,11 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
     ['a US_ prefix without a UUID', { onboardingId: 'US_123' }],
     ['a 10 000-character id', { onboardingId: 'a'.repeat(10_000) }],
   ])('answers 400 "Invalid onboarding ID" for %s', async (_what, body) => {
-    expectError(await baanx(sandbox(), 'POST', '/v1/auth/register/verification', body), 400, 'Invalid onboarding ID');
+    expectError(
+      await baanx(sandbox(), 'POST', '/v1/auth/register/verification', body),
+      400,
+      'Invalid onboarding ID',
+    );
   });
 
   it('answers 400 "Invalid onboarding ID" once the onboarding expired (60 minutes)', async () => {
@@ -61,7 +85,13 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
   });
 
   it('answers 404 for an unknown onboarding', async () => {
-    expectError(await baanx(sandbox(), 'POST', '/v1/auth/register/verification', { onboardingId: '100a99cf-f4d3-4fa1-9be9-2e9828b20ebb' }), 404, 'Onboarding not found');
+    expectError(
+      await baanx(sandbox(), 'POST', '/v1/auth/register/verification', {
+        onboardingId: '100a99cf-f4d3-4fa1-9be9-2e9828b20ebb',
+      }),
+      404,
+      'Onboarding not found',
+    );
   });
 
   it('answers 404 for a completed onboarding', async () => {
@@ -73,25 +103,48 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
   it("answers 404 for another client's onboarding", async () => {
     const sb = sandbox();
     const theirs = await emailStep(sb, { key: OTHER_KEY });
-    expectError(await baanx(sb, 'POST', '/v1/auth/register/verification', { onboardingId: theirs.onboardingId }), 404, 'Onboarding not found');
+    expectError(
+      await baanx(sb, 'POST', '/v1/auth/register/verification', {
+        onboardingId: theirs.onboardingId,
+      }),
+      404,
+      'Onboarding not found',
+    );
   });
 
   it('answers 500 through the INTERNAL_SERVER_ERROR scenario, and the same call then succeeds', async () => {
     const sb = sandbox();
     const r = await emailStep(sb);
-    expectError(await verificationStep(sb, r, { 'x-sandbox-scenario': 'INTERNAL_SERVER_ERROR' }), 500, 'Internal server error');
+    expectError(
+      await verificationStep(sb, r, { 'x-sandbox-scenario': 'INTERNAL_SERVER_ERROR' }),
+      500,
+      'Internal server error',
+    );
     expect((await verificationStep(sb, r)).status).toBe(200);
   });
 
   it('answers 500 for a person at @veriff-down.baanx.test (verification provider unavailable)', async () => {
     const sb = sandbox();
-    expectError(await verificationStep(sb, await emailStep(sb, { email: freshEmail('veriff-down.baanx.test') })), 500, 'Internal server error');
+    expectError(
+      await verificationStep(
+        sb,
+        await emailStep(sb, { email: freshEmail('veriff-down.baanx.test') }),
+      ),
+      500,
+      'Internal server error',
+    );
   });
 
   it('answers 400 "Invalid request" for a body that is not JSON, and stores nothing', async () => {
     const sb = sandbox();
     const before = JSON.stringify(sb.store.snapshot({ provider: 'baanx' }));
-    const res = await call(sb, 'POST', '/baanx/v1/auth/register/verification', { body: '{"onboardingId":', headers: { 'x-client-key': 'baa0c11e-0000-4000-8000-000000000001', 'content-type': 'application/json' } });
+    const res = await call(sb, 'POST', '/baanx/v1/auth/register/verification', {
+      body: '{"onboardingId":',
+      headers: {
+        'x-client-key': 'baa0c11e-0000-4000-8000-000000000001',
+        'content-type': 'application/json',
+      },
+    });
     expectError(res, 400, 'Invalid request: the body is not valid JSON');
     expect(JSON.stringify(sb.store.snapshot({ provider: 'baanx' }))).toBe(before);
   });

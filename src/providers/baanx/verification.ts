@@ -3,7 +3,16 @@
 // and the magic persons who complete Veriff on their own. Baanx sends no partner webhook: clients poll.
 import { parseDuration, SandboxError, type Kit } from '../../engine/index.js';
 import type { Region } from './clients.js';
-import { baanxLifecycle, emailOutcome, decisionDelayMs, linkState, magicOutcome, nextThrough, type AutoDecision, type VerificationState } from './lifecycle.js';
+import {
+  baanxLifecycle,
+  emailOutcome,
+  decisionDelayMs,
+  linkState,
+  magicOutcome,
+  nextThrough,
+  type AutoDecision,
+  type VerificationState,
+} from './lifecycle.js';
 import { newId, SESSIONS, type Onboarding, type User, type VeriffSession } from './records.js';
 
 const AUTO_REJECTION = 'Rejected by the automatic decision (sandbox)';
@@ -11,7 +20,7 @@ const AUTO_REJECTION = 'Rejected by the automatic decision (sandbox)';
 function decide(user: User, to: 'VERIFIED' | 'REJECTED', reason: string | null, at: string) {
   user.verificationState = to;
   user.verificationUpdatedAt = at;
-  user.rejectionReason = to === 'REJECTED' ? reason ?? AUTO_REJECTION : null;
+  user.rejectionReason = to === 'REJECTED' ? (reason ?? AUTO_REJECTION) : null;
   user.pendingDecision = null;
 }
 
@@ -36,18 +45,34 @@ function submit(kit: Kit, session: VeriffSession, user: User) {
 function schedule(kit: Kit, session: VeriffSession, user: User) {
   const mode = kit.options.autoDecision as AutoDecision;
   if (mode === 'off' && !magicOutcome(user)) return;
-  user.pendingDecision = { at: kit.iso(kit.now() + decisionDelayMs(mode, kit.seed, session.id)), sessionId: session.id };
+  user.pendingDecision = {
+    at: kit.iso(kit.now() + decisionDelayMs(mode, kit.seed, session.id)),
+    sessionId: session.id,
+  };
   settle(kit, user);
 }
 
 /** An operator move (admin API, hosted page) through one session; SandboxError 409 when not allowed. */
-export function transition(kit: Kit, session: VeriffSession, user: User, to: string, reason: string | null) {
+export function transition(
+  kit: Kit,
+  session: VeriffSession,
+  user: User,
+  to: string,
+  reason: string | null,
+) {
   settle(kit, user);
   const from = user.verificationState;
   const allowed = nextThrough(session, user, kit.now());
   if (!baanxLifecycle.isState(to) || !allowed.includes(to)) {
-    const why = allowed.length ? allowed.join(', ') : `none (this link is ${linkState(session, user, kit.now())}; GET /v1/user/verification makes a new one)`;
-    throw new SandboxError(409, 'illegal_transition', `Baanx verification cannot move from ${from} to ${to} through session ${session.id}`, `allowed now: ${why}`);
+    const why = allowed.length
+      ? allowed.join(', ')
+      : `none (this link is ${linkState(session, user, kit.now())}; GET /v1/user/verification makes a new one)`;
+    throw new SandboxError(
+      409,
+      'illegal_transition',
+      `Baanx verification cannot move from ${from} to ${to} through session ${session.id}`,
+      `allowed now: ${why}`,
+    );
   }
   if (from !== 'PENDING') submit(kit, session, user);
   else session.submittedAt ??= kit.iso();
@@ -64,7 +89,13 @@ function ttl(kit: Kit, option: 'registrationLinkTtl' | 'verificationLinkTtl') {
  * be used multiple times until verification is complete"); post-registration ones are new on each
  * call and supersede older unused ones. A magic-email person submits as soon as a session exists.
  */
-export function openSession(kit: Kit, region: Region, onboarding: Onboarding, user: User, kind: VeriffSession['kind']): VeriffSession {
+export function openSession(
+  kit: Kit,
+  region: Region,
+  onboarding: Onboarding,
+  user: User,
+  kind: VeriffSession['kind'],
+): VeriffSession {
   settle(kit, user);
   if (kind === 'registration' && onboarding.registrationSessionId) {
     const existing = kit.ns.get<VeriffSession>(SESSIONS, onboarding.registrationSessionId);
@@ -78,7 +109,9 @@ export function openSession(kit: Kit, region: Region, onboarding: Onboarding, us
     userId: user.id,
     onboardingId: onboarding.id,
     createdAt: kit.iso(now),
-    expiresAt: kit.iso(now + ttl(kit, kind === 'registration' ? 'registrationLinkTtl' : 'verificationLinkTtl')),
+    expiresAt: kit.iso(
+      now + ttl(kit, kind === 'registration' ? 'registrationLinkTtl' : 'verificationLinkTtl'),
+    ),
     submittedAt: null,
   };
   kit.ns.put(SESSIONS, session.id, session);
@@ -91,4 +124,5 @@ export function openSession(kit: Kit, region: Region, onboarding: Onboarding, us
   return session;
 }
 
-export const stateOf = (kit: Kit, user: User): VerificationState => settle(kit, user).verificationState;
+export const stateOf = (kit: Kit, user: User): VerificationState =>
+  settle(kit, user).verificationState;

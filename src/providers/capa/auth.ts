@@ -12,7 +12,10 @@ interface Partner {
   note: string;
 }
 
-const fixture = readFixture<{ keyFormat: string; selfServicePrefix: string; partners: Partner[] }>('capa', 'partners.json');
+const fixture = readFixture<{ keyFormat: string; selfServicePrefix: string; partners: Partner[] }>(
+  'capa',
+  'partners.json',
+);
 const keyFormat = new RegExp(fixture.keyFormat);
 const partners = new Map(fixture.partners.map((p) => [p.key, p]));
 
@@ -22,7 +25,11 @@ export function partnerFor(c: Context): Partner {
   const key = c.req.header(KEY_HEADER)?.trim();
   if (!key) throw fail('API_KEY_MISSING');
   if (!keyFormat.test(key)) throw fail('API_KEY_INVALID_FORMAT');
-  const partner = partners.get(key) ?? (key.startsWith(fixture.selfServicePrefix) ? { key, name: 'Self-service partner', flow: 'valid' as const, note: '' } : undefined);
+  const partner =
+    partners.get(key) ??
+    (key.startsWith(fixture.selfServicePrefix)
+      ? { key, name: 'Self-service partner', flow: 'valid' as const, note: '' }
+      : undefined);
   if (!partner) throw fail('API_KEY_INVALID');
   if (partner.flow === 'invalid') throw fail('INVALID_PARTNER_FLOW');
   return partner;

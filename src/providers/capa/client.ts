@@ -28,7 +28,12 @@ export interface KycDetails {
   aipriseSummary: { verificationResult: CapaStatus };
   clientReferenceId: string;
   verificationSessionId: string;
-  idInfo: { fullName: string; birthDate: string; nationality: string | null; idType: string } | null;
+  idInfo: {
+    fullName: string;
+    birthDate: string;
+    nationality: string | null;
+    idType: string;
+  } | null;
   [field: string]: unknown;
 }
 
@@ -73,11 +78,20 @@ export function capaClient(opts: CapaClientOptions) {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await doFetch(`${base}/api/partner/v2${path}`, {
       method,
-      headers: { 'partner-api-key': opts.apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'partner-api-key': opts.apiKey,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await res.json().catch(() => ({}))) as { data?: T; code?: string; message?: string };
-    if (!res.ok) throw new CapaError(res.status, json.code ?? 'UNKNOWN', json.message ?? res.statusText);
+    const json = (await res.json().catch(() => ({}))) as {
+      data?: T;
+      code?: string;
+      message?: string;
+    };
+    if (!res.ok)
+      throw new CapaError(res.status, json.code ?? 'UNKNOWN', json.message ?? res.statusText);
     // Capa's pages show two envelopes, {success, data} and {status: "ok", data}: both carry data.
     return json.data as T;
   }
@@ -85,21 +99,29 @@ export function capaClient(opts: CapaClientOptions) {
   const q = encodeURIComponent;
   return {
     createUser: (input: CreateUserInput) => call<{ userId: string }>('POST', '/users', input),
-    createKycLink: (userId: string, input: LinkInput) => call<{ kycLink: string }>('POST', `/users/${q(userId)}/kyc/verification-link`, input),
-    createKybLink: (userId: string, input: LinkInput) => call<{ kybLink: string }>('POST', `/users/${q(userId)}/kyb/verification-link`, input),
+    createKycLink: (userId: string, input: LinkInput) =>
+      call<{ kycLink: string }>('POST', `/users/${q(userId)}/kyc/verification-link`, input),
+    createKybLink: (userId: string, input: LinkInput) =>
+      call<{ kybLink: string }>('POST', `/users/${q(userId)}/kyb/verification-link`, input),
     kycDetails: (userId: string) => call<KycDetails>('GET', `/kyc/details?userId=${q(userId)}`),
     kybDetails: (userId: string) => call<KybDetails>('GET', `/kyb/details?userId=${q(userId)}`),
     webhookSettings: () => call<WebhookSettings>('GET', '/webhook-settings'),
-    updateWebhookSettings: (input: { url: string; secret?: string }) => call<WebhookSettings>('PUT', '/webhook-settings', input),
+    updateWebhookSettings: (input: { url: string; secret?: string }) =>
+      call<WebhookSettings>('PUT', '/webhook-settings', input),
   };
 }
 
 export type CapaClient = ReturnType<typeof capaClient>;
 
 /** Checks `capa-signature` (hex HMAC-SHA256 of the raw body) and parses the event; throws when forged. */
-export function readCapaWebhook(secret: string, rawBody: string, headers: Record<string, string | undefined>): CapaWebhook {
+export function readCapaWebhook(
+  secret: string,
+  rawBody: string,
+  headers: Record<string, string | undefined>,
+): CapaWebhook {
   const given = Buffer.from(headers['capa-signature'] ?? '', 'utf8');
   const expected = Buffer.from(createHmac('sha256', secret).update(rawBody).digest('hex'), 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('capa-signature does not match the body');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new Error('capa-signature does not match the body');
   return JSON.parse(rawBody) as CapaWebhook;
 }

@@ -4,14 +4,28 @@ import type { Kit } from '../../engine/index.js';
 import type { CapaLink, CapaUser } from './lifecycle.js';
 
 const DONE = new Set(['VERIFIED', 'REJECTED', 'REVIEW_NEEDED']);
-const media = (sessionId: string, name: string) => `https://media.sandbox.invalid/capa/${sessionId}/${name}`;
+const media = (sessionId: string, name: string) =>
+  `https://media.sandbox.invalid/capa/${sessionId}/${name}`;
 
 export function kycDetails(kit: Kit, user: CapaUser) {
   const v = user.kyc;
   const sessionId = `vs_${v.linkId?.replace(/-/g, '').slice(0, 16) ?? 'none'}`;
-  const base = { aipriseSummary: { verificationResult: v.status }, clientReferenceId: user.userId, verificationSessionId: sessionId };
+  const base = {
+    aipriseSummary: { verificationResult: v.status },
+    clientReferenceId: user.userId,
+    verificationSessionId: sessionId,
+  };
   if (!DONE.has(v.status)) {
-    return { ...base, clientReferenceData: null, faceLivenessInfo: null, faceMatchInfo: null, fraudInsights: null, idInfo: null, amlInfo: null, media: null };
+    return {
+      ...base,
+      clientReferenceData: null,
+      faceLivenessInfo: null,
+      faceMatchInfo: null,
+      fraudInsights: null,
+      idInfo: null,
+      amlInfo: null,
+      media: null,
+    };
   }
   const passed = v.status === 'VERIFIED';
   const result = passed ? 'PASS' : v.status === 'REJECTED' ? 'FAIL' : 'REVIEW';
@@ -28,7 +42,13 @@ export function kycDetails(kit: Kit, user: CapaUser) {
         },
       },
       faceLivenessInfo: { result, status: 'COMPLETED', statusReasons: reasons, warnings: [] },
-      faceMatchInfo: { faceMatchScore: passed ? f.number.int({ min: 85, max: 99 }) : f.number.int({ min: 20, max: 70 }), result, status: 'COMPLETED' },
+      faceMatchInfo: {
+        faceMatchScore: passed
+          ? f.number.int({ min: 85, max: 99 })
+          : f.number.int({ min: 20, max: 70 }),
+        result,
+        status: 'COMPLETED',
+      },
       fraudInsights: { result, status: 'COMPLETED' },
       idInfo: {
         fullName: f.person.fullName(),
@@ -56,9 +76,18 @@ export function kybDetails(kit: Kit, user: CapaUser, link: CapaLink | undefined,
         legalName: f.company.name(),
         registrationNumber: f.string.numeric(9),
         country: v.country,
-        incorporationDate: f.date.past({ years: 20, refDate: Date.UTC(2024, 0, 1) }).toISOString().slice(0, 10),
+        incorporationDate: f.date
+          .past({ years: 20, refDate: Date.UTC(2024, 0, 1) })
+          .toISOString()
+          .slice(0, 10),
         address: f.location.streetAddress({ useFullAddress: true }),
       }))
     : null;
-  return { userId: user.userId, status: v.status, sessionUrl: link && live ? kit.hostedUrl(link.id) : null, reason: v.reason, business };
+  return {
+    userId: user.userId,
+    status: v.status,
+    sessionUrl: link && live ? kit.hostedUrl(link.id) : null,
+    reason: v.reason,
+    business,
+  };
 }

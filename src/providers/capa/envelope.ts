@@ -6,6 +6,11 @@ import type { Kit } from '../../engine/index.js';
  * {status:"ok",data} on details pages. `envelope=documented` keeps each as documented.
  */
 export function envelope(kit: Kit, documented: 'success' | 'status', data: unknown) {
-  const style = kit.options.envelope === 'documented' ? documented : kit.options.envelope === 'status-ok' ? 'status' : 'success';
+  const style =
+    kit.options.envelope === 'documented'
+      ? documented
+      : kit.options.envelope === 'status-ok'
+        ? 'status'
+        : 'success';
   return style === 'success' ? { success: true, data } : { status: 'ok', data };
 }

@@ -5,17 +5,26 @@ import { capa, createLink, createUser, expectError, sessionIdOf } from './testin
 
 async function started(sb: Sandbox, redirect?: string) {
   const userId = await createUser(sb, { externalUserId: `ext-${Math.floor(Math.random() * 1e9)}` });
-  const link = (await createLink(sb, userId, redirect ? { partnerRedirectUri: redirect } : {})).body.data.kycLink as string;
+  const link = (await createLink(sb, userId, redirect ? { partnerRedirectUri: redirect } : {})).body
+    .data.kycLink as string;
   return { userId, link, sessionId: sessionIdOf(link) };
 }
 
-const move = (sb: Sandbox, id: string, state: string, reason?: string) => call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason } });
-const kycStatus = async (sb: Sandbox, userId: string) => (await capa(sb, 'GET', `/kyc/details?userId=${userId}`)).body.data?.aipriseSummary.verificationResult;
+const move = (sb: Sandbox, id: string, state: string, reason?: string) =>
+  call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason } });
+const kycStatus = async (sb: Sandbox, userId: string) =>
+  (await capa(sb, 'GET', `/kyc/details?userId=${userId}`)).body.data?.aipriseSummary
+    .verificationResult;
 
 describe('Capa KYC lifecycle', () => {
   it('answers 404 "Requested KYC verification was not found" before any link exists', async () => {
     const sb = testSandbox();
-    expectError(await capa(sb, 'GET', `/kyc/details?userId=${await createUser(sb)}`), 404, 'NOT_FOUND_ERROR', 'Requested KYC verification was not found');
+    expectError(
+      await capa(sb, 'GET', `/kyc/details?userId=${await createUser(sb)}`),
+      404,
+      'NOT_FOUND_ERROR',
+      'Requested KYC verification was not found',
+    );
   });
 
   it('moves NOT_STARTED → IN_PROGRESS when a link is generated', async () => {
@@ -24,15 +33,20 @@ describe('Capa KYC lifecycle', () => {
     expect(await kycStatus(sb, userId)).toBe('IN_PROGRESS');
   });
 
-  it.each([['VERIFIED'], ['REJECTED'], ['REVIEW_NEEDED']])('moves IN_PROGRESS → %s and fills the details with fake identity data', async (state) => {
-    const sb = testSandbox();
-    const { userId, sessionId } = await started(sb);
-    expect((await move(sb, sessionId, state)).status).toBe(200);
-    const details = (await capa(sb, 'GET', `/kyc/details?userId=${userId}`)).body.data;
-    expect(details.aipriseSummary.verificationResult).toBe(state);
-    expect(details.idInfo.fullName).toEqual(expect.any(String));
-    expect(details.faceMatchInfo.result).toBe(state === 'VERIFIED' ? 'PASS' : state === 'REJECTED' ? 'FAIL' : 'REVIEW');
-  });
+  it.each([['VERIFIED'], ['REJECTED'], ['REVIEW_NEEDED']])(
+    'moves IN_PROGRESS → %s and fills the details with fake identity data',
+    async (state) => {
+      const sb = testSandbox();
+      const { userId, sessionId } = await started(sb);
+      expect((await move(sb, sessionId, state)).status).toBe(200);
+      const details = (await capa(sb, 'GET', `/kyc/details?userId=${userId}`)).body.data;
+      expect(details.aipriseSummary.verificationResult).toBe(state);
+      expect(details.idInfo.fullName).toEqual(expect.any(String));
+      expect(details.faceMatchInfo.result).toBe(
+        state === 'VERIFIED' ? 'PASS' : state === 'REJECTED' ? 'FAIL' : 'REVIEW',
+      );
+    },
+  );
 
   it.each([['VERIFIED'], ['REJECTED']])('moves REVIEW_NEEDED → %s', async (state) => {
     const sb = testSandbox();
@@ -56,7 +70,11 @@ describe('Capa KYC lifecycle', () => {
     await move(sb, sessionId, 'VERIFIED');
     const res = await move(sb, sessionId, 'REJECTED');
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ type: 'sandbox_error', code: 'illegal_transition', hint: 'allowed from VERIFIED: none (final)' });
+    expect(res.body.error).toMatchObject({
+      type: 'sandbox_error',
+      code: 'illegal_transition',
+      hint: 'allowed from VERIFIED: none (final)',
+    });
     expect(await kycStatus(sb, userId)).toBe('VERIFIED');
   });
 
@@ -64,13 +82,21 @@ describe('Capa KYC lifecycle', () => {
     const sb = testSandbox();
     const { userId, sessionId } = await started(sb);
     await move(sb, sessionId, 'VERIFIED');
-    expectError(await createLink(sb, userId), 409, 'CONFLICT', `User ${userId} has a KYC verification in status VERIFIED; no new link can be generated`);
+    expectError(
+      await createLink(sb, userId),
+      409,
+      'CONFLICT',
+      `User ${userId} has a KYC verification in status VERIFIED; no new link can be generated`,
+    );
   });
 
   it('completes from the hosted page and redirects to the partnerRedirectUri, custom schemes included', async () => {
     const sb = testSandbox();
     const { userId, link } = await started(sb, 'myapp://kyc/done');
-    const res = await sb.app.request(new URL(link).pathname, { method: 'POST', body: new URLSearchParams({ state: 'VERIFIED' }) });
+    const res = await sb.app.request(new URL(link).pathname, {
+      method: 'POST',
+      body: new URLSearchParams({ state: 'VERIFIED' }),
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`myapp://kyc/done?userId=${userId}&status=VERIFIED`);
     expect(await kycStatus(sb, userId)).toBe('VERIFIED');
@@ -94,15 +120,30 @@ describe('Capa KYC lifecycle', () => {
     const sb = testSandbox();
     const userId = await createUser(sb, { alias: 'details-error' });
     await createLink(sb, userId);
-    expectError(await capa(sb, 'GET', `/kyc/details?userId=${userId}`), 500, 'INTERNAL_SERVER_ERROR', 'Failed to get user KYC details');
+    expectError(
+      await capa(sb, 'GET', `/kyc/details?userId=${userId}`),
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Failed to get user KYC details',
+    );
   });
 
   it('answers KYB details errors: 404 before a link, 500 for details-error', async () => {
     const sb = testSandbox();
     const biz = await createUser(sb, { type: 'BUSINESS' });
-    expectError(await capa(sb, 'GET', `/kyb/details?userId=${biz}`), 404, 'NOT_FOUND_ERROR', 'Requested KYB verification was not found');
+    expectError(
+      await capa(sb, 'GET', `/kyb/details?userId=${biz}`),
+      404,
+      'NOT_FOUND_ERROR',
+      'Requested KYB verification was not found',
+    );
     const broken = await createUser(sb, { type: 'BUSINESS', alias: 'details-error' });
-    expectError(await capa(sb, 'GET', `/kyb/details?userId=${broken}`), 500, 'INTERNAL_SERVER_ERROR', 'Failed to get user KYB details');
+    expectError(
+      await capa(sb, 'GET', `/kyb/details?userId=${broken}`),
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Failed to get user KYB details',
+    );
   });
 
   it('moves a KYB verification through the admin API and fills the business', async () => {
@@ -111,6 +152,10 @@ describe('Capa KYC lifecycle', () => {
     const link = (await createLink(sb, biz, { country: 'DE' }, undefined, 'kyb')).body.data.kybLink;
     await move(sb, sessionIdOf(link), 'VERIFIED');
     const details = (await capa(sb, 'GET', `/kyb/details?userId=${biz}`)).body.data;
-    expect(details).toMatchObject({ status: 'VERIFIED', sessionUrl: null, business: { country: 'DE' } });
+    expect(details).toMatchObject({
+      status: 'VERIFIED',
+      sessionUrl: null,
+      business: { country: 'DE' },
+    });
   });
 });

@@ -50,17 +50,31 @@ export interface CapaLink extends Record<string, unknown> {
 
 export const linkTtl = (kit: Kit) => parseDuration(kit.options.linkTtl)!;
 
-export const newVerification = (): Verification => ({ status: 'NOT_STARTED', linkId: null, country: null, reason: null, submittedAt: null, decidedAt: null });
+export const newVerification = (): Verification => ({
+  status: 'NOT_STARTED',
+  linkId: null,
+  country: null,
+  reason: null,
+  submittedAt: null,
+  decidedAt: null,
+});
 /** The verification a user's type can never start (KYB of an INDIVIDUAL, KYC of a BUSINESS): one shared record. */
 export const NEVER_STARTED: Verification = Object.freeze(newVerification());
 
 /** The kind of verification a user type may ask for: INDIVIDUAL → KYC, BUSINESS → KYB. */
-export const kindFor = (type: CapaUser['type']): VerificationKind => (type === 'BUSINESS' ? 'kyb' : 'kyc');
+export const kindFor = (type: CapaUser['type']): VerificationKind =>
+  type === 'BUSINESS' ? 'kyb' : 'kyc';
 
 /** A new link may be generated before a submission, and again after a rejection. */
-export const canGenerateLink = (status: CapaStatus) => status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
+export const canGenerateLink = (status: CapaStatus) =>
+  status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
 
-export function linkState(link: CapaLink, user: CapaUser | undefined, now: number, ttl: number): 'live' | 'expired' | 'used' | 'superseded' {
+export function linkState(
+  link: CapaLink,
+  user: CapaUser | undefined,
+  now: number,
+  ttl: number,
+): 'live' | 'expired' | 'used' | 'superseded' {
   if (link.usedAt !== null) return 'used';
   if (!user || user[link.kind].linkId !== link.id) return 'superseded';
   if (link.createdAt + ttl <= now) return 'expired';

@@ -5,7 +5,9 @@ import { capa, createLink, createUser, expectError, sessionIdOf } from './testin
 describe('Capa verification links', () => {
   it('generates a KYC link at the sandbox public URL: 201 {success, data:{kycLink}}', async () => {
     const sb = testSandbox();
-    const res = await createLink(sb, await createUser(sb), { partnerRedirectUri: 'https://partner.example/done' });
+    const res = await createLink(sb, await createUser(sb), {
+      partnerRedirectUri: 'https://partner.example/done',
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.kycLink).toMatch(/^http:\/\/sandbox\.test\/verify\/capa\/[0-9a-f-]{36}$/);
     const page = await call(sb, 'GET', new URL(res.body.data.kycLink).pathname);
@@ -15,7 +17,10 @@ describe('Capa verification links', () => {
 
   it('accepts a custom mobile scheme as partnerRedirectUri', async () => {
     const sb = testSandbox();
-    expect((await createLink(sb, await createUser(sb), { partnerRedirectUri: 'myapp://kyc/done' })).status).toBe(201);
+    expect(
+      (await createLink(sb, await createUser(sb), { partnerRedirectUri: 'myapp://kyc/done' }))
+        .status,
+    ).toBe(201);
   });
 
   it.each([
@@ -23,47 +28,103 @@ describe('Capa verification links', () => {
     ['a lowercase country', { country: 'mx' }],
     ['a missing country', { country: undefined }],
     ['a javascript: redirect', { partnerRedirectUri: 'javascript:alert(1)' }],
-    ['a plain http redirect to a public host', { partnerRedirectUri: 'http://partner.example/done' }],
+    [
+      'a plain http redirect to a public host',
+      { partnerRedirectUri: 'http://partner.example/done' },
+    ],
   ])('answers 400 INVALID_USER_INPUT_ERROR for %s', async (_what, body) => {
     const sb = testSandbox();
-    expectError(await createLink(sb, await createUser(sb), body), 400, 'INVALID_USER_INPUT_ERROR', 'Invalid User Input');
+    expectError(
+      await createLink(sb, await createUser(sb), body),
+      400,
+      'INVALID_USER_INPUT_ERROR',
+      'Invalid User Input',
+    );
   });
 
   it('answers 400 INVALID_USER_INPUT_ERROR for a userId that is not a UUID', async () => {
-    expectError(await createLink(testSandbox(), 'not-a-uuid'), 400, 'INVALID_USER_INPUT_ERROR', 'Invalid User Input');
+    expectError(
+      await createLink(testSandbox(), 'not-a-uuid'),
+      400,
+      'INVALID_USER_INPUT_ERROR',
+      'Invalid User Input',
+    );
   });
 
   it('answers 404 NOT_FOUND_ERROR for an unknown user', async () => {
-    expectError(await createLink(testSandbox(), '00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND_ERROR', 'Requested User was not found');
+    expectError(
+      await createLink(testSandbox(), '00000000-0000-4000-8000-000000000000'),
+      404,
+      'NOT_FOUND_ERROR',
+      'Requested User was not found',
+    );
   });
 
   it('answers 400 INVALID_VERIFICATION_TYPE_FOR_USER when a BUSINESS user asks for KYC and an INDIVIDUAL for KYB', async () => {
     const sb = testSandbox();
     const business = await createUser(sb, { type: 'BUSINESS' });
-    expectError(await createLink(sb, business), 400, 'INVALID_VERIFICATION_TYPE_FOR_USER', 'BUSINESS users can only request KYB verification');
+    expectError(
+      await createLink(sb, business),
+      400,
+      'INVALID_VERIFICATION_TYPE_FOR_USER',
+      'BUSINESS users can only request KYB verification',
+    );
     const person = await createUser(sb);
-    expectError(await createLink(sb, person, {}, undefined, 'kyb'), 400, 'INVALID_VERIFICATION_TYPE_FOR_USER', 'INDIVIDUAL users can only request KYC verification');
+    expectError(
+      await createLink(sb, person, {}, undefined, 'kyb'),
+      400,
+      'INVALID_VERIFICATION_TYPE_FOR_USER',
+      'INDIVIDUAL users can only request KYC verification',
+    );
   });
 
   it('answers 400 KYC_TEMPLATE_NOT_CONFIGURED_ERROR for a listed country without a template', async () => {
     const sb = testSandbox();
-    expectError(await createLink(sb, await createUser(sb), { country: 'VA' }), 400, 'KYC_TEMPLATE_NOT_CONFIGURED_ERROR', 'KYC template not configured for VA');
+    expectError(
+      await createLink(sb, await createUser(sb), { country: 'VA' }),
+      400,
+      'KYC_TEMPLATE_NOT_CONFIGURED_ERROR',
+      'KYC template not configured for VA',
+    );
   });
 
   it('answers 400 KYB_TEMPLATE_NOT_CONFIGURED_ERROR for a KYB country without a template', async () => {
     const sb = testSandbox();
-    expectError(await createLink(sb, await createUser(sb, { type: 'BUSINESS' }), { country: 'PL' }, undefined, 'kyb'), 400, 'KYB_TEMPLATE_NOT_CONFIGURED_ERROR', 'KYB template not configured for PL');
+    expectError(
+      await createLink(
+        sb,
+        await createUser(sb, { type: 'BUSINESS' }),
+        { country: 'PL' },
+        undefined,
+        'kyb',
+      ),
+      400,
+      'KYB_TEMPLATE_NOT_CONFIGURED_ERROR',
+      'KYB template not configured for PL',
+    );
   });
 
   it('answers 500 "Failed to create verification link" for the link-error alias', async () => {
     const sb = testSandbox();
-    expectError(await createLink(sb, await createUser(sb, { alias: 'link-error' })), 500, 'INTERNAL_SERVER_ERROR', 'Failed to create verification link');
+    expectError(
+      await createLink(sb, await createUser(sb, { alias: 'link-error' })),
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Failed to create verification link',
+    );
   });
 
   it('answers 500 through the INTERNAL_SERVER_ERROR scenario header', async () => {
     const sb = testSandbox();
     const userId = await createUser(sb);
-    const res = await capa(sb, 'POST', `/users/${userId}/kyc/verification-link`, { country: 'MX' }, undefined, { 'x-sandbox-scenario': 'INTERNAL_SERVER_ERROR' });
+    const res = await capa(
+      sb,
+      'POST',
+      `/users/${userId}/kyc/verification-link`,
+      { country: 'MX' },
+      undefined,
+      { 'x-sandbox-scenario': 'INTERNAL_SERVER_ERROR' },
+    );
     expectError(res, 500, 'INTERNAL_SERVER_ERROR', 'Failed to create verification link');
   });
 
@@ -73,14 +134,19 @@ describe('Capa verification links', () => {
     const res = await createLink(sb, userId, { country: 'ES' }, undefined, 'kyb');
     expect(res.status).toBe(201);
     const details = await capa(sb, 'GET', `/kyb/details?userId=${userId}`);
-    expect(details.body).toMatchObject({ status: 'ok', data: { status: 'IN_PROGRESS', sessionUrl: res.body.data.kybLink, business: null } });
+    expect(details.body).toMatchObject({
+      status: 'ok',
+      data: { status: 'IN_PROGRESS', sessionUrl: res.body.data.kybLink, business: null },
+    });
   });
 
   it('expires a link after the TTL on the tenant clock, then lets a new one be generated', async () => {
     const sb = testSandbox();
     const userId = await createUser(sb);
     const first = (await createLink(sb, userId)).body.data.kycLink;
-    await call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'capa', tenant: 'capa_test_partner_key_000000000001', by: '24h' } });
+    await call(sb, 'POST', '/_sandbox/clock/advance', {
+      json: { provider: 'capa', tenant: 'capa_test_partner_key_000000000001', by: '24h' },
+    });
     expect((await call(sb, 'GET', new URL(first).pathname)).status).toBe(410);
     const session = await call(sb, 'GET', `/_sandbox/sessions/${sessionIdOf(first)}`);
     expect(session.body).toMatchObject({ link: 'expired', state: 'IN_PROGRESS' });
@@ -90,7 +156,9 @@ describe('Capa verification links', () => {
   });
 
   it('honours a configured link TTL and the 200 status variant', async () => {
-    const sb = testSandbox({ options: { capa: { linkTtl: '30m', linkStatus: '200', envelope: 'status-ok' } } });
+    const sb = testSandbox({
+      options: { capa: { linkTtl: '30m', linkStatus: '200', envelope: 'status-ok' } },
+    });
     const res = await createLink(sb, await createUser(sb));
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');

@@ -1,5 +1,11 @@
 // How the admin API and the hosted page see a Capa verification link, and move it on.
-import { withQuery, type HostedIdentity, type Kit, type SessionAdapter, type SessionView } from '../../engine/index.js';
+import {
+  withQuery,
+  type HostedIdentity,
+  type Kit,
+  type SessionAdapter,
+  type SessionView,
+} from '../../engine/index.js';
 import { kybDetails, kycDetails } from './details.js';
 import { capaLifecycle, linkState, linkTtl, type CapaLink, type CapaUser } from './lifecycle.js';
 import { LINKS, transition, USERS } from './verification.js';
@@ -35,7 +41,15 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const done = { ...user[link.kind], status: 'VERIFIED' as const, country: link.country };
   if (link.kind === 'kyb') {
     const b = kybDetails(kit, { ...user, kyb: done }, link, true).business!;
-    return { name: b.legalName, facts: [{ label: 'Registration no.', value: b.registrationNumber }, { label: 'Country', value: link.country }, { label: 'Address', value: b.address }, { label: 'Contact', value: user.email }] };
+    return {
+      name: b.legalName,
+      facts: [
+        { label: 'Registration no.', value: b.registrationNumber },
+        { label: 'Country', value: link.country },
+        { label: 'Address', value: b.address },
+        { label: 'Contact', value: user.email },
+      ],
+    };
   }
   const id = kycDetails(kit, { ...user, kyc: done }).idInfo!;
   return {
@@ -56,26 +70,66 @@ export const capaSessions: SessionAdapter = {
   transition(kit, id, to, input) {
     const link = kit.ns.get<CapaLink>(LINKS, id)!;
     const user = kit.ns.get<CapaUser>(USERS, link.userId)!;
-    transition(kit, user, link.kind, to, input.reason ?? (to === 'REJECTED' ? 'Rejected in the sandbox' : null));
+    transition(
+      kit,
+      user,
+      link.kind,
+      to,
+      input.reason ?? (to === 'REJECTED' ? 'Rejected in the sandbox' : null),
+    );
     return view(kit, link);
   },
   // Capa documents no query parameters on the redirect; the sandbox adds the user and the outcome.
-  redirectFor: (_kit, v) => (v.redirectUri ? withQuery(v.redirectUri, { userId: v.subject, status: v.state }) : null),
+  redirectFor: (_kit, v) =>
+    v.redirectUri ? withQuery(v.redirectUri, { userId: v.subject, status: v.state }) : null,
   identity,
   // Capa's link opens its KYC provider's flow (AiPrise, per the details' aipriseSummary); the link
   // is created IN_PROGRESS, so no start state. Reasons land in the details' statusReasons.
   hosted: {
     brand: { color: '#4f46e5' },
     steps: [
-      { kind: 'consent', title: 'Consent', text: 'Capa checks your identity once, with your document and a selfie, to open your account.' },
-      { kind: 'document', title: 'Identity document', text: 'Photograph the front and back of your ID card, passport or driving licence.' },
-      { kind: 'selfie', title: 'Selfie', text: 'Take a short selfie so your face can be matched to the document.' },
-      { kind: 'review', title: 'Submit', text: 'Check your details, then submit them for verification.' },
+      {
+        kind: 'consent',
+        title: 'Consent',
+        text: 'Capa checks your identity once, with your document and a selfie, to open your account.',
+      },
+      {
+        kind: 'document',
+        title: 'Identity document',
+        text: 'Photograph the front and back of your ID card, passport or driving licence.',
+      },
+      {
+        kind: 'selfie',
+        title: 'Selfie',
+        text: 'Take a short selfie so your face can be matched to the document.',
+      },
+      {
+        kind: 'review',
+        title: 'Submit',
+        text: 'Check your details, then submit them for verification.',
+      },
     ],
     outcomes: [
       { label: 'Approve', state: 'VERIFIED', tone: 'approve' },
-      { label: 'Reject', state: 'REJECTED', tone: 'reject', needsReason: true, reasons: ['Document could not be verified', 'Face does not match the document', 'Document expired', 'Watchlist match'] },
-      { label: 'Send to manual review', state: 'REVIEW_NEEDED', tone: 'review', needsReason: true, reasons: ['Document image unclear', 'Address needs a manual check'] },
+      {
+        label: 'Reject',
+        state: 'REJECTED',
+        tone: 'reject',
+        needsReason: true,
+        reasons: [
+          'Document could not be verified',
+          'Face does not match the document',
+          'Document expired',
+          'Watchlist match',
+        ],
+      },
+      {
+        label: 'Send to manual review',
+        state: 'REVIEW_NEEDED',
+        tone: 'review',
+        needsReason: true,
+        reasons: ['Document image unclear', 'Address needs a manual check'],
+      },
     ],
     leave: 'Leave and finish later',
     // As the link endpoint accepts them: https, a custom app scheme, http only on localhost.

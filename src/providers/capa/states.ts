@@ -10,7 +10,10 @@ const keyOf = (p: Readonly<Record<string, unknown>>) => str(p.apiKey, DEFAULT_KE
 
 let emails = 0;
 
-async function createUser(ctx: StateContext, p: Readonly<Record<string, unknown>>): Promise<string> {
+async function createUser(
+  ctx: StateContext,
+  p: Readonly<Record<string, unknown>>,
+): Promise<string> {
   const key = keyOf(p);
   const body = {
     type: str(p.type, 'INDIVIDUAL'),
@@ -18,22 +21,37 @@ async function createUser(ctx: StateContext, p: Readonly<Record<string, unknown>
     email: str(p.email, `pact-${++emails}@example.com`),
     ...(typeof p.externalUserId === 'string' ? { externalUserId: p.externalUserId } : {}),
   };
-  const res = await ctx.request<{ data: { userId: string } }>('POST', `${BASE}/users`, { headers: { 'partner-api-key': key }, json: body });
+  const res = await ctx.request<{ data: { userId: string } }>('POST', `${BASE}/users`, {
+    headers: { 'partner-api-key': key },
+    json: body,
+  });
   return res.body.data.userId;
 }
 
-async function createLink(ctx: StateContext, p: Readonly<Record<string, unknown>>, userId: string): Promise<string> {
+async function createLink(
+  ctx: StateContext,
+  p: Readonly<Record<string, unknown>>,
+  userId: string,
+): Promise<string> {
   const kind = str(p.type, 'INDIVIDUAL') === 'BUSINESS' ? 'kyb' : 'kyc';
-  const res = await ctx.request<{ data: Record<string, string> }>('POST', `${BASE}/users/${userId}/${kind}/verification-link`, {
-    headers: { 'partner-api-key': keyOf(p) },
-    json: { country: str(p.country, 'MX') },
-  });
+  const res = await ctx.request<{ data: Record<string, string> }>(
+    'POST',
+    `${BASE}/users/${userId}/${kind}/verification-link`,
+    {
+      headers: { 'partner-api-key': keyOf(p) },
+      json: { country: str(p.country, 'MX') },
+    },
+  );
   const link = res.body.data.kycLink ?? res.body.data.kybLink;
   return link.split('/').pop()!;
 }
 
 const KEY_PARAM = { apiKey: `the partner-api-key the interaction sends (default ${DEFAULT_KEY})` };
-const USER_PARAMS = { ...KEY_PARAM, type: 'INDIVIDUAL (default, KYC) or BUSINESS (KYB)', externalUserId: 'optional externalUserId' };
+const USER_PARAMS = {
+  ...KEY_PARAM,
+  type: 'INDIVIDUAL (default, KYC) or BUSINESS (KYB)',
+  externalUserId: 'optional externalUserId',
+};
 
 export const capaStates: readonly ProviderState[] = [
   {
@@ -66,7 +84,9 @@ export const capaStates: readonly ProviderState[] = [
       const sessionId = await createLink(ctx, p, userId);
       // Past the partner's link TTL on its own clock: the link reads as expired (sessionUrl null).
       const ttl = parseDuration(ctx.kit(keyOf(p)).options.linkTtl) ?? 86_400_000;
-      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'capa', tenant: keyOf(p), by: ttl + 60_000 } });
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'capa', tenant: keyOf(p), by: ttl + 60_000 },
+      });
       return { userId, sessionId };
     },
   },
@@ -82,10 +102,15 @@ export const capaStates: readonly ProviderState[] = [
     setup: async (ctx, p) => {
       const headers = { 'partner-api-key': keyOf(p) };
       // Registered before the decision so the KYC webhooks are delivered (and captured for message pacts).
-      await ctx.request('PUT', `${BASE}/webhook-settings`, { headers, json: { url: ctx.webhookUrl, secret: str(p.webhookSecret, 'capa-pact-webhook-secret') } });
+      await ctx.request('PUT', `${BASE}/webhook-settings`, {
+        headers,
+        json: { url: ctx.webhookUrl, secret: str(p.webhookSecret, 'capa-pact-webhook-secret') },
+      });
       const userId = await createUser(ctx, p);
       const sessionId = await createLink(ctx, p, userId);
-      await ctx.request('POST', `/_sandbox/sessions/${sessionId}/transition`, { json: { state: str(p.decision, 'VERIFIED'), reason: 'Decided for a pact' } });
+      await ctx.request('POST', `/_sandbox/sessions/${sessionId}/transition`, {
+        json: { state: str(p.decision, 'VERIFIED'), reason: 'Decided for a pact' },
+      });
       return { userId };
     },
   },

@@ -7,24 +7,61 @@ export const KEY = 'capa_test_partner_key_000000000001';
 export const OTHER_KEY = 'capa_test_partner_key_000000000002';
 export const BASE = '/capa/api/partner/v2';
 
-export const capa = (sb: Sandbox, method: string, path: string, json?: unknown, key: string | null = KEY, headers: Record<string, string> = {}): Promise<Reply> =>
-  call(sb, method, `${BASE}${path}`, { json, headers: { ...(key === null ? {} : { 'partner-api-key': key }), ...headers } });
+export const capa = (
+  sb: Sandbox,
+  method: string,
+  path: string,
+  json?: unknown,
+  key: string | null = KEY,
+  headers: Record<string, string> = {},
+): Promise<Reply> =>
+  call(sb, method, `${BASE}${path}`, {
+    json,
+    headers: { ...(key === null ? {} : { 'partner-api-key': key }), ...headers },
+  });
 
 let emails = 0;
 
-export async function createUser(sb: Sandbox, body: Record<string, unknown> = {}, key = KEY): Promise<string> {
+export async function createUser(
+  sb: Sandbox,
+  body: Record<string, unknown> = {},
+  key = KEY,
+): Promise<string> {
   const n = ++emails;
-  const res = await capa(sb, 'POST', '/users', { type: 'INDIVIDUAL', email: `user-${n}@example.com`, ...body }, key);
+  const res = await capa(
+    sb,
+    'POST',
+    '/users',
+    { type: 'INDIVIDUAL', email: `user-${n}@example.com`, ...body },
+    key,
+  );
   if (res.status !== 201) throw new Error(`createUser: ${res.status} ${res.text}`);
   return res.body.data.userId;
 }
 
-export async function createLink(sb: Sandbox, userId: string, body: Record<string, unknown> = {}, key = KEY, kind: 'kyc' | 'kyb' = 'kyc') {
-  return capa(sb, 'POST', `/users/${userId}/${kind}/verification-link`, { country: 'MX', ...body }, key);
+export async function createLink(
+  sb: Sandbox,
+  userId: string,
+  body: Record<string, unknown> = {},
+  key = KEY,
+  kind: 'kyc' | 'kyb' = 'kyc',
+) {
+  return capa(
+    sb,
+    'POST',
+    `/users/${userId}/${kind}/verification-link`,
+    { country: 'MX', ...body },
+    key,
+  );
 }
 
 /** The session id at the end of a kycLink/kybLink. */
 export const sessionIdOf = (link: string) => link.split('/').pop()!;
 
 export const expectError = (res: Reply, status: number, code: string, message: string) =>
-  expect({ status: res.status, statusCode: res.body?.statusCode, code: res.body?.code, message: res.body?.message }).toEqual({ status, statusCode: status, code, message });
+  expect({
+    status: res.status,
+    statusCode: res.body?.statusCode,
+    code: res.body?.code,
+    message: res.body?.message,
+  }).toEqual({ status, statusCode: status, code, message });

@@ -9,7 +9,12 @@ import { bodyFor } from './input.js';
 import { envelope } from './envelope.js';
 import { settingsOf, type WebhookSettings } from './webhooks.js';
 
-const STATUS = { pending: 'PENDING', delivered: 'SENT', failed: 'FAILED', not_sent: 'NOT_SENT' } as const;
+const STATUS = {
+  pending: 'PENDING',
+  delivered: 'SENT',
+  failed: 'FAILED',
+  not_sent: 'NOT_SENT',
+} as const;
 const MANUAL_RETRY_LIMIT = 3;
 
 function notification(d: Delivery) {
@@ -24,7 +29,9 @@ function notification(d: Delivery) {
     payload: JSON.parse(d.body) as unknown,
     retryAttempts: Math.max(0, automatic.length - 1),
     manualRetryCount: d.attempts.length - automatic.length,
-    latestErrorPayload: lastFailure ? { statusCode: lastFailure.status, error: lastFailure.error, body: lastFailure.responseBody } : null,
+    latestErrorPayload: lastFailure
+      ? { statusCode: lastFailure.status, error: lastFailure.error, body: lastFailure.responseBody }
+      : null,
     createdAt: d.createdAt,
     updatedAt: d.attempts.at(-1)?.at ?? d.createdAt,
   };
@@ -36,7 +43,11 @@ function deliveryFor(kit: Kit, id: string) {
   return d;
 }
 
-const settingsView = (s: WebhookSettings) => ({ url: s.url, secret: s.secret, updatedAt: s.updatedAt });
+const settingsView = (s: WebhookSettings) => ({
+  url: s.url,
+  secret: s.secret,
+  updatedAt: s.updatedAt,
+});
 
 export function webhookRoutes() {
   return new Hono<ProviderEnv>()
@@ -62,14 +73,29 @@ export function webhookRoutes() {
       const kit = c.get('kit');
       const status = c.req.query('status');
       if (status !== undefined && !Object.values(STATUS).includes(status as never)) {
-        throw fail('INVALID_USER_INPUT_ERROR', { details: { issues: [{ path: 'status', message: `must be one of ${Object.values(STATUS).join(', ')}` }] } });
+        throw fail('INVALID_USER_INPUT_ERROR', {
+          details: {
+            issues: [
+              { path: 'status', message: `must be one of ${Object.values(STATUS).join(', ')}` },
+            ],
+          },
+        });
       }
-      const list = kit.webhooks.list().map(notification).filter((n) => !status || n.status === status);
+      const list = kit.webhooks
+        .list()
+        .map(notification)
+        .filter((n) => !status || n.status === status);
       return c.json(envelope(kit, 'success', list));
     })
     .get('/api/partner/v2/webhook-notifications/:id', (c) => {
       partnerFor(c);
-      return c.json(envelope(c.get('kit'), 'success', notification(deliveryFor(c.get('kit'), c.req.param('id')))));
+      return c.json(
+        envelope(
+          c.get('kit'),
+          'success',
+          notification(deliveryFor(c.get('kit'), c.req.param('id'))),
+        ),
+      );
     })
     .post('/api/partner/v2/webhook-notifications/:id/retry', async (c) => {
       partnerFor(c);

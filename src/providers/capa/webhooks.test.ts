@@ -24,7 +24,8 @@ async function verify(sb: Sandbox, state = 'VERIFIED') {
   return userId;
 }
 
-const advance = (sb: Sandbox, by: string) => call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'capa', tenant: KEY, by } });
+const advance = (sb: Sandbox, by: string) =>
+  call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'capa', tenant: KEY, by } });
 
 describe('Capa webhooks', () => {
   it('delivers CREATED_KYC then VERIFIED_USER, signed so the documented HMAC recipe verifies them', async () => {
@@ -32,38 +33,62 @@ describe('Capa webhooks', () => {
     const { hook, secret } = await withReceiver(sb);
     const userId = await verify(sb);
     // Deliveries run concurrently, as a vendor's do: compare without relying on arrival order.
-    expect(hook.received.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event))).toEqual([
+    expect(
+      hook.received.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event)),
+    ).toEqual([
       { type: 'KYC', event: 'CREATED_KYC', externalUserId: 'ext-42', userId },
       { type: 'KYC', event: 'VERIFIED_USER', externalUserId: 'ext-42', userId },
     ]);
     for (const r of hook.received) {
       const expected = createHmac('sha256', secret).update(r.body).digest('hex');
-      expect(timingSafeEqual(Buffer.from(String(r.headers['capa-signature'])), Buffer.from(expected))).toBe(true);
+      expect(
+        timingSafeEqual(Buffer.from(String(r.headers['capa-signature'])), Buffer.from(expected)),
+      ).toBe(true);
     }
   });
 
-  it.each([['REJECTED', 'REJECTED_KYC'], ['REVIEW_NEEDED', 'REVIEW_NEEDED_KYC']])('sends %s as %s', async (state, event) => {
+  it.each([
+    ['REJECTED', 'REJECTED_KYC'],
+    ['REVIEW_NEEDED', 'REVIEW_NEEDED_KYC'],
+  ])('sends %s as %s', async (state, event) => {
     const sb = testSandbox();
     const { hook } = await withReceiver(sb);
     await verify(sb, state);
-    expect(hook.received.map((r) => JSON.parse(r.body).event).sort()).toEqual(['CREATED_KYC', event].sort());
+    expect(hook.received.map((r) => JSON.parse(r.body).event).sort()).toEqual(
+      ['CREATED_KYC', event].sort(),
+    );
   });
 
   it('retries at once, then +1, +5, +10, +15 minutes on the tenant clock, then marks FAILED', async () => {
     const sb = testSandbox();
     const { hook } = await withReceiver(sb, 100);
     await verify(sb);
-    const attempts = () => hook.received.filter((r) => JSON.parse(r.body).event === 'VERIFIED_USER').length;
+    const attempts = () =>
+      hook.received.filter((r) => JSON.parse(r.body).event === 'VERIFIED_USER').length;
     expect(attempts()).toBe(2); // first attempt and the immediate retry
     await advance(sb, '59s');
     expect(attempts()).toBe(2);
-    for (const [by, total] of [['1s', 3], ['5m', 4], ['10m', 5], ['15m', 6], ['1h', 6]] as const) {
+    for (const [by, total] of [
+      ['1s', 3],
+      ['5m', 4],
+      ['10m', 5],
+      ['15m', 6],
+      ['1h', 6],
+    ] as const) {
       await advance(sb, by);
       expect(attempts()).toBe(total);
     }
     const log = (await capa(sb, 'GET', '/webhook-notifications?status=FAILED')).body.data;
-    expect(log.map((n: { event: string }) => n.event).sort()).toEqual(['CREATED_KYC', 'VERIFIED_USER']);
-    expect(log[0]).toMatchObject({ status: 'FAILED', retryAttempts: 5, manualRetryCount: 0, latestErrorPayload: { statusCode: 500, body: 'receiver down' } });
+    expect(log.map((n: { event: string }) => n.event).sort()).toEqual([
+      'CREATED_KYC',
+      'VERIFIED_USER',
+    ]);
+    expect(log[0]).toMatchObject({
+      status: 'FAILED',
+      retryAttempts: 5,
+      manualRetryCount: 0,
+      latestErrorPayload: { statusCode: 500, body: 'receiver down' },
+    });
   });
 
   it('stops retrying once the receiver recovers and marks the notification SENT', async () => {
@@ -86,9 +111,16 @@ describe('Capa webhooks', () => {
       const res = await capa(sb, 'POST', `/webhook-notifications/${n.id}/retry`);
       expect(res.body.data.manualRetryCount).toBe(i);
     }
-    expectError(await capa(sb, 'POST', `/webhook-notifications/${n.id}/retry`), 400, 'BAD_REQUEST', 'Manual retry limit of 3 reached for this notification');
+    expectError(
+      await capa(sb, 'POST', `/webhook-notifications/${n.id}/retry`),
+      400,
+      'BAD_REQUEST',
+      'Manual retry limit of 3 reached for this notification',
+    );
     hook.setFailures(0);
-    expect((await capa(sb, 'GET', `/webhook-notifications/${n.id}`)).body.data.status).toBe('FAILED');
+    expect((await capa(sb, 'GET', `/webhook-notifications/${n.id}`)).body.data.status).toBe(
+      'FAILED',
+    );
   });
 
   it('logs NOT_SENT when no URL is registered, and refuses to retry it', async () => {
@@ -96,11 +128,21 @@ describe('Capa webhooks', () => {
     await verify(sb);
     const log = (await capa(sb, 'GET', '/webhook-notifications')).body.data;
     expect(log.map((n: { status: string }) => n.status)).toEqual(['NOT_SENT', 'NOT_SENT']);
-    expectError(await capa(sb, 'POST', `/webhook-notifications/${log[0].id}/retry`), 400, 'BAD_REQUEST', 'Notification was not sent: no webhook URL was configured');
+    expectError(
+      await capa(sb, 'POST', `/webhook-notifications/${log[0].id}/retry`),
+      400,
+      'BAD_REQUEST',
+      'Notification was not sent: no webhook URL was configured',
+    );
   });
 
   it('answers 404 "Webhook notification not found" for an unknown notification', async () => {
-    expectError(await capa(testSandbox(), 'GET', '/webhook-notifications/nope'), 404, 'NOT_FOUND', 'Webhook notification not found');
+    expectError(
+      await capa(testSandbox(), 'GET', '/webhook-notifications/nope'),
+      404,
+      'NOT_FOUND',
+      'Webhook notification not found',
+    );
   });
 
   it('shows every delivery with its attempts in the admin API and replays one', async () => {
@@ -116,6 +158,11 @@ describe('Capa webhooks', () => {
   });
 
   it('rejects a webhook URL that is not http(s) with 400 INVALID_USER_INPUT_ERROR', async () => {
-    expectError(await capa(testSandbox(), 'PUT', '/webhook-settings', { url: 'ftp://x.example' }), 400, 'INVALID_USER_INPUT_ERROR', 'Invalid User Input');
+    expectError(
+      await capa(testSandbox(), 'PUT', '/webhook-settings', { url: 'ftp://x.example' }),
+      400,
+      'INVALID_USER_INPUT_ERROR',
+      'Invalid User Input',
+    );
   });
 });

@@ -21,14 +21,25 @@ export interface WebhookSettings extends Record<string, unknown> {
 }
 
 /** The documented payload keys on externalUserId; the sandbox adds userId for users created without one. */
-export const buildPayload = (event: CapaEvent, user: CapaUser) => ({ type: 'KYC' as const, event, externalUserId: user.externalUserId, userId: user.userId });
+export const buildPayload = (event: CapaEvent, user: CapaUser) => ({
+  type: 'KYC' as const,
+  event,
+  externalUserId: user.externalUserId,
+  userId: user.userId,
+});
 
-export const signCapa = (secret: string, rawBody: string) => ({ [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody) });
+export const signCapa = (secret: string, rawBody: string) => ({
+  [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody),
+});
 
 export function settingsOf(kit: Kit): WebhookSettings {
   return (
     kit.ns.get<WebhookSettings>('_settings', 'webhook') ??
-    kit.ns.put('_settings', 'webhook', { url: null, secret: `whsec_${kit.ids.token('webhook-secret', 24)}`, updatedAt: kit.iso() })
+    kit.ns.put('_settings', 'webhook', {
+      url: null,
+      secret: `whsec_${kit.ids.token('webhook-secret', 24)}`,
+      updatedAt: kit.iso(),
+    })
   );
 }
 

@@ -2,7 +2,13 @@
 // and the wallet credit, per client. Sandbox errors only: none of this is on a vendor path.
 import { Hono, type Context } from 'hono';
 import { isObject, SandboxError, type Kit } from '../../engine/index.js';
-import { clientById, SELF_SERVICE_PREFIX, walletOf, webhookSetupOf, type WebhookSetup } from './clients.js';
+import {
+  clientById,
+  SELF_SERVICE_PREFIX,
+  walletOf,
+  webhookSetupOf,
+  type WebhookSetup,
+} from './clients.js';
 
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   try {
@@ -11,18 +17,29 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   } catch {
     /* falls through */
   }
-  throw new SandboxError(400, 'bad_json', 'This admin call takes a JSON object body', 'e.g. {"tenant": "faceki_test_client_v2", ...}');
+  throw new SandboxError(
+    400,
+    'bad_json',
+    'This admin call takes a JSON object body',
+    'e.g. {"tenant": "faceki_test_client_v2", ...}',
+  );
 }
 
 function tenantKit(kitFor: (tenant: string) => Kit, tenant: unknown) {
   const client = typeof tenant === 'string' ? clientById(tenant) : undefined;
   if (!client) {
-    throw new SandboxError(404, 'unknown_client', `No Faceki client ${JSON.stringify(tenant ?? null)}`, `"tenant" is a clientId: a fixture client or any id starting with ${SELF_SERVICE_PREFIX}`);
+    throw new SandboxError(
+      404,
+      'unknown_client',
+      `No Faceki client ${JSON.stringify(tenant ?? null)}`,
+      `"tenant" is a clientId: a fixture client or any id starting with ${SELF_SERVICE_PREFIX}`,
+    );
   }
   return { kit: kitFor(client.clientId), client };
 }
 
-const isHttpUrl = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048 && /^https?:\/\/\S+$/i.test(v) && URL.canParse(v);
+const isHttpUrl = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= 2048 && /^https?:\/\/\S+$/i.test(v) && URL.canParse(v);
 
 export function facekiAdmin(kitFor: (tenant: string) => Kit) {
   return new Hono()
@@ -33,8 +50,16 @@ export function facekiAdmin(kitFor: (tenant: string) => Kit) {
     .put('/webhook-setup', async (c) => {
       const body = await jsonBody(c);
       const { kit } = tenantKit(kitFor, body.tenant);
-      if (body.url !== null && !isHttpUrl(body.url)) throw new SandboxError(400, 'bad_url', '"url" must be an http(s) URL, or null to stop deliveries');
-      const setup = kit.ns.put<WebhookSetup>('_settings', 'webhook', { url: body.url, updatedAt: kit.iso() });
+      if (body.url !== null && !isHttpUrl(body.url))
+        throw new SandboxError(
+          400,
+          'bad_url',
+          '"url" must be an http(s) URL, or null to stop deliveries',
+        );
+      const setup = kit.ns.put<WebhookSetup>('_settings', 'webhook', {
+        url: body.url,
+        updatedAt: kit.iso(),
+      });
       return c.json({ tenant: kit.tenant, ...setup });
     })
     .get('/wallet', (c) => {
@@ -44,8 +69,17 @@ export function facekiAdmin(kitFor: (tenant: string) => Kit) {
     .put('/wallet', async (c) => {
       const body = await jsonBody(c);
       const { kit, client } = tenantKit(kitFor, body.tenant);
-      if (typeof body.credit !== 'number' || !Number.isInteger(body.credit) || body.credit < 0 || body.credit > 1e9) {
-        throw new SandboxError(400, 'bad_credit', '"credit" must be a whole number from 0 to 1000000000');
+      if (
+        typeof body.credit !== 'number' ||
+        !Number.isInteger(body.credit) ||
+        body.credit < 0 ||
+        body.credit > 1e9
+      ) {
+        throw new SandboxError(
+          400,
+          'bad_credit',
+          '"credit" must be a whole number from 0 to 1000000000',
+        );
       }
       const wallet = walletOf(kit, client);
       wallet.credit = body.credit;

@@ -20,14 +20,20 @@ const idFrom = (value: string | null | undefined) => {
  * generate-token: the clientId header when sent (the Blaze page's table lists the credentials as
  * headers), else the body's clientId.
  */
-export function facekiTenantOf(headers: Headers, request: RequestLine, body?: string): string | undefined {
+export function facekiTenantOf(
+  headers: Headers,
+  request: RequestLine,
+  body?: string,
+): string | undefined {
   const bearer = BEARER.exec(headers.get('authorization') ?? '');
   if (bearer) {
     const clientId = decodeJwt(bearer[1])?.clientId;
     return typeof clientId === 'string' ? idFrom(clientId) : undefined;
   }
-  if (request.path.endsWith('/auth/api/access-token')) return idFrom(request.query('clientId') ?? null);
-  if (request.path.endsWith('/auth/api/generate-token')) return idFrom(headers.get('clientid') ?? clientIdInBody(body));
+  if (request.path.endsWith('/auth/api/access-token'))
+    return idFrom(request.query('clientId') ?? null);
+  if (request.path.endsWith('/auth/api/generate-token'))
+    return idFrom(headers.get('clientid') ?? clientIdInBody(body));
   return undefined;
 }
 
@@ -46,12 +52,29 @@ export function issueToken(kit: Kit, clientId: unknown, clientSecret: unknown) {
   if (typeof clientSecret !== 'string' || clientSecret === '') throw fail('CLIENT_SECRET_REQUIRED');
   const client = clientById(clientId.trim());
   if (!client) throw fail('CLIENT_NOT_FOUND');
-  if (client.clientSecret !== null && client.clientSecret !== clientSecret) throw fail('CLIENT_SECRET_INVALID');
+  if (client.clientSecret !== null && client.clientSecret !== clientSecret)
+    throw fail('CLIENT_SECRET_INVALID');
   const ttlS = Math.floor(parseDuration(kit.options.tokenTtl)! / 1000);
   const iat = Math.floor(kit.now() / 1000);
   // Cognito-like claims, as in Faceki's sample token (scope kyc/all), plus the clientId the sandbox keys on.
-  const payload = { sub: client.clientId, clientId: client.clientId, scope: 'kyc/all', token_use: 'access', iss: 'https://sdk.faceki.com', iat, exp: iat + ttlS, jti: kit.ids.uuid('token') };
-  return { responseCode: 0 as const, data: { access_token: signJwt(payload, signingSecret(kit.seed)), expires_in: ttlS, token_type: 'Bearer' as const } };
+  const payload = {
+    sub: client.clientId,
+    clientId: client.clientId,
+    scope: 'kyc/all',
+    token_use: 'access',
+    iss: 'https://sdk.faceki.com',
+    iat,
+    exp: iat + ttlS,
+    jti: kit.ids.uuid('token'),
+  };
+  return {
+    responseCode: 0 as const,
+    data: {
+      access_token: signJwt(payload, signingSecret(kit.seed)),
+      expires_in: ttlS,
+      token_type: 'Bearer' as const,
+    },
+  };
 }
 
 /** The client behind a valid, unexpired Bearer token; else code 1 with the reason. */
@@ -60,7 +83,8 @@ export function clientFor(c: Context<ProviderEnv>): Client {
   const bearer = BEARER.exec(c.req.header('authorization') ?? '');
   if (!bearer) throw fail('TOKEN_MISSING');
   const payload = verifyJwt(bearer[1], signingSecret(kit.seed));
-  if (!payload || payload.clientId !== kit.tenant || typeof payload.exp !== 'number') throw fail('TOKEN_INVALID');
+  if (!payload || payload.clientId !== kit.tenant || typeof payload.exp !== 'number')
+    throw fail('TOKEN_INVALID');
   const client = clientById(kit.tenant);
   if (!client) throw fail('TOKEN_INVALID');
   if (payload.exp * 1000 <= kit.now()) throw fail('TOKEN_EXPIRED');

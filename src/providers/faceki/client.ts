@@ -21,7 +21,12 @@ export interface Token {
 
 /** V2 sends expiryTime as a string of minutes; Blaze 3.0 as a number, with its workflowId. */
 export type LinkInput =
-  | { expiryTime?: string; applicationId?: string; redirect_url?: string; document_optional?: boolean }
+  | {
+      expiryTime?: string;
+      applicationId?: string;
+      redirect_url?: string;
+      document_optional?: boolean;
+    }
   | { expiryTime?: number; workflowId: string; applicationId?: string; redirect_url?: string };
 
 export interface LinkValidation {
@@ -39,7 +44,12 @@ export interface KycRecord {
   record_identifier: string | null;
   requestId: string;
   decision: Decision | null;
-  document_data: { full_name: string; document_number: string; document_type: string; passed: boolean }[];
+  document_data: {
+    full_name: string;
+    document_number: string;
+    document_type: string;
+    passed: boolean;
+  }[];
   [field: string]: unknown;
 }
 
@@ -67,21 +77,36 @@ export function facekiClient(opts: FacekiClientOptions) {
   const doFetch = opts.fetch ?? fetch;
   let token = opts.accessToken;
 
-  async function send<T>(method: string, path: string, init: { body?: unknown; bearer?: string } = {}): Promise<T> {
+  async function send<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; bearer?: string } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await doFetch(`${base}${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-    const json = (await res.json().catch(() => ({}))) as T & { responseCode?: number; message?: string };
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & {
+      responseCode?: number;
+      message?: string;
+    };
     // Faceki's clients test responseCode !== 0, not only the HTTP status.
-    if (!res.ok || (json.responseCode !== undefined && json.responseCode !== 0)) throw new FacekiError(res.status, json.responseCode ?? null, json.message ?? res.statusText);
+    if (!res.ok || (json.responseCode !== undefined && json.responseCode !== 0))
+      throw new FacekiError(res.status, json.responseCode ?? null, json.message ?? res.statusText);
     return json;
   }
 
   const q = encodeURIComponent;
   /** V2: GET /auth/api/access-token?clientId&clientSecret. */
   async function getToken(): Promise<Token> {
-    const res = await send<{ data: Token }>('GET', `/auth/api/access-token?clientId=${q(opts.clientId)}&clientSecret=${q(opts.clientSecret)}`);
+    const res = await send<{ data: Token }>(
+      'GET',
+      `/auth/api/access-token?clientId=${q(opts.clientId)}&clientSecret=${q(opts.clientSecret)}`,
+    );
     token = res.data.access_token;
     return res.data;
   }
@@ -91,22 +116,45 @@ export function facekiClient(opts: FacekiClientOptions) {
     getToken,
     /** Blaze 3.0: POST /auth/api/generate-token with the credentials in the body. */
     async generateToken(): Promise<Token> {
-      const res = await send<{ data: Token }>('POST', '/auth/api/generate-token', { body: { clientId: opts.clientId, clientSecret: opts.clientSecret } });
+      const res = await send<{ data: Token }>('POST', '/auth/api/generate-token', {
+        body: { clientId: opts.clientId, clientSecret: opts.clientSecret },
+      });
       token = res.data.access_token;
       return res.data;
     },
     /** Creates a KYC link; the person opens `url`. */
     async createLink(input: LinkInput): Promise<{ id: string; url: string }> {
-      const res = await send<{ data: string; url: string }>('POST', '/kycverify/api/kycverify/kyc-verify-link', { body: input, bearer: await bearer() });
+      const res = await send<{ data: string; url: string }>(
+        'POST',
+        '/kycverify/api/kycverify/kyc-verify-link',
+        { body: input, bearer: await bearer() },
+      );
       return { id: res.data, url: res.url };
     },
     validateLink: async (link: string) =>
-      (await send<{ data: LinkValidation }>('GET', `/kycverify/api/kycverify/validate-kyc-verify-link?url=${q(link)}`, { bearer: await bearer() })).data,
+      (
+        await send<{ data: LinkValidation }>(
+          'GET',
+          `/kycverify/api/kycverify/validate-kyc-verify-link?url=${q(link)}`,
+          { bearer: await bearer() },
+        )
+      ).data,
     /** V2 records of one link (empty until the person submits). */
-    recordsByLink: async (link: string) => (await send<{ data: KycRecord[] }>('GET', `/kycverify/api/kycverify/link?link=${q(link)}`, { bearer: await bearer() })).data,
+    recordsByLink: async (link: string) =>
+      (
+        await send<{ data: KycRecord[] }>('GET', `/kycverify/api/kycverify/link?link=${q(link)}`, {
+          bearer: await bearer(),
+        })
+      ).data,
     /** Blaze 3.0 Fetch Records by applicationId. */
     recordsByApplication: async (applicationId: string) =>
-      (await send<{ result: KycRecord[] }>('GET', `/kycverify/api/kycverify/records?record_identifier=${q(applicationId)}`, { bearer: await bearer() })).result,
+      (
+        await send<{ result: KycRecord[] }>(
+          'GET',
+          `/kycverify/api/kycverify/records?record_identifier=${q(applicationId)}`,
+          { bearer: await bearer() },
+        )
+      ).result,
   };
 }
 
@@ -115,6 +163,10 @@ export type FacekiClient = ReturnType<typeof facekiClient>;
 /** Faceki signs nothing (no scheme is documented): parse, and check the shape before trusting it. */
 export function readFacekiWebhook(rawBody: string): EkycResultWebhook {
   const body = JSON.parse(rawBody) as Partial<EkycResultWebhook>;
-  if (typeof body.requestId !== 'string' || !['ACCEPTED', 'DECLINED', 'REVIEW'].includes(String(body.status))) throw new Error('not a Faceki EKYC result');
+  if (
+    typeof body.requestId !== 'string' ||
+    !['ACCEPTED', 'DECLINED', 'REVIEW'].includes(String(body.status))
+  )
+    throw new Error('not a Faceki EKYC result');
   return body as EkycResultWebhook;
 }

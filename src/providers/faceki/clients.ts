@@ -44,11 +44,21 @@ export function clientById(clientId: string): Client | undefined {
   const known = clients.get(clientId);
   if (known) return known;
   if (!clientId.startsWith(fixture.selfServicePrefix) || !idFormat.test(clientId)) return undefined;
-  const variant = Object.entries(fixture.selfServiceVariants).find(([prefix]) => clientId.startsWith(prefix))?.[1] ?? null;
-  return { clientId, clientSecret: null, variant, ...fixture.selfService, note: 'self-service client' };
+  const variant =
+    Object.entries(fixture.selfServiceVariants).find(([prefix]) =>
+      clientId.startsWith(prefix),
+    )?.[1] ?? null;
+  return {
+    clientId,
+    clientSecret: null,
+    variant,
+    ...fixture.selfService,
+    note: 'self-service client',
+  };
 }
 
-export const variantOf = (kit: Kit, client: Client): Variant => client.variant ?? (kit.options.defaultVariant as Variant);
+export const variantOf = (kit: Kit, client: Client): Variant =>
+  client.variant ?? (kit.options.defaultVariant as Variant);
 
 export const workflowById = (id: string) => workflows.find((w) => w._id === id);
 
@@ -59,7 +69,10 @@ interface Wallet extends Record<string, unknown> {
 
 /** The tenant's wallet, opened with the client's fixture credit on first use. */
 export function walletOf(kit: Kit, client: Client): Wallet {
-  return kit.ns.get<Wallet>('_wallet', 'wallet') ?? kit.ns.put<Wallet>('_wallet', 'wallet', { credit: client.credit, spent: 0 });
+  return (
+    kit.ns.get<Wallet>('_wallet', 'wallet') ??
+    kit.ns.put<Wallet>('_wallet', 'wallet', { credit: client.credit, spent: 0 })
+  );
 }
 
 export interface WebhookSetup extends Record<string, unknown> {
@@ -69,8 +82,17 @@ export interface WebhookSetup extends Record<string, unknown> {
 
 /** Where the tenant's webhooks go: the fixture's webhookUrl until an operator sets another. */
 export function webhookSetupOf(kit: Kit, client: Client | undefined): WebhookSetup {
-  return kit.ns.get<WebhookSetup>('_settings', 'webhook') ?? { url: client?.webhookUrl ?? null, updatedAt: null };
+  return (
+    kit.ns.get<WebhookSetup>('_settings', 'webhook') ?? {
+      url: client?.webhookUrl ?? null,
+      updatedAt: null,
+    }
+  );
 }
 
 export const facekiCredentials = (): Credential[] =>
-  fixture.clients.map((c) => ({ header: 'clientId:clientSecret', value: `${c.clientId}:${c.clientSecret}`, note: c.note }));
+  fixture.clients.map((c) => ({
+    header: 'clientId:clientSecret',
+    value: `${c.clientId}:${c.clientSecret}`,
+    note: c.note,
+  }));

@@ -6,28 +6,110 @@ import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index
 export const facekiErrors = {
   // Token endpoints: the documented {status:false, message, statusCode, data:{}} shape.
   CLIENT_ID_REQUIRED: { status: 422, message: 'client id is required' },
-  CLIENT_SECRET_REQUIRED: { status: 422, message: 'client secret is required', note: 'mirror of the documented "client id is required"' },
-  CLIENT_NOT_FOUND: { status: 401, message: 'invalid client id', note: 'unknown client: Faceki documents no wording or status' },
-  CLIENT_SECRET_INVALID: { status: 401, message: 'invalid client secret', note: 'wrong secret: Faceki documents no wording or status' },
+  CLIENT_SECRET_REQUIRED: {
+    status: 422,
+    message: 'client secret is required',
+    note: 'mirror of the documented "client id is required"',
+  },
+  CLIENT_NOT_FOUND: {
+    status: 401,
+    message: 'invalid client id',
+    note: 'unknown client: Faceki documents no wording or status',
+  },
+  CLIENT_SECRET_INVALID: {
+    status: 401,
+    message: 'invalid client secret',
+    note: 'wrong secret: Faceki documents no wording or status',
+  },
   // Code 1 UNAUTHORIZED/INVALID URL, on every call that takes a Bearer token.
-  TOKEN_MISSING: { status: 401, code: 1, message: 'Unauthorized: a Bearer token is required', note: 'code 1; wording is the sandbox\'s' },
-  TOKEN_INVALID: { status: 401, code: 1, message: 'Unauthorized: invalid token', note: 'code 1; bad signature, malformed or for an unknown client' },
-  TOKEN_EXPIRED: { status: 401, code: 1, message: 'Unauthorized: token expired', note: 'code 1; the token lives expires_in seconds on the tenant clock' },
-  LINK_NOT_FOUND: { status: 404, code: 1, message: 'Invalid URL: no KYC link {link}', note: 'code 1 ("invalid URL") for a link this client does not own' },
+  TOKEN_MISSING: {
+    status: 401,
+    code: 1,
+    message: 'Unauthorized: a Bearer token is required',
+    note: "code 1; wording is the sandbox's",
+  },
+  TOKEN_INVALID: {
+    status: 401,
+    code: 1,
+    message: 'Unauthorized: invalid token',
+    note: 'code 1; bad signature, malformed or for an unknown client',
+  },
+  TOKEN_EXPIRED: {
+    status: 401,
+    code: 1,
+    message: 'Unauthorized: token expired',
+    note: 'code 1; the token lives expires_in seconds on the tenant clock',
+  },
+  LINK_NOT_FOUND: {
+    status: 404,
+    code: 1,
+    message: 'Invalid URL: no KYC link {link}',
+    note: 'code 1 ("invalid URL") for a link this client does not own',
+  },
   // Documented codes.
-  BAD_REQUEST: { status: 400, code: 400, message: 'The request sent to the API is malformed or incorrect' },
-  INTERNAL_SYSTEM_ERROR: { status: 500, code: 500, message: 'An internal server error occurred during the processing of the request' },
-  WORKFLOW_RULES_MISSING: { status: 400, code: 5001, message: 'Workflow rules necessary for processing are missing' },
-  INVALID_MISSING_REQUEST_FIELDS: { status: 400, code: 5002, message: 'Required fields in the request are either invalid or missing as per rules defined in the workflow' },
-  NOT_ENOUGH_WALLET_CREDIT: { status: 402, code: 5003, message: 'There is insufficient credit in the wallet to perform the document verification' },
-  LINK_LIMIT_REACH: { status: 403, code: 5009, message: 'The maximum limit for document verification links has been reached' },
+  BAD_REQUEST: {
+    status: 400,
+    code: 400,
+    message: 'The request sent to the API is malformed or incorrect',
+  },
+  INTERNAL_SYSTEM_ERROR: {
+    status: 500,
+    code: 500,
+    message: 'An internal server error occurred during the processing of the request',
+  },
+  WORKFLOW_RULES_MISSING: {
+    status: 400,
+    code: 5001,
+    message: 'Workflow rules necessary for processing are missing',
+  },
+  INVALID_MISSING_REQUEST_FIELDS: {
+    status: 400,
+    code: 5002,
+    message:
+      'Required fields in the request are either invalid or missing as per rules defined in the workflow',
+  },
+  NOT_ENOUGH_WALLET_CREDIT: {
+    status: 402,
+    code: 5003,
+    message: 'There is insufficient credit in the wallet to perform the document verification',
+  },
+  LINK_LIMIT_REACH: {
+    status: 403,
+    code: 5009,
+    message: 'The maximum limit for document verification links has been reached',
+  },
   // Transport failures (scenarios and engine limits), rendered in the same envelope.
-  INVALID_URL: { status: 404, code: 1, message: 'Invalid URL', note: 'unknown path under /faceki: code 1 is "invalid URL"' },
-  PAYLOAD_TOO_LARGE: { status: 413, code: 400, message: 'request entity too large', note: 'body over the sandbox limit (Express default 100 KB)' },
-  TOO_MANY_REQUESTS: { status: 429, code: 429, message: 'Too Many Requests', note: 'transport scenario; Faceki documents no rate limit or code' },
+  INVALID_URL: {
+    status: 404,
+    code: 1,
+    message: 'Invalid URL',
+    note: 'unknown path under /faceki: code 1 is "invalid URL"',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    code: 400,
+    message: 'request entity too large',
+    note: 'body over the sandbox limit (Express default 100 KB)',
+  },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    code: 429,
+    message: 'Too Many Requests',
+    note: 'transport scenario; Faceki documents no rate limit or code',
+  },
   BAD_GATEWAY: { status: 502, code: 500, message: 'Bad Gateway', note: 'transport scenario' },
-  SERVICE_UNAVAILABLE: { status: 503, code: 500, message: 'Service Unavailable', note: 'transport scenario' },
-  GATEWAY_TIMEOUT: { status: 504, code: 500, message: 'Gateway Timeout', note: 'transport scenario' },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    code: 500,
+    message: 'Service Unavailable',
+    note: 'transport scenario',
+  },
+  GATEWAY_TIMEOUT: {
+    status: 504,
+    code: 500,
+    message: 'Gateway Timeout',
+    note: 'transport scenario',
+  },
 } as const satisfies ErrorTable;
 
 export type FacekiErrorKey = keyof typeof facekiErrors;
@@ -39,6 +121,11 @@ export const fail = errorThrower(facekiErrors);
  * which is what Faceki's clients test (`responseCode !== 0`); validation issues travel in `data`.
  */
 export function renderFacekiError(row: ErrorRow, _key: string, details?: Record<string, unknown>) {
-  const base = { status: false as const, message: row.message, statusCode: row.status, data: details ?? {} };
+  const base = {
+    status: false as const,
+    message: row.message,
+    statusCode: row.status,
+    data: details ?? {},
+  };
   return row.code === undefined ? base : { responseCode: row.code, ...base };
 }

@@ -16,24 +16,41 @@ export interface LinkRequest {
 
 type Issue = { path: string; message: string };
 type ErrorObject = NonNullable<ReturnType<Contract['checkRequest']>>[number];
-const invalid = (issues: Issue[]) => fail('INVALID_MISSING_REQUEST_FIELDS', { details: { issues } });
+const invalid = (issues: Issue[]) =>
+  fail('INVALID_MISSING_REQUEST_FIELDS', { details: { issues } });
 
 // The contract's request schema checks common fields at the top and splits the variants with
 // oneOf [V2, Blaze 3.0]; report the top-level issues and those of the client's own branch only.
 const OTHER_BRANCH: Record<Variant, string> = { v2: 'oneOf/1/', blaze3: 'oneOf/0/' };
 
 function issuesOf(errors: ErrorObject[], variant: Variant): Issue[] {
-  const mine = errors.filter((e) => e.keyword !== 'oneOf' && !e.schemaPath.includes(OTHER_BRANCH[variant]));
-  return (mine.length ? mine : errors).map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' }));
+  const mine = errors.filter(
+    (e) => e.keyword !== 'oneOf' && !e.schemaPath.includes(OTHER_BRANCH[variant]),
+  );
+  return (mine.length ? mine : errors).map((e) => ({
+    path: e.instancePath || '/',
+    message: e.message ?? 'invalid',
+  }));
 }
 
 export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): LinkRequest {
   const body = requestJsonObject(c);
-  if (!body.ok) throw fail('BAD_REQUEST', { details: { issues: [{ path: '/', message: `body: ${body.reason}` }] } });
+  if (!body.ok)
+    throw fail('BAD_REQUEST', {
+      details: { issues: [{ path: '/', message: `body: ${body.reason}` }] },
+    });
   const v = body.value;
   // workflowId is what tells the generations apart: Blaze 3.0 requires it, V2 does not know it.
-  if (variant === 'blaze3' && !('workflowId' in v)) throw invalid([{ path: '/workflowId', message: 'is required (Blaze 3.0 link request)' }]);
-  if (variant === 'v2' && 'workflowId' in v) throw invalid([{ path: '/workflowId', message: 'is not part of the V2 link request; this client uses V2 (expiryTime is a string of minutes)' }]);
+  if (variant === 'blaze3' && !('workflowId' in v))
+    throw invalid([{ path: '/workflowId', message: 'is required (Blaze 3.0 link request)' }]);
+  if (variant === 'v2' && 'workflowId' in v)
+    throw invalid([
+      {
+        path: '/workflowId',
+        message:
+          'is not part of the V2 link request; this client uses V2 (expiryTime is a string of minutes)',
+      },
+    ]);
   const errors = c.get('kit').contract.checkRequest('createKycVerifyLink', v);
   if (errors) throw invalid(issuesOf(errors, variant));
   return {

@@ -8,7 +8,8 @@ export type JwtPayload = Record<string, unknown>;
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-const mac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('base64url');
+const mac = (secret: string, data: string) =>
+  createHmac('sha256', secret).update(data).digest('base64url');
 
 /** The signing secret: derived from the sandbox seed, so one seed issues the same tokens. */
 export const signingSecret = (seed: string) => hexFrom(32, seed, 'faceki', 'jwt-hs256');
@@ -21,7 +22,9 @@ export function signJwt(payload: JwtPayload, secret: string): string {
 function parsePart(part: string): JwtPayload | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as JwtPayload) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as JwtPayload)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -50,6 +50,8 @@ export function linkStatus(link: FacekiLink, now: number): LinkStatus {
   return Date.parse(link.expiresAt) <= now ? 'expired' : 'live';
 }
 
-export const effectiveState = (link: FacekiLink, now: number): FacekiState => (linkStatus(link, now) === 'expired' ? 'EXPIRED' : link.state);
+export const effectiveState = (link: FacekiLink, now: number): FacekiState =>
+  linkStatus(link, now) === 'expired' ? 'EXPIRED' : link.state;
 
-export const decisionOf = (link: FacekiLink): Decision | null => (isDecision(link.state) ? link.state : null);
+export const decisionOf = (link: FacekiLink): Decision | null =>
+  isDecision(link.state) ? link.state : null;

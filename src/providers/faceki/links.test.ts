@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import { advance, BLAZE, blazeBody, createLink, creds, expectCode, fk, LINK_PATH, sandbox, tokenFor, v2Body, V2 } from './testing.js';
+import {
+  advance,
+  BLAZE,
+  blazeBody,
+  createLink,
+  creds,
+  expectCode,
+  fk,
+  LINK_PATH,
+  sandbox,
+  tokenFor,
+  v2Body,
+  V2,
+} from './testing.js';
 
-const INVALID = 'Required fields in the request are either invalid or missing as per rules defined in the workflow';
-const post = (sb: ReturnType<typeof sandbox>, token: string, json: unknown) => fk(sb, 'POST', LINK_PATH, { token, json });
+const INVALID =
+  'Required fields in the request are either invalid or missing as per rules defined in the workflow';
+const post = (sb: ReturnType<typeof sandbox>, token: string, json: unknown) =>
+  fk(sb, 'POST', LINK_PATH, { token, json });
 
 describe('Faceki KYC links', () => {
   it('generates a V2 link: 200 {responseCode:0, data:<uuid>, url:<hosted page>/<uuid>} that opens', async () => {
@@ -27,12 +42,27 @@ describe('Faceki KYC links', () => {
     ['a V2 client sending a workflowId', V2, blazeBody(), '/workflowId'],
     ['a V2 client sending a numeric expiryTime', V2, v2Body({ expiryTime: 30 }), '/expiryTime'],
     ['a Blaze 3.0 client without workflowId', BLAZE, v2Body(), '/workflowId'],
-    ['a Blaze 3.0 client sending expiryTime as a string', BLAZE, blazeBody({ expiryTime: '30' }), '/expiryTime'],
+    [
+      'a Blaze 3.0 client sending expiryTime as a string',
+      BLAZE,
+      blazeBody({ expiryTime: '30' }),
+      '/expiryTime',
+    ],
     ['an expiryTime over 99999 minutes', V2, v2Body({ expiryTime: '100000' }), '/expiryTime'],
     ['a huge numeric expiryTime', BLAZE, blazeBody({ expiryTime: 1e20 }), '/expiryTime'],
     ['an empty applicationId', V2, v2Body({ applicationId: '' }), '/applicationId'],
-    ['a 300-character applicationId', V2, v2Body({ applicationId: 'x'.repeat(300) }), '/applicationId'],
-    ['a javascript: redirect_url', V2, v2Body({ redirect_url: 'javascript:alert(1)' }), '/redirect_url'],
+    [
+      'a 300-character applicationId',
+      V2,
+      v2Body({ applicationId: 'x'.repeat(300) }),
+      '/applicationId',
+    ],
+    [
+      'a javascript: redirect_url',
+      V2,
+      v2Body({ redirect_url: 'javascript:alert(1)' }),
+      '/redirect_url',
+    ],
     ['a string document_optional', V2, v2Body({ document_optional: 'true' }), '/document_optional'],
   ])('answers 400 responseCode 5002 for %s', async (_what, client, body, path) => {
     const sb = sandbox();
@@ -43,7 +73,11 @@ describe('Faceki KYC links', () => {
 
   it('accepts unicode in applicationId and a custom-scheme redirect_url', async () => {
     const sb = sandbox();
-    const res = await post(sb, await tokenFor(sb), v2Body({ applicationId: 'ملف-✓-42', redirect_url: 'myapp://kyc/done' }));
+    const res = await post(
+      sb,
+      await tokenFor(sb),
+      v2Body({ applicationId: 'ملف-✓-42', redirect_url: 'myapp://kyc/done' }),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -53,34 +87,68 @@ describe('Faceki KYC links', () => {
     ['a JSON array', '[1,2]', 'application/json'],
   ])('answers 400 responseCode 400 for %s', async (_what, body, type) => {
     const sb = sandbox();
-    const res = await fk(sb, 'POST', LINK_PATH, { token: await tokenFor(sb), body, headers: { 'content-type': type } });
+    const res = await fk(sb, 'POST', LINK_PATH, {
+      token: await tokenFor(sb),
+      body,
+      headers: { 'content-type': type },
+    });
     expectCode(res, 400, 400, 'The request sent to the API is malformed or incorrect');
   });
 
   it('answers 400 responseCode 5001 for an unknown Blaze 3.0 workflowId', async () => {
     const sb = sandbox();
-    expectCode(await post(sb, await tokenFor(sb, BLAZE), blazeBody({ workflowId: 'no-such-workflow' })), 400, 5001, 'Workflow rules necessary for processing are missing');
+    expectCode(
+      await post(sb, await tokenFor(sb, BLAZE), blazeBody({ workflowId: 'no-such-workflow' })),
+      400,
+      5001,
+      'Workflow rules necessary for processing are missing',
+    );
   });
 
   it('answers 400 responseCode 5001 for a V2 client without workflow rules', async () => {
     const sb = sandbox();
-    const token = await tokenFor(sb, creds('faceki_test_client_no_rules', 'faceki_test_secret_no_rules_001'));
-    expectCode(await post(sb, token, v2Body()), 400, 5001, 'Workflow rules necessary for processing are missing');
+    const token = await tokenFor(
+      sb,
+      creds('faceki_test_client_no_rules', 'faceki_test_secret_no_rules_001'),
+    );
+    expectCode(
+      await post(sb, token, v2Body()),
+      400,
+      5001,
+      'Workflow rules necessary for processing are missing',
+    );
   });
 
   it('answers 402 responseCode 5003 when the wallet is empty', async () => {
     const sb = sandbox();
-    const token = await tokenFor(sb, creds('faceki_test_client_no_credit', 'faceki_test_secret_no_credit_01'));
-    expectCode(await post(sb, token, v2Body()), 402, 5003, 'There is insufficient credit in the wallet to perform the document verification');
+    const token = await tokenFor(
+      sb,
+      creds('faceki_test_client_no_credit', 'faceki_test_secret_no_credit_01'),
+    );
+    expectCode(
+      await post(sb, token, v2Body()),
+      402,
+      5003,
+      'There is insufficient credit in the wallet to perform the document verification',
+    );
   });
 
   it('spends one credit per link, and answers 5003 once the credit is gone', async () => {
     const sb = sandbox();
-    await call(sb, 'PUT', '/_sandbox/providers/faceki/wallet', { json: { tenant: V2.clientId, credit: 1 } });
+    await call(sb, 'PUT', '/_sandbox/providers/faceki/wallet', {
+      json: { tenant: V2.clientId, credit: 1 },
+    });
     const token = await tokenFor(sb);
     await createLink(sb, token);
-    expect((await call(sb, 'GET', `/_sandbox/providers/faceki/wallet?tenant=${V2.clientId}`)).body).toMatchObject({ credit: 0, spent: 1 });
-    expectCode(await post(sb, token, v2Body()), 402, 5003, 'There is insufficient credit in the wallet to perform the document verification');
+    expect(
+      (await call(sb, 'GET', `/_sandbox/providers/faceki/wallet?tenant=${V2.clientId}`)).body,
+    ).toMatchObject({ credit: 0, spent: 1 });
+    expectCode(
+      await post(sb, token, v2Body()),
+      402,
+      5003,
+      'There is insufficient credit in the wallet to perform the document verification',
+    );
   });
 
   it('answers 403 responseCode 5009 past the live-link cap, and frees the slot once a link expires', async () => {
@@ -88,7 +156,12 @@ describe('Faceki KYC links', () => {
     const capped = creds('faceki_test_client_capped', 'faceki_test_secret_capped_0001');
     const token = await tokenFor(sb, capped);
     await createLink(sb, token, v2Body({ expiryTime: '5' }));
-    expectCode(await post(sb, token, v2Body()), 403, 5009, 'The maximum limit for document verification links has been reached');
+    expectCode(
+      await post(sb, token, v2Body()),
+      403,
+      5009,
+      'The maximum limit for document verification links has been reached',
+    );
     await advance(sb, capped.clientId, '5m');
     expect((await post(sb, token, v2Body())).status).toBe(200);
   });
@@ -97,8 +170,22 @@ describe('Faceki KYC links', () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
     const message = 'An internal server error occurred during the processing of the request';
-    expectCode(await post(sb, token, v2Body({ applicationId: 'faceki-internal-error' })), 500, 500, message);
-    expectCode(await fk(sb, 'POST', LINK_PATH, { token, json: v2Body(), headers: { 'x-sandbox-scenario': 'service_unavailable' } }), 503, 500, 'Service Unavailable');
+    expectCode(
+      await post(sb, token, v2Body({ applicationId: 'faceki-internal-error' })),
+      500,
+      500,
+      message,
+    );
+    expectCode(
+      await fk(sb, 'POST', LINK_PATH, {
+        token,
+        json: v2Body(),
+        headers: { 'x-sandbox-scenario': 'service_unavailable' },
+      }),
+      503,
+      500,
+      'Service Unavailable',
+    );
   });
 
   it('never changes state on a refused request', async () => {
@@ -106,9 +193,15 @@ describe('Faceki KYC links', () => {
     const token = await tokenFor(sb);
     await post(sb, token, v2Body({ expiryTime: 5 }));
     await post(sb, token, v2Body({ applicationId: 'faceki-internal-error' }));
-    await fk(sb, 'POST', LINK_PATH, { token, body: 'nope', headers: { 'content-type': 'application/json' } });
+    await fk(sb, 'POST', LINK_PATH, {
+      token,
+      body: 'nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect((await call(sb, 'GET', '/_sandbox/sessions?provider=faceki')).body).toEqual([]);
-    expect((await call(sb, 'GET', `/_sandbox/providers/faceki/wallet?tenant=${V2.clientId}`)).body).toMatchObject({ credit: 1000, spent: 0 });
+    expect(
+      (await call(sb, 'GET', `/_sandbox/providers/faceki/wallet?tenant=${V2.clientId}`)).body,
+    ).toMatchObject({ credit: 1000, spent: 0 });
   });
 
   it('expires a link after expiryTime minutes on the tenant clock', async () => {
@@ -119,10 +212,17 @@ describe('Faceki KYC links', () => {
     expect((await call(sb, 'GET', new URL(url).pathname)).status).toBe(200);
     await advance(sb, V2.clientId, '1m');
     expect((await call(sb, 'GET', new URL(url).pathname)).status).toBe(410);
-    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body).toMatchObject({ state: 'EXPIRED', link: 'expired', next: [] });
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body).toMatchObject({
+      state: 'EXPIRED',
+      link: 'expired',
+      next: [],
+    });
   });
 
-  it.each([['absent', {}], ['"0"', { expiryTime: '0' }]])('uses the default expiry (60 minutes) when expiryTime is %s', async (_what, extra) => {
+  it.each([
+    ['absent', {}],
+    ['"0"', { expiryTime: '0' }],
+  ])('uses the default expiry (60 minutes) when expiryTime is %s', async (_what, extra) => {
     const sb = sandbox();
     const body: Record<string, unknown> = { ...v2Body(), ...extra };
     if (!('expiryTime' in extra)) delete body.expiryTime;
@@ -132,7 +232,9 @@ describe('Faceki KYC links', () => {
   });
 
   it('honours the defaultExpiryMinutes and defaultVariant options', async () => {
-    const sb = sandbox({ options: { faceki: { defaultExpiryMinutes: '15', defaultVariant: 'blaze3' } } });
+    const sb = sandbox({
+      options: { faceki: { defaultExpiryMinutes: '15', defaultVariant: 'blaze3' } },
+    });
     const token = await tokenFor(sb, creds('faceki_test_plain_job'));
     expectCode(await post(sb, token, v2Body()), 400, 5002, INVALID);
     const { id } = await createLink(sb, token, blazeBody({ expiryTime: 0 }));
@@ -142,8 +244,12 @@ describe('Faceki KYC links', () => {
 
   it('picks the variant from the self-service prefix: faceki_test_v2_ and faceki_test_blaze3_', async () => {
     const sb = sandbox({ options: { faceki: { defaultVariant: 'blaze3' } } });
-    expect((await post(sb, await tokenFor(sb, creds('faceki_test_v2_job')), v2Body())).status).toBe(200);
-    expect((await post(sb, await tokenFor(sb, creds('faceki_test_blaze3_job')), blazeBody())).status).toBe(200);
+    expect((await post(sb, await tokenFor(sb, creds('faceki_test_v2_job')), v2Body())).status).toBe(
+      200,
+    );
+    expect(
+      (await post(sb, await tokenFor(sb, creds('faceki_test_blaze3_job')), blazeBody())).status,
+    ).toBe(200);
   });
 
   it('allows a reused applicationId by default and refuses it with 5002 when applicationIdReuse=reject', async () => {
@@ -159,7 +265,12 @@ describe('Faceki KYC links', () => {
 
   it('answers 404 responseCode 1 "Invalid URL" for an unknown path', async () => {
     const sb = sandbox();
-    expectCode(await fk(sb, 'GET', '/kycverify/api/kycverify/nope', { token: await tokenFor(sb) }), 404, 1, 'Invalid URL');
+    expectCode(
+      await fk(sb, 'GET', '/kycverify/api/kycverify/nope', { token: await tokenFor(sb) }),
+      404,
+      1,
+      'Invalid URL',
+    );
   });
 
   it('answers 413 for a body over the limit, in the Faceki envelope', async () => {

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { advance, BLAZE, blazeBody, createLink, expectCode, fk, move, OTHER, sandbox, tokenFor, v2Body, V2, WORKFLOW, WORKFLOW_3_DOCS } from './testing.js';
+import {
+  advance,
+  BLAZE,
+  blazeBody,
+  createLink,
+  expectCode,
+  fk,
+  move,
+  OTHER,
+  sandbox,
+  tokenFor,
+  v2Body,
+  V2,
+  WORKFLOW,
+  WORKFLOW_3_DOCS,
+} from './testing.js';
 
 const RECORDS = '/kycverify/api/kycverify/records';
 const VALIDATE = '/kycverify/api/kycverify/validate-kyc-verify-link';
@@ -16,61 +31,117 @@ describe('Faceki records', () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
     const { id } = await createLink(sb, token);
-    expect((await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body).toEqual({ status: true, code: 200, message: 'OK', appVersion: 'v3.0.0', result: [] });
+    expect((await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body).toEqual({
+      status: true,
+      code: 200,
+      message: 'OK',
+      appVersion: 'v3.0.0',
+      result: [],
+    });
   });
 
   it('shows a submitted, undecided record with a requestId and no document data', async () => {
     const sb = sandbox();
     const { token, id } = await decided(sb, 'SUBMITTED');
     const [record] = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result;
-    expect(record).toMatchObject({ link: id, record_identifier: 'app-1', decision: null, document_data: [], verification_summary: null });
+    expect(record).toMatchObject({
+      link: id,
+      record_identifier: 'app-1',
+      decision: null,
+      document_data: [],
+      verification_summary: null,
+    });
     expect(record.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it.each([['ACCEPTED', true], ['DECLINED', false], ['REVIEW', true]])('fills document_data once %s', async (state, passed) => {
+  it.each([
+    ['ACCEPTED', true],
+    ['DECLINED', false],
+    ['REVIEW', true],
+  ])('fills document_data once %s', async (state, passed) => {
     const sb = sandbox();
     const { token, id } = await decided(sb, state);
     const [record] = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result;
     expect(record.decision).toBe(state);
     expect(record.document_data).toHaveLength(1);
-    expect(record.document_data[0]).toMatchObject({ document_type: 'P', document_type_full: 'Passport', passed });
+    expect(record.document_data[0]).toMatchObject({
+      document_type: 'P',
+      document_type_full: 'Passport',
+      passed,
+    });
     expect(record.selfie_data).toEqual({ liveness_pass: passed });
   });
 
   it('finds a record by requestId, record_identifier or link URL, and combines filters', async () => {
     const sb = sandbox();
     const { token, id, url } = await decided(sb);
-    const requestId = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0].requestId;
-    for (const q of [`requestId=${requestId}`, 'record_identifier=app-1', `link=${encodeURIComponent(url)}`, `link=${encodeURIComponent(`https://apps.faceki.com/kycverify/${id}`)}`]) {
-      expect((await fk(sb, 'GET', `${RECORDS}?${q}`, { token })).body.result.map((r: { link: string }) => r.link)).toEqual([id]);
+    const requestId = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0]
+      .requestId;
+    for (const q of [
+      `requestId=${requestId}`,
+      'record_identifier=app-1',
+      `link=${encodeURIComponent(url)}`,
+      `link=${encodeURIComponent(`https://apps.faceki.com/kycverify/${id}`)}`,
+    ]) {
+      expect(
+        (await fk(sb, 'GET', `${RECORDS}?${q}`, { token })).body.result.map(
+          (r: { link: string }) => r.link,
+        ),
+      ).toEqual([id]);
     }
-    expect((await fk(sb, 'GET', `${RECORDS}?requestId=${requestId}&record_identifier=other`, { token })).body.result).toEqual([]);
+    expect(
+      (await fk(sb, 'GET', `${RECORDS}?requestId=${requestId}&record_identifier=other`, { token }))
+        .body.result,
+    ).toEqual([]);
     expect((await fk(sb, 'GET', `${RECORDS}?face_id=abc`, { token })).body.result).toEqual([]);
   });
 
   it('answers 400 responseCode 400 without any filter', async () => {
     const sb = sandbox();
-    expectCode(await fk(sb, 'GET', RECORDS, { token: await tokenFor(sb) }), 400, 400, 'The request sent to the API is malformed or incorrect');
+    expectCode(
+      await fk(sb, 'GET', RECORDS, { token: await tokenFor(sb) }),
+      400,
+      400,
+      'The request sent to the API is malformed or incorrect',
+    );
   });
 
   it('answers the V2 lookups by link, reference and requestId with {responseCode:0, data:[...]}', async () => {
     const sb = sandbox();
     const { token, id } = await decided(sb);
-    const byLink = (await fk(sb, 'GET', `/kycverify/api/kycverify/link?link=${id}`, { token })).body;
+    const byLink = (await fk(sb, 'GET', `/kycverify/api/kycverify/link?link=${id}`, { token }))
+      .body;
     expect(byLink).toMatchObject({ responseCode: 0, data: [{ link: id }] });
     const requestId = byLink.data[0].requestId;
-    for (const path of ['/kycverify/api/kycverify/reference?referenceId=app-1', '/kycverify/api/kycverify/reference?reference=app-1', `/kycverify/api/kycverify/request?requestId=${requestId}`]) {
-      expect((await fk(sb, 'GET', path, { token })).body.data.map((r: { link: string }) => r.link)).toEqual([id]);
+    for (const path of [
+      '/kycverify/api/kycverify/reference?referenceId=app-1',
+      '/kycverify/api/kycverify/reference?reference=app-1',
+      `/kycverify/api/kycverify/request?requestId=${requestId}`,
+    ]) {
+      expect(
+        (await fk(sb, 'GET', path, { token })).body.data.map((r: { link: string }) => r.link),
+      ).toEqual([id]);
     }
-    expect((await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=unknown', { token })).body).toEqual({ responseCode: 0, data: [] });
-    expectCode(await fk(sb, 'GET', '/kycverify/api/kycverify/link', { token }), 400, 400, 'The request sent to the API is malformed or incorrect');
+    expect(
+      (await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=unknown', { token }))
+        .body,
+    ).toEqual({ responseCode: 0, data: [] });
+    expectCode(
+      await fk(sb, 'GET', '/kycverify/api/kycverify/link', { token }),
+      400,
+      400,
+      'The request sent to the API is malformed or incorrect',
+    );
   });
 
   it('returns every record of a reused applicationId by reference', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
-    for (const state of ['ACCEPTED', 'DECLINED']) await move(sb, (await createLink(sb, token)).id, state);
-    const data = (await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=app-1', { token })).body.data;
+    for (const state of ['ACCEPTED', 'DECLINED'])
+      await move(sb, (await createLink(sb, token)).id, state);
+    const data = (
+      await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=app-1', { token })
+    ).body.data;
     expect(data.map((r: { decision: string }) => r.decision)).toEqual(['ACCEPTED', 'DECLINED']);
   });
 
@@ -78,18 +149,42 @@ describe('Faceki records', () => {
     const sb = sandbox();
     const { id } = await decided(sb);
     const other = await tokenFor(sb, OTHER);
-    expect((await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token: other })).body.result).toEqual([]);
-    expect((await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=app-1', { token: other })).body.data).toEqual([]);
-    expectCode(await fk(sb, 'GET', `${VALIDATE}?url=${id}`, { token: other }), 404, 1, `Invalid URL: no KYC link ${id}`);
+    expect((await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token: other })).body.result).toEqual(
+      [],
+    );
+    expect(
+      (
+        await fk(sb, 'GET', '/kycverify/api/kycverify/reference?referenceId=app-1', {
+          token: other,
+        })
+      ).body.data,
+    ).toEqual([]);
+    expectCode(
+      await fk(sb, 'GET', `${VALIDATE}?url=${id}`, { token: other }),
+      404,
+      1,
+      `Invalid URL: no KYC link ${id}`,
+    );
   });
 
   it('shows one document when document_optional and every workflow document otherwise', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb, BLAZE);
-    const one = await createLink(sb, token, blazeBody({ workflowId: WORKFLOW_3_DOCS, document_optional: true }));
-    const all = await createLink(sb, token, blazeBody({ workflowId: WORKFLOW_3_DOCS, applicationId: 'app-2' }));
+    const one = await createLink(
+      sb,
+      token,
+      blazeBody({ workflowId: WORKFLOW_3_DOCS, document_optional: true }),
+    );
+    const all = await createLink(
+      sb,
+      token,
+      blazeBody({ workflowId: WORKFLOW_3_DOCS, applicationId: 'app-2' }),
+    );
     for (const l of [one, all]) await move(sb, l.id, 'ACCEPTED');
-    const docs = async (id: string) => (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0].document_data.map((d: { document_type: string }) => d.document_type);
+    const docs = async (id: string) =>
+      (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0].document_data.map(
+        (d: { document_type: string }) => d.document_type,
+      );
     expect(await docs(one.id)).toEqual(['I']);
     expect(await docs(all.id)).toEqual(['I', 'P', 'D']);
   });
@@ -100,8 +195,13 @@ describe('Faceki records', () => {
       const token = await tokenFor(sb);
       const { id } = await createLink(sb, token);
       for (const s of states) await move(sb, id, s);
-      const d = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0].document_data[0];
-      return { full_name: d.full_name, document_number: d.document_number, date_of_birth: d.date_of_birth };
+      const d = (await fk(sb, 'GET', `${RECORDS}?link=${id}`, { token })).body.result[0]
+        .document_data[0];
+      return {
+        full_name: d.full_name,
+        document_number: d.document_number,
+        date_of_birth: d.date_of_birth,
+      };
     };
     const a = await identity('s1', ['ACCEPTED']);
     expect(await identity('s1', ['REVIEW', 'ACCEPTED'])).toEqual(a);
@@ -116,26 +216,62 @@ describe('Faceki link validation and rules', () => {
     const used = await createLink(sb, token);
     await move(sb, used.id, 'ACCEPTED');
     const expiring = await createLink(sb, token, v2Body({ expiryTime: '5' }));
-    const status = async (id: string) => (await fk(sb, 'GET', `${VALIDATE}?url=${id}`, { token })).body.data;
-    expect(await status(expiring.id)).toMatchObject({ valid: true, status: 'live', state: 'CREATED', expiryTime: 5, redirect_url: 'https://partner.example/done' });
-    expect(await status(used.id)).toMatchObject({ valid: false, status: 'used', state: 'ACCEPTED' });
+    const status = async (id: string) =>
+      (await fk(sb, 'GET', `${VALIDATE}?url=${id}`, { token })).body.data;
+    expect(await status(expiring.id)).toMatchObject({
+      valid: true,
+      status: 'live',
+      state: 'CREATED',
+      expiryTime: 5,
+      redirect_url: 'https://partner.example/done',
+    });
+    expect(await status(used.id)).toMatchObject({
+      valid: false,
+      status: 'used',
+      state: 'ACCEPTED',
+    });
     await advance(sb, V2.clientId, '5m');
-    expect(await status(expiring.id)).toMatchObject({ valid: false, status: 'expired', state: 'EXPIRED' });
+    expect(await status(expiring.id)).toMatchObject({
+      valid: false,
+      status: 'expired',
+      state: 'EXPIRED',
+    });
   });
 
   it('answers 404 responseCode 1 for an unknown link and 400 without url', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
-    expectCode(await fk(sb, 'GET', `${VALIDATE}?url=https://apps.faceki.com/kycverify/nope`, { token }), 404, 1, 'Invalid URL: no KYC link nope');
-    expectCode(await fk(sb, 'GET', VALIDATE, { token }), 400, 400, 'The request sent to the API is malformed or incorrect');
+    expectCode(
+      await fk(sb, 'GET', `${VALIDATE}?url=https://apps.faceki.com/kycverify/nope`, { token }),
+      404,
+      1,
+      'Invalid URL: no KYC link nope',
+    );
+    expectCode(
+      await fk(sb, 'GET', VALIDATE, { token }),
+      400,
+      400,
+      'The request sent to the API is malformed or incorrect',
+    );
   });
 
   it('serves the default workflow rules, another by workflowId, and 5001 for an unknown one', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
     const rules = (await fk(sb, 'GET', '/kycrules/api/kycrules', { token })).body;
-    expect(rules).toMatchObject({ responseCode: 0, data: { _id: WORKFLOW, allowedKycDocuments: ['Passport'], status: 'ACTIVE' } });
-    expect((await fk(sb, 'GET', `/kycrules/api/kycrules?workflowId=${WORKFLOW_3_DOCS}`, { token })).body.data.allowedKycDocuments).toHaveLength(3);
-    expectCode(await fk(sb, 'GET', '/kycrules/api/kycrules?workflowId=nope', { token }), 400, 5001, 'Workflow rules necessary for processing are missing');
+    expect(rules).toMatchObject({
+      responseCode: 0,
+      data: { _id: WORKFLOW, allowedKycDocuments: ['Passport'], status: 'ACTIVE' },
+    });
+    expect(
+      (await fk(sb, 'GET', `/kycrules/api/kycrules?workflowId=${WORKFLOW_3_DOCS}`, { token })).body
+        .data.allowedKycDocuments,
+    ).toHaveLength(3);
+    expectCode(
+      await fk(sb, 'GET', '/kycrules/api/kycrules?workflowId=nope', { token }),
+      400,
+      5001,
+      'Workflow rules necessary for processing are missing',
+    );
   });
 });

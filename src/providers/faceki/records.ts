@@ -24,7 +24,8 @@ const DOCUMENT_TYPES: Record<string, [string, string]> = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date) => [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())] as const;
+const ymd = (d: Date) =>
+  [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())] as const;
 const mrzName = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '<');
 
 function person(f: Faker, refDate: number) {
@@ -37,16 +38,29 @@ function person(f: Faker, refDate: number) {
   return { country, iso, iso3, first, last, middle, gender: sex === 'female' ? 'F' : 'M', birth };
 }
 
-function documentEntry(f: Faker, p: ReturnType<typeof person>, kind: string, refDate: number, decision: Decision) {
+function documentEntry(
+  f: Faker,
+  p: ReturnType<typeof person>,
+  kind: string,
+  refDate: number,
+  decision: Decision,
+) {
   const [type, typeFull] = DOCUMENT_TYPES[kind] ?? DOCUMENT_TYPES.Passport;
   const issued = f.date.past({ years: 8, refDate });
-  const expiry = new Date(Date.UTC(issued.getUTCFullYear() + 10, issued.getUTCMonth(), issued.getUTCDate()));
+  const expiry = new Date(
+    Date.UTC(issued.getUTCFullYear() + 10, issued.getUTCMonth(), issued.getUTCDate()),
+  );
   const number = f.string.alphanumeric({ length: 9, casing: 'upper' });
   const [by, bm, bd] = ymd(p.birth);
   const [ey, em, ed] = ymd(expiry);
   const [iy, im, id] = ymd(issued);
   const age = Math.floor((refDate - p.birth.getTime()) / (365.25 * 86_400_000));
-  const similarity = decision === 'DECLINED' ? f.number.float({ min: 10, max: 60 }) : decision === 'REVIEW' ? f.number.float({ min: 70, max: 90 }) : f.number.float({ min: 95, max: 99.99 });
+  const similarity =
+    decision === 'DECLINED'
+      ? f.number.float({ min: 10, max: 60 })
+      : decision === 'REVIEW'
+        ? f.number.float({ min: 70, max: 90 })
+        : f.number.float({ min: 95, max: 99.99 });
   return {
     reference: f.string.numeric(9),
     full_name: [p.first, p.middle, p.last].filter(Boolean).join(' ').toUpperCase(),
@@ -75,7 +89,9 @@ function documentEntry(f: Faker, p: ReturnType<typeof person>, kind: string, ref
     document_number: number,
     document_type: type,
     document_type_full: typeFull,
-    mrz: `${type}<${p.iso3}${mrzName(p.last)}<<${mrzName(p.first)}`.padEnd(44, '<').slice(0, 44) + `^${number}<${p.iso3}${String(by).slice(2)}${bm}${bd}${p.gender}${String(ey).slice(2)}${em}${ed}`,
+    mrz:
+      `${type}<${p.iso3}${mrzName(p.last)}<<${mrzName(p.first)}`.padEnd(44, '<').slice(0, 44) +
+      `^${number}<${p.iso3}${String(by).slice(2)}${bm}${bd}${p.gender}${String(ey).slice(2)}${em}${ed}`,
     document_face_match: { similarity, confidence: f.number.float({ min: 99, max: 99.999 }) },
     passed: decision !== 'DECLINED',
     date_of_birth: `${by}-${bm}-${bd}`,
@@ -102,8 +118,23 @@ export function documentData(kit: Kit, link: FacekiLink, decision: Decision) {
 
 export function buildRecord(kit: Kit, link: FacekiLink) {
   const decision = decisionOf(link);
-  const base = { link: link.id, record_identifier: link.applicationId, requestId: link.requestId!, workflowId: link.workflowId, decision };
-  if (!decision) return { ...base, document_data: [], selfie_data: null, warnings: [], notes: [], aml: [], verification_summary: null };
+  const base = {
+    link: link.id,
+    record_identifier: link.applicationId,
+    requestId: link.requestId!,
+    workflowId: link.workflowId,
+    decision,
+  };
+  if (!decision)
+    return {
+      ...base,
+      document_data: [],
+      selfie_data: null,
+      warnings: [],
+      notes: [],
+      aml: [],
+      verification_summary: null,
+    };
   const ok = decision !== 'DECLINED';
   return {
     ...base,

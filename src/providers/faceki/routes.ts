@@ -22,7 +22,11 @@ function records(kit: Kit, match: (l: FacekiLink) => boolean) {
     .map((l) => buildRecord(kit, l));
 }
 
-function v2Lookup(c: Context<ProviderEnv>, param: string[], match: (l: FacekiLink, value: string) => boolean) {
+function v2Lookup(
+  c: Context<ProviderEnv>,
+  param: string[],
+  match: (l: FacekiLink, value: string) => boolean,
+) {
   clientFor(c);
   const value = requiredQuery(c, ...param);
   return c.json({ responseCode: 0, data: records(c.get('kit'), (l) => match(l, value)) });
@@ -46,9 +50,17 @@ export function facekiRoutes() {
       // Blaze 3.0's hint box says body, its table says headers: the body wins, headers are a fallback.
       const body = requestJsonObject(c);
       const v = body.ok ? body.value : {};
-      return c.json(issueToken(c.get('kit'), v.clientId ?? c.req.header('clientId'), v.clientSecret ?? c.req.header('clientSecret')));
+      return c.json(
+        issueToken(
+          c.get('kit'),
+          v.clientId ?? c.req.header('clientId'),
+          v.clientSecret ?? c.req.header('clientSecret'),
+        ),
+      );
     })
-    .get('/auth/api/access-token', (c) => c.json(issueToken(c.get('kit'), c.req.query('clientId'), c.req.query('clientSecret'))))
+    .get('/auth/api/access-token', (c) =>
+      c.json(issueToken(c.get('kit'), c.req.query('clientId'), c.req.query('clientSecret'))),
+    )
     .post('/kycverify/api/kycverify/kyc-verify-link', (c) => {
       const kit = c.get('kit');
       const client = clientFor(c);
@@ -56,14 +68,26 @@ export function facekiRoutes() {
       // Blaze 3.0 names its workflow; V2 links use the client's rules (the portal's default workflow).
       const workflowId = req.workflowId ?? client.defaultWorkflowId;
       if (!workflowId || !workflowById(workflowId)) throw fail('WORKFLOW_RULES_MISSING');
-      if (req.applicationId !== null && kit.options.applicationIdReuse === 'reject' && kit.ns.find<FacekiLink>(LINKS, (l) => l.applicationId === req.applicationId)) {
-        throw fail('INVALID_MISSING_REQUEST_FIELDS', { details: { issues: [{ path: '/applicationId', message: 'is already used by another link' }] } });
+      if (
+        req.applicationId !== null &&
+        kit.options.applicationIdReuse === 'reject' &&
+        kit.ns.find<FacekiLink>(LINKS, (l) => l.applicationId === req.applicationId)
+      ) {
+        throw fail('INVALID_MISSING_REQUEST_FIELDS', {
+          details: {
+            issues: [{ path: '/applicationId', message: 'is already used by another link' }],
+          },
+        });
       }
       if (req.applicationId === MAGIC_INTERNAL_ERROR) throw fail('INTERNAL_SYSTEM_ERROR');
       const wallet = walletOf(kit, client);
       if (wallet.credit < 1) throw fail('NOT_ENOUGH_WALLET_CREDIT');
       const now = kit.now();
-      if (kit.ns.list<FacekiLink>(LINKS).filter((l) => linkStatus(l, now) === 'live').length >= client.linkCap) throw fail('LINK_LIMIT_REACH');
+      if (
+        kit.ns.list<FacekiLink>(LINKS).filter((l) => linkStatus(l, now) === 'live').length >=
+        client.linkCap
+      )
+        throw fail('LINK_LIMIT_REACH');
 
       const minutes = req.expiryMinutes || Number(kit.options.defaultExpiryMinutes);
       const link: FacekiLink = {
@@ -92,20 +116,45 @@ export function facekiRoutes() {
     .get('/kycverify/api/kycverify/records', (c) => {
       const kit = c.get('kit');
       clientFor(c);
-      const q = { requestId: c.req.query('requestId'), face_id: c.req.query('face_id'), link: c.req.query('link'), record_identifier: c.req.query('record_identifier') };
+      const q = {
+        requestId: c.req.query('requestId'),
+        face_id: c.req.query('face_id'),
+        link: c.req.query('link'),
+        record_identifier: c.req.query('record_identifier'),
+      };
       if (Object.values(q).every((v) => !v)) {
-        throw fail('BAD_REQUEST', { details: { issues: [{ path: 'requestId', message: 'one of requestId, face_id, link, record_identifier is required' }] } });
+        throw fail('BAD_REQUEST', {
+          details: {
+            issues: [
+              {
+                path: 'requestId',
+                message: 'one of requestId, face_id, link, record_identifier is required',
+              },
+            ],
+          },
+        });
       }
       const linkId = q.link ? linkIdFrom(q.link) : undefined;
-      const result = records(kit, (l) =>
-        // Face ids are not emulated: a face_id filter matches no record.
-        !q.face_id && (!q.requestId || l.requestId === q.requestId) && (!linkId || l.id === linkId) && (!q.record_identifier || l.applicationId === q.record_identifier),
+      const result = records(
+        kit,
+        (l) =>
+          // Face ids are not emulated: a face_id filter matches no record.
+          !q.face_id &&
+          (!q.requestId || l.requestId === q.requestId) &&
+          (!linkId || l.id === linkId) &&
+          (!q.record_identifier || l.applicationId === q.record_identifier),
       );
       return c.json({ status: true, code: 200, message: 'OK', appVersion: APP_VERSION, result });
     })
-    .get('/kycverify/api/kycverify/link', (c) => v2Lookup(c, ['link'], (l, v) => l.id === linkIdFrom(v)))
-    .get('/kycverify/api/kycverify/reference', (c) => v2Lookup(c, ['referenceId', 'reference'], (l, v) => l.applicationId === v))
-    .get('/kycverify/api/kycverify/request', (c) => v2Lookup(c, ['requestId'], (l, v) => l.requestId === v))
+    .get('/kycverify/api/kycverify/link', (c) =>
+      v2Lookup(c, ['link'], (l, v) => l.id === linkIdFrom(v)),
+    )
+    .get('/kycverify/api/kycverify/reference', (c) =>
+      v2Lookup(c, ['referenceId', 'reference'], (l, v) => l.applicationId === v),
+    )
+    .get('/kycverify/api/kycverify/request', (c) =>
+      v2Lookup(c, ['requestId'], (l, v) => l.requestId === v),
+    )
     .get('/kycverify/api/kycverify/validate-kyc-verify-link', (c) => {
       const kit = c.get('kit');
       clientFor(c);
@@ -116,7 +165,17 @@ export function facekiRoutes() {
       const status = linkStatus(link, now);
       return c.json({
         responseCode: 0,
-        data: { link: link.id, url: kit.hostedUrl(link.id), valid: status === 'live', status, state: effectiveState(link, now), expiryTime: link.expiryMinutes, expiresAt: link.expiresAt, redirect_url: link.redirectUrl, workflowId: link.workflowId },
+        data: {
+          link: link.id,
+          url: kit.hostedUrl(link.id),
+          valid: status === 'live',
+          status,
+          state: effectiveState(link, now),
+          expiryTime: link.expiryMinutes,
+          expiresAt: link.expiresAt,
+          redirect_url: link.redirectUrl,
+          workflowId: link.workflowId,
+        },
       });
     })
     .get('/kycrules/api/kycrules', (c) => {

@@ -57,14 +57,32 @@ export const facekiSessions: SessionAdapter = {
     brand: { color: '#ea580c' },
     start: 'OPENED',
     steps: [
-      { kind: 'consent', title: 'Welcome', text: 'Faceki verifies your identity in under a minute: one document and a liveness selfie.' },
-      { kind: 'document', title: 'Scan document', text: 'Hold your passport, ID card or driving licence (as your workflow allows) inside the frame.' },
-      { kind: 'selfie', title: 'Liveness check', text: 'Look straight at the camera and turn your head slowly when asked.' },
+      {
+        kind: 'consent',
+        title: 'Welcome',
+        text: 'Faceki verifies your identity in under a minute: one document and a liveness selfie.',
+      },
+      {
+        kind: 'document',
+        title: 'Scan document',
+        text: 'Hold your passport, ID card or driving licence (as your workflow allows) inside the frame.',
+      },
+      {
+        kind: 'selfie',
+        title: 'Liveness check',
+        text: 'Look straight at the camera and turn your head slowly when asked.',
+      },
       { kind: 'review', title: 'Submit', text: 'Confirm the extracted details and submit.' },
     ],
     outcomes: [
       { label: 'Accept', state: 'ACCEPTED', tone: 'approve' },
-      { label: 'Decline', state: 'DECLINED', tone: 'reject', needsReason: true, reasons: ['DOCUMENT_FACE_MATCH_FAILED', 'LIVENESS_CHECK_FAILED', 'DOCUMENT_EXPIRED'] },
+      {
+        label: 'Decline',
+        state: 'DECLINED',
+        tone: 'reject',
+        needsReason: true,
+        reasons: ['DOCUMENT_FACE_MATCH_FAILED', 'LIVENESS_CHECK_FAILED', 'DOCUMENT_EXPIRED'],
+      },
       { label: 'Send to manual review', state: 'REVIEW', tone: 'review' },
       { label: 'Submit and wait for a decision', state: 'SUBMITTED', tone: 'wait' },
     ],

@@ -10,22 +10,47 @@ const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== ''
 const clientOf = (p: Params) => str(p.clientId, DEFAULT_CLIENT);
 
 async function tokenFor(ctx: StateContext, p: Params): Promise<string> {
-  const q = new URLSearchParams({ clientId: clientOf(p), clientSecret: str(p.clientSecret, DEFAULT_SECRET) });
-  return (await ctx.request<{ data: { access_token: string } }>('GET', `/faceki/auth/api/access-token?${q}`)).body.data.access_token;
+  const q = new URLSearchParams({
+    clientId: clientOf(p),
+    clientSecret: str(p.clientSecret, DEFAULT_SECRET),
+  });
+  return (
+    await ctx.request<{ data: { access_token: string } }>(
+      'GET',
+      `/faceki/auth/api/access-token?${q}`,
+    )
+  ).body.data.access_token;
 }
 
-async function createLink(ctx: StateContext, p: Params, token: string, expiryTime: string): Promise<string> {
-  const res = await ctx.request<{ data: string }>('POST', '/faceki/kycverify/api/kycverify/kyc-verify-link', {
-    headers: { authorization: `Bearer ${token}` },
-    // A V2 body: the default client speaks V2 (expiryTime a string of minutes, no workflowId).
-    json: { expiryTime, applicationId: str(p.applicationId, 'app-pact-1'), redirect_url: 'https://partner.example/kyc-done' },
-  });
+async function createLink(
+  ctx: StateContext,
+  p: Params,
+  token: string,
+  expiryTime: string,
+): Promise<string> {
+  const res = await ctx.request<{ data: string }>(
+    'POST',
+    '/faceki/kycverify/api/kycverify/kyc-verify-link',
+    {
+      headers: { authorization: `Bearer ${token}` },
+      // A V2 body: the default client speaks V2 (expiryTime a string of minutes, no workflowId).
+      json: {
+        expiryTime,
+        applicationId: str(p.applicationId, 'app-pact-1'),
+        redirect_url: 'https://partner.example/kyc-done',
+      },
+    },
+  );
   return res.body.data;
 }
 
-const move = (ctx: StateContext, linkId: string, state: string) => ctx.request('POST', `/_sandbox/sessions/${linkId}/transition`, { json: { state } });
+const move = (ctx: StateContext, linkId: string, state: string) =>
+  ctx.request('POST', `/_sandbox/sessions/${linkId}/transition`, { json: { state } });
 
-const CLIENT_PARAMS = { clientId: `a V2 client (default ${DEFAULT_CLIENT})`, clientSecret: `its secret (default ${DEFAULT_SECRET})` };
+const CLIENT_PARAMS = {
+  clientId: `a V2 client (default ${DEFAULT_CLIENT})`,
+  clientSecret: `its secret (default ${DEFAULT_SECRET})`,
+};
 const LINK_PARAMS = { ...CLIENT_PARAMS, applicationId: 'default app-pact-1' };
 
 export const facekiStates: readonly ProviderState[] = [
@@ -38,7 +63,9 @@ export const facekiStates: readonly ProviderState[] = [
   {
     name: 'a Faceki client has an access token',
     params: CLIENT_PARAMS,
-    provides: { token: 'a Bearer token for the client (use fromProviderState("Bearer ${token}", …))' },
+    provides: {
+      token: 'a Bearer token for the client (use fromProviderState("Bearer ${token}", …))',
+    },
     setup: async (ctx, p) => ({ token: await tokenFor(ctx, p) }),
   },
   {
@@ -58,7 +85,9 @@ export const facekiStates: readonly ProviderState[] = [
       const token = await tokenFor(ctx, p);
       const linkId = await createLink(ctx, p, token, '1');
       // Two minutes on the client's clock: the one-minute link expires, the one-hour token does not.
-      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'faceki', tenant: clientOf(p), by: '2m' } });
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'faceki', tenant: clientOf(p), by: '2m' },
+      });
       return { token, linkId };
     },
   },
@@ -67,13 +96,16 @@ export const facekiStates: readonly ProviderState[] = [
     params: {
       ...LINK_PARAMS,
       decision: 'ACCEPTED (default), DECLINED or REVIEW',
-      afterReview: 'optional: ACCEPTED or DECLINED, a reviewer deciding after REVIEW (sends EKYC_PORTAL_UPDATE)',
+      afterReview:
+        'optional: ACCEPTED or DECLINED, a reviewer deciding after REVIEW (sends EKYC_PORTAL_UPDATE)',
       event: 'for message pacts: EKYC_RESULT or EKYC_PORTAL_UPDATE (default the last sent)',
     },
     provides: { token: 'a Bearer token', linkId: 'the decided link' },
     setup: async (ctx, p) => {
       // The portal's "Webhook Setup" is an admin call here; set first so the decision's webhook is delivered.
-      await ctx.request('PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: clientOf(p), url: ctx.webhookUrl } });
+      await ctx.request('PUT', '/_sandbox/providers/faceki/webhook-setup', {
+        json: { tenant: clientOf(p), url: ctx.webhookUrl },
+      });
       const token = await tokenFor(ctx, p);
       const linkId = await createLink(ctx, p, token, '60');
       await move(ctx, linkId, str(p.decision, 'ACCEPTED'));

@@ -9,43 +9,93 @@ export interface Creds {
   clientSecret: string;
 }
 
-export const V2: Creds = { clientId: 'faceki_test_client_v2', clientSecret: 'faceki_test_secret_v2_000001' };
-export const BLAZE: Creds = { clientId: 'faceki_test_client_blaze3', clientSecret: 'faceki_test_secret_blaze3_000001' };
-export const OTHER: Creds = { clientId: 'faceki_test_client_other', clientSecret: 'faceki_test_secret_other_000001' };
-export const creds = (clientId: string, clientSecret = 'any-secret'): Creds => ({ clientId, clientSecret });
+export const V2: Creds = {
+  clientId: 'faceki_test_client_v2',
+  clientSecret: 'faceki_test_secret_v2_000001',
+};
+export const BLAZE: Creds = {
+  clientId: 'faceki_test_client_blaze3',
+  clientSecret: 'faceki_test_secret_blaze3_000001',
+};
+export const OTHER: Creds = {
+  clientId: 'faceki_test_client_other',
+  clientSecret: 'faceki_test_secret_other_000001',
+};
+export const creds = (clientId: string, clientSecret = 'any-secret'): Creds => ({
+  clientId,
+  clientSecret,
+});
 
 export const WORKFLOW = '64a1f0c2e4b0a1b2c3d40001';
 export const WORKFLOW_3_DOCS = '64a1f0c2e4b0a1b2c3d40003';
 export const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
 
-export const sandbox = (opts: Omit<SandboxOptions, 'providers'> = {}) => testSandbox({ providers: [faceki], ...opts });
+export const sandbox = (opts: Omit<SandboxOptions, 'providers'> = {}) =>
+  testSandbox({ providers: [faceki], ...opts });
 
-export const fk = (sb: Sandbox, method: string, path: string, init: { json?: unknown; body?: string; token?: string; headers?: Record<string, string> } = {}): Promise<Reply> =>
-  call(sb, method, `/faceki${path}`, { json: init.json, body: init.body, headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers } });
+export const fk = (
+  sb: Sandbox,
+  method: string,
+  path: string,
+  init: { json?: unknown; body?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> =>
+  call(sb, method, `/faceki${path}`, {
+    json: init.json,
+    body: init.body,
+    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+  });
 
 /** A token from the V2 GET endpoint, which names the tenant (so it is stamped on the tenant clock). */
 export async function tokenFor(sb: Sandbox, c: Creds = V2): Promise<string> {
-  const res = await fk(sb, 'GET', `/auth/api/access-token?clientId=${encodeURIComponent(c.clientId)}&clientSecret=${encodeURIComponent(c.clientSecret)}`);
+  const res = await fk(
+    sb,
+    'GET',
+    `/auth/api/access-token?clientId=${encodeURIComponent(c.clientId)}&clientSecret=${encodeURIComponent(c.clientSecret)}`,
+  );
   if (res.status !== 200) throw new Error(`token: ${res.status} ${res.text}`);
   return res.body.data.access_token;
 }
 
-export const v2Body = (extra: Record<string, unknown> = {}) => ({ expiryTime: '30', applicationId: 'app-1', redirect_url: 'https://partner.example/done', document_optional: false, ...extra });
-export const blazeBody = (extra: Record<string, unknown> = {}) => ({ expiryTime: 30, workflowId: WORKFLOW, applicationId: 'app-1', redirect_url: 'https://partner.example/done', ...extra });
+export const v2Body = (extra: Record<string, unknown> = {}) => ({
+  expiryTime: '30',
+  applicationId: 'app-1',
+  redirect_url: 'https://partner.example/done',
+  document_optional: false,
+  ...extra,
+});
+export const blazeBody = (extra: Record<string, unknown> = {}) => ({
+  expiryTime: 30,
+  workflowId: WORKFLOW,
+  applicationId: 'app-1',
+  redirect_url: 'https://partner.example/done',
+  ...extra,
+});
 
-export async function createLink(sb: Sandbox, token: string, body: Record<string, unknown> = v2Body()): Promise<{ id: string; url: string }> {
+export async function createLink(
+  sb: Sandbox,
+  token: string,
+  body: Record<string, unknown> = v2Body(),
+): Promise<{ id: string; url: string }> {
   const res = await fk(sb, 'POST', LINK_PATH, { token, json: body });
   if (res.status !== 200) throw new Error(`link: ${res.status} ${res.text}`);
   return { id: res.body.data, url: res.body.url };
 }
 
-export const move = (sb: Sandbox, id: string, state: string, reason?: string) => call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason } });
+export const move = (sb: Sandbox, id: string, state: string, reason?: string) =>
+  call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason } });
 
-export const advance = (sb: Sandbox, tenant: string, by: string) => call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'faceki', tenant, by } });
+export const advance = (sb: Sandbox, tenant: string, by: string) =>
+  call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'faceki', tenant, by } });
 
 /** A coded Faceki error: HTTP status, responseCode and message. */
 export const expectCode = (res: Reply, status: number, responseCode: number, message: string) =>
-  expect({ status: res.status, responseCode: res.body?.responseCode, statusCode: res.body?.statusCode, ok: res.body?.status, message: res.body?.message }).toEqual({ status, responseCode, statusCode: status, ok: false, message });
+  expect({
+    status: res.status,
+    responseCode: res.body?.responseCode,
+    statusCode: res.body?.statusCode,
+    ok: res.body?.status,
+    message: res.body?.message,
+  }).toEqual({ status, responseCode, statusCode: status, ok: false, message });
 
 /** A token refusal: exactly the documented shape. */
 export const expectTokenError = (res: Reply, status: number, message: string) => {

@@ -6,11 +6,21 @@ import { emitDecision } from './webhooks.js';
 
 export const LINKS = 'links';
 
-export function transition(kit: Kit, link: FacekiLink, to: string, reason: string | null): FacekiLink {
+export function transition(
+  kit: Kit,
+  link: FacekiLink,
+  to: string,
+  reason: string | null,
+): FacekiLink {
   const now = kit.now();
   const from = effectiveState(link, now);
   if (!facekiLifecycle.isState(to) || !facekiLifecycle.can(from, to)) {
-    throw new SandboxError(409, 'illegal_transition', `Faceki link cannot move from ${from} to ${to}`, `allowed from ${from}: ${facekiLifecycle.next(from).join(', ') || 'none (final)'}`);
+    throw new SandboxError(
+      409,
+      'illegal_transition',
+      `Faceki link cannot move from ${from} to ${to}`,
+      `allowed from ${from}: ${facekiLifecycle.next(from).join(', ') || 'none (final)'}`,
+    );
   }
   const at = kit.iso(now);
   // EXPIRED is computed from expiresAt, so forcing it means moving expiresAt to now.

@@ -12,7 +12,9 @@ type Sb = ReturnType<typeof sandbox>;
 async function withReceiver(sb: Sb, failFirst = 0) {
   const hook = await receiver({ failFirst });
   closers.push(hook.close);
-  const res = await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: V2.clientId, url: hook.url } });
+  const res = await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', {
+    json: { tenant: V2.clientId, url: hook.url },
+  });
   expect(res.status).toBe(200);
   return hook;
 }
@@ -31,9 +33,14 @@ describe('Faceki webhooks', () => {
     expect(hook.received).toHaveLength(1);
     const body = JSON.parse(hook.received[0].body);
     expect(Object.keys(body)).toEqual(['requestId', 'fullName', 'status', 'kycData']);
-    expect(body).toMatchObject({ status: 'ACCEPTED', kycData: { link: id, decision: 'ACCEPTED', record_identifier: 'app-1' } });
+    expect(body).toMatchObject({
+      status: 'ACCEPTED',
+      kycData: { link: id, decision: 'ACCEPTED', record_identifier: 'app-1' },
+    });
     expect(body.fullName).toBe(body.kycData.document_data[0].full_name);
-    expect(Object.keys(hook.received[0].headers).filter((h) => /signature|hmac/i.test(h))).toEqual([]);
+    expect(Object.keys(hook.received[0].headers).filter((h) => /signature|hmac/i.test(h))).toEqual(
+      [],
+    );
   });
 
   it('sends nothing on OPENED or SUBMITTED', async () => {
@@ -49,7 +56,12 @@ describe('Faceki webhooks', () => {
     await linkIn(sb, 'REVIEW', 'ACCEPTED');
     const [first, second] = hook.received.map((r) => JSON.parse(r.body));
     expect(first.status).toBe('REVIEW');
-    expect(second).toEqual({ requestId: first.requestId, fullName: first.fullName, status: 'APPROVED', modifiedByEmail: 'reviewer@sandbox.faceki.test' });
+    expect(second).toEqual({
+      requestId: first.requestId,
+      fullName: first.fullName,
+      status: 'APPROVED',
+      modifiedByEmail: 'reviewer@sandbox.faceki.test',
+    });
   });
 
   it('attempts at once, retries +1, +5, +30 minutes and +2 hours later on the tenant clock, then fails', async () => {
@@ -57,7 +69,15 @@ describe('Faceki webhooks', () => {
     const hook = await withReceiver(sb, 100);
     await linkIn(sb, 'DECLINED');
     expect(hook.received).toHaveLength(1);
-    for (const [by, total] of [['59s', 1], ['1s', 2], ['5m', 3], ['30m', 4], ['1h59m', 4], ['1m', 5], ['1d', 5]] as const) {
+    for (const [by, total] of [
+      ['59s', 1],
+      ['1s', 2],
+      ['5m', 3],
+      ['30m', 4],
+      ['1h59m', 4],
+      ['1m', 5],
+      ['1d', 5],
+    ] as const) {
       await advance(sb, V2.clientId, by);
       expect(hook.received).toHaveLength(total);
     }
@@ -73,23 +93,44 @@ describe('Faceki webhooks', () => {
     await advance(sb, V2.clientId, '1m');
     await advance(sb, V2.clientId, '1d');
     expect(hook.received).toHaveLength(2);
-    expect((await call(sb, 'GET', '/_sandbox/webhooks?provider=faceki')).body[0].status).toBe('delivered');
+    expect((await call(sb, 'GET', '/_sandbox/webhooks?provider=faceki')).body[0].status).toBe(
+      'delivered',
+    );
   });
 
   it('logs the delivery as not_sent when the client has no webhook URL', async () => {
     const sb = sandbox();
     await linkIn(sb, 'ACCEPTED');
-    expect((await call(sb, 'GET', '/_sandbox/webhooks?provider=faceki')).body.map((d: { status: string }) => d.status)).toEqual(['not_sent']);
+    expect(
+      (await call(sb, 'GET', '/_sandbox/webhooks?provider=faceki')).body.map(
+        (d: { status: string }) => d.status,
+      ),
+    ).toEqual(['not_sent']);
   });
 
   it('shows and clears the webhook setup; refuses a bad URL or an unknown client', async () => {
     const sb = sandbox();
     await withReceiver(sb);
-    expect((await call(sb, 'GET', `/_sandbox/providers/faceki/webhook-setup?tenant=${V2.clientId}`)).body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks$/);
-    expect((await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: V2.clientId, url: null } })).body.url).toBeNull();
-    const bad = await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', { json: { tenant: V2.clientId, url: 'ftp://x.example' } });
+    expect(
+      (await call(sb, 'GET', `/_sandbox/providers/faceki/webhook-setup?tenant=${V2.clientId}`)).body
+        .url,
+    ).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks$/);
+    expect(
+      (
+        await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', {
+          json: { tenant: V2.clientId, url: null },
+        })
+      ).body.url,
+    ).toBeNull();
+    const bad = await call(sb, 'PUT', '/_sandbox/providers/faceki/webhook-setup', {
+      json: { tenant: V2.clientId, url: 'ftp://x.example' },
+    });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_url']);
-    const unknown = await call(sb, 'GET', '/_sandbox/providers/faceki/webhook-setup?tenant=live_client');
+    const unknown = await call(
+      sb,
+      'GET',
+      '/_sandbox/providers/faceki/webhook-setup?tenant=live_client',
+    );
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown_client']);
   });
 });

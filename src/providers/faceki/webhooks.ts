@@ -11,7 +11,11 @@ import { buildRecord } from './records.js';
 export const FACEKI_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
 export const PORTAL_OPERATOR_EMAIL = 'reviewer@sandbox.faceki.test';
 
-const PORTAL_STATUS: Record<Decision, string> = { ACCEPTED: 'APPROVED', DECLINED: 'DECLINED', REVIEW: 'REVIEW' };
+const PORTAL_STATUS: Record<Decision, string> = {
+  ACCEPTED: 'APPROVED',
+  DECLINED: 'DECLINED',
+  REVIEW: 'REVIEW',
+};
 
 export function emitDecision(kit: Kit, link: FacekiLink, from: string) {
   const record = buildRecord(kit, link);
@@ -19,7 +23,12 @@ export function emitDecision(kit: Kit, link: FacekiLink, from: string) {
   const decision = record.decision!;
   const portal = from === 'REVIEW';
   const payload = portal
-    ? { requestId: link.requestId, fullName, status: PORTAL_STATUS[decision], modifiedByEmail: PORTAL_OPERATOR_EMAIL }
+    ? {
+        requestId: link.requestId,
+        fullName,
+        status: PORTAL_STATUS[decision],
+        modifiedByEmail: PORTAL_OPERATOR_EMAIL,
+      }
     : { requestId: link.requestId, fullName, status: decision, kycData: record };
   return kit.webhooks.enqueue({
     event: portal ? 'EKYC_PORTAL_UPDATE' : 'EKYC_RESULT',

@@ -3,7 +3,13 @@
 // explicit "settle now" for what became due on an organization's clock.
 import { Hono, type Context } from 'hono';
 import { isObject, SandboxError, type Kit } from '../../engine/index.js';
-import { KYC_EVENTS, orgsFixture, settingsOf, updateSettings, type WebhookSettings } from './organizations.js';
+import {
+  KYC_EVENTS,
+  orgsFixture,
+  settingsOf,
+  updateSettings,
+  type WebhookSettings,
+} from './organizations.js';
 import { sandboxTaxIds } from './sandbox-table.js';
 import { settle } from './validations.js';
 
@@ -20,31 +26,64 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   } catch {
     /* falls through */
   }
-  throw new SandboxError(400, 'bad_json', 'Send a JSON object body', '{"url": "https://…", "secret": "…", "events": ["kyc.*"]}');
+  throw new SandboxError(
+    400,
+    'bad_json',
+    'Send a JSON object body',
+    '{"url": "https://…", "secret": "…", "events": ["kyc.*"]}',
+  );
 }
 
 function orgKit(kitFor: (tenant: string) => Kit, c: Context): Kit {
   const orgId = c.req.param('orgId') ?? '';
-  if (!orgFormat.test(orgId)) throw new SandboxError(400, 'bad_organization', `"${orgId}" is not an organization id`, 'a UUID or org_…, as sent in X-Organization-ID');
+  if (!orgFormat.test(orgId))
+    throw new SandboxError(
+      400,
+      'bad_organization',
+      `"${orgId}" is not an organization id`,
+      'a UUID or org_…, as sent in X-Organization-ID',
+    );
   return kitFor(orgId);
 }
 
 function changeFrom(body: Record<string, unknown>): Parameters<typeof updateSettings>[1] {
   const change: Parameters<typeof updateSettings>[1] = {};
   if ('url' in body) {
-    if (body.url !== null && (typeof body.url !== 'string' || !URL_FORMAT.test(body.url) || body.url.length > 2048)) {
-      throw new SandboxError(400, 'bad_url', '"url" must be an http(s) URL or null', 'gu1 requires HTTPS; the sandbox also takes http for local receivers');
+    if (
+      body.url !== null &&
+      (typeof body.url !== 'string' || !URL_FORMAT.test(body.url) || body.url.length > 2048)
+    ) {
+      throw new SandboxError(
+        400,
+        'bad_url',
+        '"url" must be an http(s) URL or null',
+        'gu1 requires HTTPS; the sandbox also takes http for local receivers',
+      );
     }
     change.url = body.url as string | null;
   }
   if ('secret' in body) {
-    if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) throw new SandboxError(400, 'bad_secret', '"secret" must be a string of 16 to 256 characters');
+    if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256)
+      throw new SandboxError(
+        400,
+        'bad_secret',
+        '"secret" must be a string of 16 to 256 characters',
+      );
     change.secret = body.secret;
   }
   if ('events' in body) {
     const events = body.events;
-    if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string' && EVENT_FILTERS.includes(e))) {
-      throw new SandboxError(400, 'bad_events', '"events" must be a non-empty list of KYC event names', `any of: ${EVENT_FILTERS.join(', ')}`);
+    if (
+      !Array.isArray(events) ||
+      events.length === 0 ||
+      !events.every((e) => typeof e === 'string' && EVENT_FILTERS.includes(e))
+    ) {
+      throw new SandboxError(
+        400,
+        'bad_events',
+        '"events" must be a non-empty list of KYC event names',
+        `any of: ${EVENT_FILTERS.join(', ')}`,
+      );
     }
     change.events = events as string[];
   }
@@ -55,7 +94,9 @@ const settingsView = (s: WebhookSettings) => ({ success: true, webhook: s });
 
 export function gu1Admin(kitFor: (tenant: string) => Kit) {
   return new Hono()
-    .get('/organizations/:orgId/webhook', (c) => c.json(settingsView(settingsOf(orgKit(kitFor, c)))))
+    .get('/organizations/:orgId/webhook', (c) =>
+      c.json(settingsView(settingsOf(orgKit(kitFor, c)))),
+    )
     .put('/organizations/:orgId/webhook', async (c) => {
       const kit = orgKit(kitFor, c);
       return c.json(settingsView(updateSettings(kit, changeFrom(await jsonBody(c)))));

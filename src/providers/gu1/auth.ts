@@ -29,7 +29,8 @@ export function authorize(c: Context<ProviderEnv>): string {
   const kit = c.get('kit');
   const key = bearer(c);
   const fixture = fixtureKeys.get(key);
-  const selfService = !fixture && key.startsWith(orgsFixture.selfServicePrefix) && keyFormat.test(key);
+  const selfService =
+    !fixture && key.startsWith(orgsFixture.selfServicePrefix) && keyFormat.test(key);
   if (!fixture && !selfService) throw fail('INVALID_API_KEY');
   const orgId = c.req.header(ORG_HEADER)?.trim();
   if (!orgId) throw fail('ORGANIZATION_REQUIRED');
@@ -50,7 +51,8 @@ function bindSelfServiceKey(kit: Kit, key: string, refuse: () => Error) {
   if (kit.ns.get(KEYS, id)) return; // bound here already: the usual case, without searching other tenants
   const owner = kit.ownerOf(id);
   if (owner !== undefined && owner !== kit.tenant) throw refuse();
-  if (owner === undefined) kit.ns.put(KEYS, id, { id, prefix: `${key.slice(0, 14)}…`, boundAt: kit.iso() });
+  if (owner === undefined)
+    kit.ns.put(KEYS, id, { id, prefix: `${key.slice(0, 14)}…`, boundAt: kit.iso() });
 }
 
 export const gu1Credentials = (): Credential[] => [
@@ -58,5 +60,9 @@ export const gu1Credentials = (): Credential[] => [
     { header: 'authorization', value: `Bearer ${o.apiKey}`, note: `${o.name} (${o.note})` },
     { header: ORG_HEADER, value: o.id, note: `${o.name}: sent with its key` },
   ]),
-  { header: 'authorization', value: `Bearer ${orgsFixture.selfServicePrefix}<your-job-id>`, note: 'self-service: binds to the X-Organization-ID (a UUID or org_…) sent on first use' },
+  {
+    header: 'authorization',
+    value: `Bearer ${orgsFixture.selfServicePrefix}<your-job-id>`,
+    note: 'self-service: binds to the X-Organization-ID (a UUID or org_…) sent on first use',
+  },
 ];

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consumerPact, hex, isoTimestamp, url, uuid } from '../../pact/consumer.js';
-import { Gu1Error, gu1Client, readGu1Webhook } from './client.js';
+import { type Gu1Error, gu1Client, readGu1Webhook } from './client.js';
 
 const { like, regex, integer, eachLike, fromProviderState } = MatchersV3;
 const KEY = 'gk_sandbox_org1_5f0c2a9e00000001';
@@ -12,8 +12,13 @@ const ORG = '5f0c2a9e-0000-4000-8000-000000000001';
 const ENTITY = '384f9064-8595-4142-91e7-c47b30285dbf';
 const VALIDATION = 'b4671641-da1a-4eeb-a175-6a2c33fef94d';
 const auth = { authorization: `Bearer ${KEY}`, 'x-organization-id': ORG };
-const entityPath = (suffix: string) => fromProviderState(`/api/kyc/entities/\${entityId}${suffix}`, `/api/kyc/entities/${ENTITY}${suffix}`);
-const validationPath = () => fromProviderState('/api/kyc/validations/${validationId}', `/api/kyc/validations/${VALIDATION}`);
+const entityPath = (suffix: string) =>
+  fromProviderState(
+    `/api/kyc/entities/\${entityId}${suffix}`,
+    `/api/kyc/entities/${ENTITY}${suffix}`,
+  );
+const validationPath = () =>
+  fromProviderState('/api/kyc/validations/${validationId}', `/api/kyc/validations/${VALIDATION}`);
 const error = (code: string, message: string) => ({ success: false, error: { code, message } });
 
 const http = consumerPact('gu1-reference-client', 'gu1');
@@ -23,9 +28,19 @@ afterAll(() => {
   hooks.publish();
 });
 
-const client = (baseUrl: string, apiKey = KEY) => gu1Client({ baseUrl, apiKey, organizationId: ORG });
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable('the call should fail'), (e: Gu1Error) => e);
-const ANA = { type: 'person' as const, name: 'Ana Pérez', countryCode: 'AR', taxId: '20-12345678-9' };
+const client = (baseUrl: string, apiKey = KEY) =>
+  gu1Client({ baseUrl, apiKey, organizationId: ORG });
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('the call should fail'),
+    (e: Gu1Error) => e,
+  );
+const ANA = {
+  type: 'person' as const,
+  name: 'Ana Pérez',
+  countryCode: 'AR',
+  taxId: '20-12345678-9',
+};
 
 describe('gu1 reference client (consumer pact)', () => {
   it('creates a person entity', () =>
@@ -34,7 +49,12 @@ describe('gu1 reference client (consumer pact)', () => {
       .given('a gu1 organization', { organizationId: ORG })
       .uponReceiving('a request to create a person entity')
       .withRequest('POST', '/api/entities', (b) => b.headers(auth).jsonBody(ANA))
-      .willRespondWith(201, (b) => b.jsonBody({ success: true, entity: { id: uuid(ENTITY), ...ANA, kycVerified: false, createdAt: isoTimestamp() } }))
+      .willRespondWith(201, (b) =>
+        b.jsonBody({
+          success: true,
+          entity: { id: uuid(ENTITY), ...ANA, kycVerified: false, createdAt: isoTimestamp() },
+        }),
+      )
       .executeTest(async (mock) => {
         expect((await client(mock.url).createPerson(ANA)).id).toBe(ENTITY);
       }));
@@ -44,10 +64,14 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 organization', { organizationId: ORG })
       .uponReceiving('a request with an unknown API key')
-      .withRequest('POST', '/api/entities', (b) => b.headers({ ...auth, authorization: 'Bearer gk_live_nobody_has_this' }).jsonBody(ANA))
+      .withRequest('POST', '/api/entities', (b) =>
+        b.headers({ ...auth, authorization: 'Bearer gk_live_nobody_has_this' }).jsonBody(ANA),
+      )
       .willRespondWith(401, (b) => b.jsonBody(error('INVALID_API_KEY', 'Invalid API key')))
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url, 'gk_live_nobody_has_this').createPerson(ANA))).code).toBe('INVALID_API_KEY');
+        expect(
+          (await rejection(client(mock.url, 'gk_live_nobody_has_this').createPerson(ANA))).code,
+        ).toBe('INVALID_API_KEY');
       }));
 
   it('is refused with 400 when a required field is missing', () =>
@@ -55,12 +79,20 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 organization', { organizationId: ORG })
       .uponReceiving('a request to create a person without a name')
-      .withRequest('POST', '/api/entities', (b) => b.headers(auth).jsonBody({ type: 'person', name: '', countryCode: 'AR' }))
+      .withRequest('POST', '/api/entities', (b) =>
+        b.headers(auth).jsonBody({ type: 'person', name: '', countryCode: 'AR' }),
+      )
       // gu1's README lists details.issues, but the contract's Error.details declares no fields, so the
       // pact↔contract check (rightly) refuses a pact that relies on them: code and message only.
       .willRespondWith(400, (b) => b.jsonBody(error('VALIDATION_ERROR', 'Validation failed')))
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url).createPerson({ type: 'person', name: '', countryCode: 'AR' }))).status).toBe(400);
+        expect(
+          (
+            await rejection(
+              client(mock.url).createPerson({ type: 'person', name: '', countryCode: 'AR' }),
+            )
+          ).status,
+        ).toBe(400);
       }));
 
   it('is refused with 409 for a taxId already used in the organization', () =>
@@ -69,7 +101,14 @@ describe('gu1 reference client (consumer pact)', () => {
       .given('a gu1 person entity exists', { organizationId: ORG, taxId: ANA.taxId })
       .uponReceiving('a request to create a person with a taxId already used')
       .withRequest('POST', '/api/entities', (b) => b.headers(auth).jsonBody(ANA))
-      .willRespondWith(409, (b) => b.jsonBody(error('ENTITY_ALREADY_EXISTS', `An entity with taxId ${ANA.taxId} already exists in this organization`)))
+      .willRespondWith(409, (b) =>
+        b.jsonBody(
+          error(
+            'ENTITY_ALREADY_EXISTS',
+            `An entity with taxId ${ANA.taxId} already exists in this organization`,
+          ),
+        ),
+      )
       .executeTest(async (mock) => {
         expect((await rejection(client(mock.url).createPerson(ANA))).status).toBe(409);
       }));
@@ -79,7 +118,14 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 person entity exists', { organizationId: ORG })
       .uponReceiving('a request to create a KYC validation')
-      .withRequest('POST', '/api/kyc/validations', (b) => b.headers(auth).jsonBody({ entityId: fromProviderState('${entityId}', ENTITY), integrationCode: 'global_gueno_validation_kyc' }))
+      .withRequest('POST', '/api/kyc/validations', (b) =>
+        b
+          .headers(auth)
+          .jsonBody({
+            entityId: fromProviderState('${entityId}', ENTITY),
+            integrationCode: 'global_gueno_validation_kyc',
+          }),
+      )
       .willRespondWith(201, (b) =>
         b.jsonBody({
           id: uuid(VALIDATION),
@@ -92,7 +138,14 @@ describe('gu1 reference client (consumer pact)', () => {
         }),
       )
       .executeTest(async (mock) => {
-        expect((await client(mock.url).createValidation({ entityId: ENTITY, integrationCode: 'global_gueno_validation_kyc' })).providerSessionUrl).toMatch(/^http/);
+        expect(
+          (
+            await client(mock.url).createValidation({
+              entityId: ENTITY,
+              integrationCode: 'global_gueno_validation_kyc',
+            })
+          ).providerSessionUrl,
+        ).toMatch(/^http/);
       }));
 
   it('reads an approved validation with its decision', () =>
@@ -106,7 +159,11 @@ describe('gu1 reference client (consumer pact)', () => {
           id: uuid(VALIDATION),
           status: 'approved',
           decision: { status: 'Approved', warnings: [] },
-          extractedData: { firstName: like('Ana'), lastName: like('Pérez'), documentNumber: like('20-12345678-9') },
+          extractedData: {
+            firstName: like('Ana'),
+            lastName: like('Pérez'),
+            documentNumber: like('20-12345678-9'),
+          },
           verifiedAt: isoTimestamp(),
         }),
       )
@@ -120,7 +177,9 @@ describe('gu1 reference client (consumer pact)', () => {
       .given('a gu1 KYC validation has expired', { organizationId: ORG })
       .uponReceiving('a request for an expired validation')
       .withRequest('GET', validationPath(), (b) => b.headers(auth))
-      .willRespondWith(200, (b) => b.jsonBody({ id: uuid(VALIDATION), status: 'expired', decision: null, verifiedAt: null }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({ id: uuid(VALIDATION), status: 'expired', decision: null, verifiedAt: null }),
+      )
       .executeTest(async (mock) => {
         expect((await client(mock.url).getValidation(VALIDATION)).status).toBe('expired');
       }));
@@ -130,10 +189,17 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 organization', { organizationId: ORG })
       .uponReceiving('a request for an unknown validation')
-      .withRequest('GET', '/api/kyc/validations/00000000-0000-4000-8000-000000000000', (b) => b.headers(auth))
-      .willRespondWith(404, (b) => b.jsonBody(error('VALIDATION_NOT_FOUND', 'Validation Not Found')))
+      .withRequest('GET', '/api/kyc/validations/00000000-0000-4000-8000-000000000000', (b) =>
+        b.headers(auth),
+      )
+      .willRespondWith(404, (b) =>
+        b.jsonBody(error('VALIDATION_NOT_FOUND', 'Validation Not Found')),
+      )
       .executeTest(async (mock) => {
-        expect((await rejection(client(mock.url).getValidation('00000000-0000-4000-8000-000000000000'))).code).toBe('VALIDATION_NOT_FOUND');
+        expect(
+          (await rejection(client(mock.url).getValidation('00000000-0000-4000-8000-000000000000')))
+            .code,
+        ).toBe('VALIDATION_NOT_FOUND');
       }));
 
   it('is refused with 404 when the entity has no current validation', () =>
@@ -142,7 +208,9 @@ describe('gu1 reference client (consumer pact)', () => {
       .given('a gu1 person entity exists', { organizationId: ORG })
       .uponReceiving('a request for the current validation of an entity without one')
       .withRequest('GET', entityPath('/current'), (b) => b.headers(auth))
-      .willRespondWith(404, (b) => b.jsonBody(error('NO_CURRENT_VALIDATION', 'No Current Validation Found')))
+      .willRespondWith(404, (b) =>
+        b.jsonBody(error('NO_CURRENT_VALIDATION', 'No Current Validation Found')),
+      )
       .executeTest(async (mock) => {
         expect((await rejection(client(mock.url).currentValidation(ENTITY))).status).toBe(404);
       }));
@@ -152,10 +220,26 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 KYC validation is pending', { organizationId: ORG })
       .uponReceiving("a request for an entity's validations")
-      .withRequest('GET', entityPath('/validations'), (b) => b.headers(auth).query({ page: '1', limit: '100' }))
-      .willRespondWith(200, (b) => b.jsonBody({ validations: eachLike({ id: uuid(VALIDATION), entityId: uuid(ENTITY), status: 'pending', isCurrent: true }), total: integer(1), page: 1, limit: 100 }))
+      .withRequest('GET', entityPath('/validations'), (b) =>
+        b.headers(auth).query({ page: '1', limit: '100' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          validations: eachLike({
+            id: uuid(VALIDATION),
+            entityId: uuid(ENTITY),
+            status: 'pending',
+            isCurrent: true,
+          }),
+          total: integer(1),
+          page: 1,
+          limit: 100,
+        }),
+      )
       .executeTest(async (mock) => {
-        expect((await client(mock.url).listValidations(ENTITY)).validations[0].status).toBe('pending');
+        expect((await client(mock.url).listValidations(ENTITY)).validations[0].status).toBe(
+          'pending',
+        );
       }));
 
   it('backs off on 429 with Retry-After once the organization has used its rate limit', () =>
@@ -163,11 +247,22 @@ describe('gu1 reference client (consumer pact)', () => {
       .addInteraction()
       .given('a gu1 organization has used up its hourly rate limit', { organizationId: ORG })
       .uponReceiving('a request over the hourly rate limit')
-      .withRequest('GET', '/api/kyc/validations/00000000-0000-4000-8000-000000000000', (b) => b.headers(auth))
-      .willRespondWith(429, (b) => b.headers({ 'retry-after': regex('^\\d+$', '30') }).jsonBody(error('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded, retry later')))
+      .withRequest('GET', '/api/kyc/validations/00000000-0000-4000-8000-000000000000', (b) =>
+        b.headers(auth),
+      )
+      .willRespondWith(429, (b) =>
+        b
+          .headers({ 'retry-after': regex('^\\d+$', '30') })
+          .jsonBody(error('RATE_LIMIT_EXCEEDED', 'Rate limit exceeded, retry later')),
+      )
       .executeTest(async (mock) => {
-        const e = await rejection(client(mock.url).getValidation('00000000-0000-4000-8000-000000000000'));
-        expect({ status: e.status, retryAfterS: e.retryAfterS }).toEqual({ status: 429, retryAfterS: 30 });
+        const e = await rejection(
+          client(mock.url).getValidation('00000000-0000-4000-8000-000000000000'),
+        );
+        expect({ status: e.status, retryAfterS: e.retryAfterS }).toEqual({
+          status: 429,
+          retryAfterS: 30,
+        });
       }));
 });
 
@@ -178,25 +273,51 @@ describe('gu1 webhook receiver (message pact)', () => {
   const body = (status: string) => ({
     event: `kyc.validation_${status}`,
     organizationId: ORG,
-    payload: { entity: { id: ENTITY, kycVerified: status === 'approved' }, id: VALIDATION, status, validationId: VALIDATION },
+    payload: {
+      entity: { id: ENTITY, kycVerified: status === 'approved' },
+      id: VALIDATION,
+      status,
+      validationId: VALIDATION,
+    },
     timestamp: '2025-01-01T00:00:00.000Z',
   });
 
   it.each(['approved', 'rejected'])('accepts the signed kyc.validation_%s webhook', (decision) =>
     hooks.pact
       .addAsynchronousInteraction()
-      .given('a gu1 KYC validation was decided', { organizationId: ORG, decision, webhookSecret: SECRET, event: `kyc.validation_${decision}` })
+      .given('a gu1 KYC validation was decided', {
+        organizationId: ORG,
+        decision,
+        webhookSecret: SECRET,
+        event: `kyc.validation_${decision}`,
+      })
       .expectsToReceive(`a signed kyc.validation_${decision} webhook`, (b) =>
         b
           .withJSONContent({
             ...body(decision),
-            payload: { entity: { id: uuid(ENTITY), kycVerified: decision === 'approved' }, id: uuid(VALIDATION), status: decision, validationId: uuid(VALIDATION) },
+            payload: {
+              entity: { id: uuid(ENTITY), kycVerified: decision === 'approved' },
+              id: uuid(VALIDATION),
+              status: decision,
+              validationId: uuid(VALIDATION),
+            },
             timestamp: isoTimestamp(),
           })
-          .withMetadata({ 'x-webhook-signature': hex(64, createHmac('sha256', SECRET).update(JSON.stringify(body(decision))).digest('hex')) }),
+          .withMetadata({
+            'x-webhook-signature': hex(
+              64,
+              createHmac('sha256', SECRET)
+                .update(JSON.stringify(body(decision)))
+                .digest('hex'),
+            ),
+          }),
       )
       .executeTest(async (m) => {
-        const hook = readGu1Webhook(SECRET, JSON.stringify(m.contents.content), m.metadata as Record<string, string>);
+        const hook = readGu1Webhook(
+          SECRET,
+          JSON.stringify(m.contents.content),
+          m.metadata as Record<string, string>,
+        );
         expect(hook.payload.status).toBe(decision);
       }),
   );

@@ -2,7 +2,15 @@
 // integrator writes it: Bearer key and X-Organization-ID injected, errors thrown as Gu1Error.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type ValidationStatus = 'pending' | 'in_progress' | 'in_review' | 'approved' | 'rejected' | 'expired' | 'abandoned' | 'cancelled';
+export type ValidationStatus =
+  | 'pending'
+  | 'in_progress'
+  | 'in_review'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'abandoned'
+  | 'cancelled';
 
 export interface Gu1ClientOptions {
   /** e.g. https://api.gu1.ai, or http://127.0.0.1:4010/gu1 against the sandbox. */
@@ -85,34 +93,60 @@ export function gu1Client(opts: Gu1ClientOptions) {
   const doFetch = opts.fetch ?? fetch;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${opts.apiKey}`, 'x-organization-id': opts.organizationId, accept: 'application/json' };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${opts.apiKey}`,
+      'x-organization-id': opts.organizationId,
+      accept: 'application/json',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await res.json().catch(() => ({}))) as T & { error?: { code?: string; message?: string } };
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & {
+      error?: { code?: string; message?: string };
+    };
     if (!res.ok) {
       const retry = res.headers.get('retry-after');
-      throw new Gu1Error(res.status, json.error?.code ?? 'UNKNOWN', json.error?.message ?? res.statusText, retry === null ? null : Number(retry));
+      throw new Gu1Error(
+        res.status,
+        json.error?.code ?? 'UNKNOWN',
+        json.error?.message ?? res.statusText,
+        retry === null ? null : Number(retry),
+      );
     }
     return json;
   }
 
   const q = encodeURIComponent;
   return {
-    createPerson: async (input: CreatePersonInput) => (await call<{ entity: Entity }>('POST', '/api/entities', input)).entity,
-    createValidation: (input: CreateValidationInput) => call<ValidationCreated>('POST', '/api/kyc/validations', input),
+    createPerson: async (input: CreatePersonInput) =>
+      (await call<{ entity: Entity }>('POST', '/api/entities', input)).entity,
+    createValidation: (input: CreateValidationInput) =>
+      call<ValidationCreated>('POST', '/api/kyc/validations', input),
     getValidation: (id: string) => call<Validation>('GET', `/api/kyc/validations/${q(id)}`),
-    currentValidation: (entityId: string) => call<Validation>('GET', `/api/kyc/entities/${q(entityId)}/current`),
+    currentValidation: (entityId: string) =>
+      call<Validation>('GET', `/api/kyc/entities/${q(entityId)}/current`),
     listValidations: (entityId: string, page = 1, limit = 100) =>
-      call<{ validations: Validation[]; total: number; page: number; limit: number }>('GET', `/api/kyc/entities/${q(entityId)}/validations?page=${page}&limit=${limit}`),
+      call<{ validations: Validation[]; total: number; page: number; limit: number }>(
+        'GET',
+        `/api/kyc/entities/${q(entityId)}/validations?page=${page}&limit=${limit}`,
+      ),
   };
 }
 
 export type Gu1Client = ReturnType<typeof gu1Client>;
 
 /** Checks X-Webhook-Signature (hex HMAC-SHA256 of the raw body) and parses the event; throws when forged. */
-export function readGu1Webhook(secret: string, rawBody: string, headers: Record<string, string | undefined>): Gu1Webhook {
+export function readGu1Webhook(
+  secret: string,
+  rawBody: string,
+  headers: Record<string, string | undefined>,
+): Gu1Webhook {
   const given = Buffer.from(headers['x-webhook-signature'] ?? '', 'utf8');
   const expected = Buffer.from(createHmac('sha256', secret).update(rawBody).digest('hex'), 'utf8');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('X-Webhook-Signature does not match the body');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new Error('X-Webhook-Signature does not match the body');
   return JSON.parse(rawBody) as Gu1Webhook;
 }

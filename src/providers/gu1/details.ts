@@ -17,10 +17,19 @@ function personOf(kit: Kit, v: Gu1Validation, f: Faker) {
   const person = (entity?.entityData.person ?? {}) as Record<string, unknown>;
   const [first, ...rest] = (entity?.name ?? '').split(/\s+/).filter(Boolean);
   return {
-    firstName: typeof person.firstName === 'string' ? person.firstName : first ?? f.person.firstName(),
-    lastName: typeof person.lastName === 'string' ? person.lastName : rest.join(' ') || f.person.lastName(),
-    dateOfBirth: typeof person.dateOfBirth === 'string' ? person.dateOfBirth : f.date.birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) }).toISOString().slice(0, 10),
-    nationality: typeof person.nationality === 'string' ? person.nationality : entity?.countryCode ?? 'AR',
+    firstName:
+      typeof person.firstName === 'string' ? person.firstName : (first ?? f.person.firstName()),
+    lastName:
+      typeof person.lastName === 'string' ? person.lastName : rest.join(' ') || f.person.lastName(),
+    dateOfBirth:
+      typeof person.dateOfBirth === 'string'
+        ? person.dateOfBirth
+        : f.date
+            .birthdate({ mode: 'age', min: 18, max: 80, refDate: Date.UTC(2025, 0, 1) })
+            .toISOString()
+            .slice(0, 10),
+    nationality:
+      typeof person.nationality === 'string' ? person.nationality : (entity?.countryCode ?? 'AR'),
     documentNumber: entity?.taxId ?? f.string.numeric(8),
     country: entity?.countryCode ?? 'AR',
   };
@@ -35,15 +44,21 @@ const WARNINGS = {
 
 function results(kit: Kit, v: Gu1Validation) {
   const status = v.status as 'in_review' | 'approved' | 'rejected';
-  const kind = v.outcome === 'rejected_renaper' && status === 'rejected' ? 'rejected_renaper' : status;
+  const kind =
+    v.outcome === 'rejected_renaper' && status === 'rejected' ? 'rejected_renaper' : status;
   const warnings = WARNINGS[kind].filter((w) => !v.omitWarnings.includes(w));
   const passed = status === 'approved';
   const verdict = passed ? 'Approved' : status === 'rejected' ? 'Declined' : 'In Review';
   return kit.fake(`gu1:validation:${v.id}`, (f) => {
     const p = personOf(kit, v, f);
     const docType = f.helpers.arrayElement(['national_id', 'passport'] as const);
-    const faceScore = passed ? f.number.int({ min: 86, max: 99 }) : f.number.int({ min: 20, max: 60 });
-    const liveness = passed || kind === 'rejected_renaper' ? f.number.int({ min: 88, max: 99 }) : f.number.int({ min: 40, max: 80 });
+    const faceScore = passed
+      ? f.number.int({ min: 86, max: 99 })
+      : f.number.int({ min: 20, max: 60 });
+    const liveness =
+      passed || kind === 'rejected_renaper'
+        ? f.number.int({ min: 88, max: 99 })
+        : f.number.int({ min: 40, max: 80 });
     const extractedData = {
       firstName: p.firstName,
       lastName: p.lastName,
@@ -54,23 +69,61 @@ function results(kit: Kit, v: Gu1Validation) {
       documentType: docType,
       documentNumber: p.documentNumber,
       // A DOCUMENT_EXPIRED rejection shows a document that did expire.
-      documentExpirationDate: (WARNINGS[kind].includes('DOCUMENT_EXPIRED') ? f.date.past({ years: 3, refDate: Date.UTC(2025, 0, 1) }) : f.date.future({ years: 8, refDate: Date.UTC(2025, 0, 1) })).toISOString().slice(0, 10),
+      documentExpirationDate: (WARNINGS[kind].includes('DOCUMENT_EXPIRED')
+        ? f.date.past({ years: 3, refDate: Date.UTC(2025, 0, 1) })
+        : f.date.future({ years: 8, refDate: Date.UTC(2025, 0, 1) })
+      )
+        .toISOString()
+        .slice(0, 10),
       address: f.location.streetAddress({ useFullAddress: true }),
     };
     return {
       decision: {
         status: verdict,
         features: ['id_verification', 'liveness', 'face_match'],
-        id_verification: { status: verdict, document_type: docType, document_number: p.documentNumber, full_name: extractedData.fullName, date_of_birth: p.dateOfBirth },
-        document_details: { type: docType, country: p.country, number: p.documentNumber, expiration_date: extractedData.documentExpirationDate },
+        id_verification: {
+          status: verdict,
+          document_type: docType,
+          document_number: p.documentNumber,
+          full_name: extractedData.fullName,
+          date_of_birth: p.dateOfBirth,
+        },
+        document_details: {
+          type: docType,
+          country: p.country,
+          number: p.documentNumber,
+          expiration_date: extractedData.documentExpirationDate,
+        },
         extracted_information: extractedData,
-        verification_results: { document: passed ? 'passed' : 'failed', liveness: liveness >= 85 ? 'passed' : 'failed', face_match: faceScore >= 80 ? 'passed' : 'failed' },
+        verification_results: {
+          document: passed ? 'passed' : 'failed',
+          liveness: liveness >= 85 ? 'passed' : 'failed',
+          face_match: faceScore >= 80 ? 'passed' : 'failed',
+        },
         warnings,
       },
-      documentsVerified: [{ type: docType, country: p.country, number: p.documentNumber, status: passed ? 'verified' : status === 'rejected' ? 'rejected' : 'needs_review' }],
-      biometricResult: { liveness: { status: liveness >= 85 ? 'passed' : 'failed', score: liveness }, faceMatch: { status: faceScore >= 80 ? 'passed' : 'failed', similarity: faceScore } },
-      riskAssessment: { score: passed ? f.number.int({ min: 1, max: 25 }) : f.number.int({ min: 60, max: 95 }), level: passed ? 'low' : status === 'rejected' ? 'high' : 'medium', flags: warnings },
-      verifiedFields: passed ? ['firstName', 'lastName', 'dateOfBirth', 'nationality', 'documentNumber'] : status === 'in_review' ? ['firstName', 'lastName'] : [],
+      documentsVerified: [
+        {
+          type: docType,
+          country: p.country,
+          number: p.documentNumber,
+          status: passed ? 'verified' : status === 'rejected' ? 'rejected' : 'needs_review',
+        },
+      ],
+      biometricResult: {
+        liveness: { status: liveness >= 85 ? 'passed' : 'failed', score: liveness },
+        faceMatch: { status: faceScore >= 80 ? 'passed' : 'failed', similarity: faceScore },
+      },
+      riskAssessment: {
+        score: passed ? f.number.int({ min: 1, max: 25 }) : f.number.int({ min: 60, max: 95 }),
+        level: passed ? 'low' : status === 'rejected' ? 'high' : 'medium',
+        flags: warnings,
+      },
+      verifiedFields: passed
+        ? ['firstName', 'lastName', 'dateOfBirth', 'nationality', 'documentNumber']
+        : status === 'in_review'
+          ? ['firstName', 'lastName']
+          : [],
       extractedData,
       warnings,
     };
@@ -79,14 +132,23 @@ function results(kit: Kit, v: Gu1Validation) {
 
 /** RENAPER double check, only when asked for and the outcome is approved or a RENAPER rejection. */
 function metadataOf(v: Gu1Validation) {
-  const renaperCase = v.status === 'approved' || (v.status === 'rejected' && v.outcome === 'rejected_renaper');
+  const renaperCase =
+    v.status === 'approved' || (v.status === 'rejected' && v.outcome === 'rejected_renaper');
   if (!v.doubleCheckRenaper || !renaperCase) return v.metadata;
   const match = v.status === 'approved';
   const renaper = { status: match ? 'MATCH' : 'NO_MATCH', valid: match, checkedAt: v.completedAt };
   return { ...v.metadata, responseDoubleChecks: { renaper } };
 }
 
-const EMPTY = { decision: null, documentsVerified: [], biometricResult: null, riskAssessment: null, verifiedFields: [], extractedData: null, warnings: [] };
+const EMPTY = {
+  decision: null,
+  documentsVerified: [],
+  biometricResult: null,
+  riskAssessment: null,
+  verifiedFields: [],
+  extractedData: null,
+  warnings: [],
+};
 
 /** GET /api/kyc/validations/{id}: every documented field. */
 export function validationView(kit: Kit, v: Gu1Validation) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import { createEntity, expectError, gu1Call, ORG, sandbox, THEM } from './testing.js';
 
-const entities = (sb: ReturnType<typeof sandbox>) => sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.entities ?? [];
+const entities = (sb: ReturnType<typeof sandbox>) =>
+  sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.entities ?? [];
 
 describe('gu1 POST /api/entities', () => {
   it('creates a person entity: 201 {success, entity} with the documented fields', async () => {
@@ -13,13 +14,27 @@ describe('gu1 POST /api/entities', () => {
       name: 'María González',
       countryCode: 'ar',
       taxId: '20-12345678-9',
-      entityData: { person: { firstName: 'María', lastName: 'González', dateOfBirth: '1990-05-15' } },
+      entityData: {
+        person: { firstName: 'María', lastName: 'González', dateOfBirth: '1990-05-15' },
+      },
       attributes: { segment: 'retail' },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       success: true,
-      entity: { externalId: 'customer_12345', organizationId: ORG, type: 'person', name: 'María González', countryCode: 'AR', taxId: '20-12345678-9', status: 'under_review', kycVerified: false, attributes: { segment: 'retail' }, createdAt: '2025-01-01T00:00:00.000Z', deletedAt: null },
+      entity: {
+        externalId: 'customer_12345',
+        organizationId: ORG,
+        type: 'person',
+        name: 'María González',
+        countryCode: 'AR',
+        taxId: '20-12345678-9',
+        status: 'under_review',
+        kycVerified: false,
+        attributes: { segment: 'retail' },
+        createdAt: '2025-01-01T00:00:00.000Z',
+        deletedAt: null,
+      },
     });
     expect(res.body.entity).not.toHaveProperty('taxIdKey');
   });
@@ -27,8 +42,18 @@ describe('gu1 POST /api/entities', () => {
   it('answers 409 ENTITY_ALREADY_EXISTS for a taxId already in the organization, formatting ignored, and creates no duplicate', async () => {
     const sb = sandbox();
     const first = await createEntity(sb, { taxId: '20-12345678-9' });
-    const res = await gu1Call(sb, 'POST', '/api/entities', { type: 'person', name: 'Other', countryCode: 'AR', taxId: '20.12345678.9' });
-    expectError(res, 409, 'ENTITY_ALREADY_EXISTS', 'An entity with taxId 20.12345678.9 already exists in this organization');
+    const res = await gu1Call(sb, 'POST', '/api/entities', {
+      type: 'person',
+      name: 'Other',
+      countryCode: 'AR',
+      taxId: '20.12345678.9',
+    });
+    expectError(
+      res,
+      409,
+      'ENTITY_ALREADY_EXISTS',
+      'An entity with taxId 20.12345678.9 already exists in this organization',
+    );
     expect(res.body.error.details).toEqual({ existingEntityId: first });
     expect(entities(sb)).toHaveLength(1);
   });
@@ -63,21 +88,50 @@ describe('gu1 POST /api/entities', () => {
 
   it('answers 400 INVALID_BODY for malformed JSON and for a non-JSON content type', async () => {
     const sb = sandbox();
-    const headers = { authorization: 'Bearer gk_sandbox_org1_5f0c2a9e00000001', 'x-organization-id': ORG };
-    const broken = await call(sb, 'POST', '/gu1/api/entities', { headers: { ...headers, 'content-type': 'application/json' }, body: '{"type": "person",' });
-    expectError(broken, 400, 'INVALID_BODY', 'Request body must be a JSON object sent with Content-Type: application/json');
-    const form = await call(sb, 'POST', '/gu1/api/entities', { headers: { ...headers, 'content-type': 'text/plain' }, body: 'type=person' });
-    expectError(form, 400, 'INVALID_BODY', 'Request body must be a JSON object sent with Content-Type: application/json');
+    const headers = {
+      authorization: 'Bearer gk_sandbox_org1_5f0c2a9e00000001',
+      'x-organization-id': ORG,
+    };
+    const broken = await call(sb, 'POST', '/gu1/api/entities', {
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"type": "person",',
+    });
+    expectError(
+      broken,
+      400,
+      'INVALID_BODY',
+      'Request body must be a JSON object sent with Content-Type: application/json',
+    );
+    const form = await call(sb, 'POST', '/gu1/api/entities', {
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: 'type=person',
+    });
+    expectError(
+      form,
+      400,
+      'INVALID_BODY',
+      'Request body must be a JSON object sent with Content-Type: application/json',
+    );
     expect(entities(sb)).toEqual([]);
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE for a body over 100 KB', async () => {
-    const res = await gu1Call(sandbox(), 'POST', '/api/entities', { type: 'person', name: 'Ana', countryCode: 'AR', attributes: { blob: 'x'.repeat(110_000) } });
+    const res = await gu1Call(sandbox(), 'POST', '/api/entities', {
+      type: 'person',
+      name: 'Ana',
+      countryCode: 'AR',
+      attributes: { blob: 'x'.repeat(110_000) },
+    });
     expectError(res, 413, 'PAYLOAD_TOO_LARGE', 'Request body too large');
   });
 
   it('keeps unicode names and taxIds intact', async () => {
-    const res = await gu1Call(sandbox(), 'POST', '/api/entities', { type: 'person', name: 'Zoë Ñandú 李', countryCode: 'BR', taxId: 'ÇPF-123' });
+    const res = await gu1Call(sandbox(), 'POST', '/api/entities', {
+      type: 'person',
+      name: 'Zoë Ñandú 李',
+      countryCode: 'BR',
+      taxId: 'ÇPF-123',
+    });
     expect(res.status).toBe(201);
     expect(res.body.entity).toMatchObject({ name: 'Zoë Ñandú 李', taxId: 'ÇPF-123' });
   });

@@ -5,29 +5,127 @@ import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index
 
 export const gu1Errors = {
   // Authentication: Authorization: Bearer <key> plus X-Organization-ID.
-  UNAUTHORIZED: { status: 401, code: 'UNAUTHORIZED', message: 'Missing or malformed Authorization header; expected "Bearer <API key>"', note: 'no Bearer credential; body undocumented upstream' },
-  INVALID_API_KEY: { status: 401, code: 'INVALID_API_KEY', message: 'Invalid API key', note: 'unknown key; body undocumented upstream' },
-  ORGANIZATION_REQUIRED: { status: 400, code: 'ORGANIZATION_REQUIRED', message: 'X-Organization-ID header is required', note: 'docs: "you must include" X-Organization-ID; the answer without it is undocumented' },
-  INVALID_ORGANIZATION_ID: { status: 400, code: 'INVALID_ORGANIZATION_ID', message: 'X-Organization-ID must be a UUID or an org_ identifier', note: 'sandbox: keeps tenant names sane' },
-  ORGANIZATION_MISMATCH: { status: 403, code: 'FORBIDDEN', message: 'API key does not belong to organization {organizationId}', note: 'each key belongs to one organization; status and body undocumented' },
+  UNAUTHORIZED: {
+    status: 401,
+    code: 'UNAUTHORIZED',
+    message: 'Missing or malformed Authorization header; expected "Bearer <API key>"',
+    note: 'no Bearer credential; body undocumented upstream',
+  },
+  INVALID_API_KEY: {
+    status: 401,
+    code: 'INVALID_API_KEY',
+    message: 'Invalid API key',
+    note: 'unknown key; body undocumented upstream',
+  },
+  ORGANIZATION_REQUIRED: {
+    status: 400,
+    code: 'ORGANIZATION_REQUIRED',
+    message: 'X-Organization-ID header is required',
+    note: 'docs: "you must include" X-Organization-ID; the answer without it is undocumented',
+  },
+  INVALID_ORGANIZATION_ID: {
+    status: 400,
+    code: 'INVALID_ORGANIZATION_ID',
+    message: 'X-Organization-ID must be a UUID or an org_ identifier',
+    note: 'sandbox: keeps tenant names sane',
+  },
+  ORGANIZATION_MISMATCH: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: 'API key does not belong to organization {organizationId}',
+    note: 'each key belongs to one organization; status and body undocumented',
+  },
   // Input.
-  INVALID_BODY: { status: 400, code: 'INVALID_BODY', message: 'Request body must be a JSON object sent with Content-Type: application/json', note: 'malformed JSON or wrong content type' },
-  VALIDATION_ERROR: { status: 400, code: 'VALIDATION_ERROR', message: 'Validation failed', note: 'schema violations; details.issues lists them' },
-  METADATA_TOO_LARGE: { status: 400, code: 'METADATA_TOO_LARGE', message: 'metadata must be at most 10 KB of JSON ({size} bytes sent)', note: 'docs: metadata max 10KB; the answer is undocumented' },
-  INTEGRATION_NOT_CONFIGURED: { status: 400, code: 'INTEGRATION_NOT_CONFIGURED', message: 'Integration {integrationCode} is not configured for this organization', note: 'docs: the code "must match an integration configured for your organization"' },
+  INVALID_BODY: {
+    status: 400,
+    code: 'INVALID_BODY',
+    message: 'Request body must be a JSON object sent with Content-Type: application/json',
+    note: 'malformed JSON or wrong content type',
+  },
+  VALIDATION_ERROR: {
+    status: 400,
+    code: 'VALIDATION_ERROR',
+    message: 'Validation failed',
+    note: 'schema violations; details.issues lists them',
+  },
+  METADATA_TOO_LARGE: {
+    status: 400,
+    code: 'METADATA_TOO_LARGE',
+    message: 'metadata must be at most 10 KB of JSON ({size} bytes sent)',
+    note: 'docs: metadata max 10KB; the answer is undocumented',
+  },
+  INTEGRATION_NOT_CONFIGURED: {
+    status: 400,
+    code: 'INTEGRATION_NOT_CONFIGURED',
+    message: 'Integration {integrationCode} is not configured for this organization',
+    note: 'docs: the code "must match an integration configured for your organization"',
+  },
   // Resources.
-  ENTITY_ALREADY_EXISTS: { status: 409, code: 'ENTITY_ALREADY_EXISTS', message: 'An entity with taxId {taxId} already exists in this organization', note: 'documented 409 (duplicate taxId); body and code chosen by the sandbox' },
-  ENTITY_NOT_FOUND: { status: 404, code: 'ENTITY_NOT_FOUND', message: 'Entity Not Found', note: 'unknown entity, or another organization\'s' },
-  VALIDATION_NOT_FOUND: { status: 404, code: 'VALIDATION_NOT_FOUND', message: 'Validation Not Found' },
-  NO_CURRENT_VALIDATION: { status: 404, code: 'NO_CURRENT_VALIDATION', message: 'No Current Validation Found' },
+  ENTITY_ALREADY_EXISTS: {
+    status: 409,
+    code: 'ENTITY_ALREADY_EXISTS',
+    message: 'An entity with taxId {taxId} already exists in this organization',
+    note: 'documented 409 (duplicate taxId); body and code chosen by the sandbox',
+  },
+  ENTITY_NOT_FOUND: {
+    status: 404,
+    code: 'ENTITY_NOT_FOUND',
+    message: 'Entity Not Found',
+    note: "unknown entity, or another organization's",
+  },
+  VALIDATION_NOT_FOUND: {
+    status: 404,
+    code: 'VALIDATION_NOT_FOUND',
+    message: 'Validation Not Found',
+  },
+  NO_CURRENT_VALIDATION: {
+    status: 404,
+    code: 'NO_CURRENT_VALIDATION',
+    message: 'No Current Validation Found',
+  },
   // Transport failures and scenarios, rendered in the same envelope.
-  ROUTE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: 'Route not found', note: 'unknown path under /gu1' },
-  PAYLOAD_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large', note: 'body over the sandbox limit (100 KB)' },
-  RATE_LIMITED: { status: 429, code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded, retry later', note: 'docs: sandbox "Limited rate limits (100 req/h)"; body undocumented' },
-  INTERNAL_ERROR: { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', note: 'transport scenario' },
-  BAD_GATEWAY: { status: 502, code: 'BAD_GATEWAY', message: 'Bad gateway', note: 'transport scenario' },
-  SERVICE_UNAVAILABLE: { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Service unavailable', note: 'transport scenario' },
-  GATEWAY_TIMEOUT: { status: 504, code: 'GATEWAY_TIMEOUT', message: 'Gateway timeout', note: 'transport scenario' },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    code: 'NOT_FOUND',
+    message: 'Route not found',
+    note: 'unknown path under /gu1',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Request body too large',
+    note: 'body over the sandbox limit (100 KB)',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    code: 'RATE_LIMIT_EXCEEDED',
+    message: 'Rate limit exceeded, retry later',
+    note: 'docs: sandbox "Limited rate limits (100 req/h)"; body undocumented',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Internal server error',
+    note: 'transport scenario',
+  },
+  BAD_GATEWAY: {
+    status: 502,
+    code: 'BAD_GATEWAY',
+    message: 'Bad gateway',
+    note: 'transport scenario',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'Service unavailable',
+    note: 'transport scenario',
+  },
+  GATEWAY_TIMEOUT: {
+    status: 504,
+    code: 'GATEWAY_TIMEOUT',
+    message: 'Gateway timeout',
+    note: 'transport scenario',
+  },
 } as const satisfies ErrorTable;
 
 export type Gu1ErrorKey = keyof typeof gu1Errors;

@@ -15,9 +15,16 @@ export function guard(c: Context<ProviderEnv>): { kit: Kit; orgId: string } {
   const limit = Number(kit.options.rateLimit ?? '0');
   if (limit > 0) {
     const d = takeRateToken(kit, limit, HOUR_MS);
-    const headers = { 'x-ratelimit-limit': String(d.limit), 'x-ratelimit-remaining': String(d.remaining), 'x-ratelimit-reset': String(Math.ceil(d.resetAt / 1000)) };
+    const headers = {
+      'x-ratelimit-limit': String(d.limit),
+      'x-ratelimit-remaining': String(d.remaining),
+      'x-ratelimit-reset': String(Math.ceil(d.resetAt / 1000)),
+    };
     if (!d.allowed) {
-      throw fail('RATE_LIMITED', { headers: { ...headers, 'retry-after': String(d.retryAfterS) }, details: { limit: d.limit, window: '1h', resetAt: kit.iso(d.resetAt) } });
+      throw fail('RATE_LIMITED', {
+        headers: { ...headers, 'retry-after': String(d.retryAfterS) },
+        details: { limit: d.limit, window: '1h', resetAt: kit.iso(d.resetAt) },
+      });
     }
     for (const [k, v] of Object.entries(headers)) c.header(k, v);
   }

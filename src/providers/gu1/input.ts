@@ -16,7 +16,10 @@ export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<stri
   const body = requestJsonObject(c);
   if (!body.ok) throw fail('INVALID_BODY', { details: { reason: body.reason } });
   const errors = c.get('kit').contract.checkRequest(operation, body.value);
-  if (errors) throw invalid(errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' })));
+  if (errors)
+    throw invalid(
+      errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' })),
+    );
   return body.value;
 }
 
@@ -34,7 +37,14 @@ export interface ListQuery {
   isCurrent: boolean | null;
 }
 
-function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number, issues: Issue[]): number {
+function whole(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  issues: Issue[],
+): number {
   if (raw === undefined || raw === '') return fallback;
   const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= min && n <= max)) {
@@ -53,12 +63,14 @@ export function listQuery(c: Context<ProviderEnv>): ListQuery {
   let status: Gu1Status | null = null;
   if (rawStatus !== undefined && rawStatus !== '') {
     if (gu1Lifecycle.isState(rawStatus)) status = rawStatus;
-    else issues.push({ path: 'status', message: `must be one of ${gu1Lifecycle.states.join(', ')}` });
+    else
+      issues.push({ path: 'status', message: `must be one of ${gu1Lifecycle.states.join(', ')}` });
   }
   const rawCurrent = c.req.query('isCurrent');
   let isCurrent: boolean | null = null;
   if (rawCurrent === 'true' || rawCurrent === 'false') isCurrent = rawCurrent === 'true';
-  else if (rawCurrent !== undefined && rawCurrent !== '') issues.push({ path: 'isCurrent', message: 'must be true or false' });
+  else if (rawCurrent !== undefined && rawCurrent !== '')
+    issues.push({ path: 'isCurrent', message: 'must be true or false' });
   if (issues.length) throw invalid(issues);
   return { page, limit, status, isCurrent };
 }

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import { advance, createEntity, createValidation, getValidation, move, sandbox, started } from './testing.js';
+import {
+  advance,
+  createEntity,
+  createValidation,
+  getValidation,
+  move,
+  sandbox,
+  started,
+} from './testing.js';
 
-const status = async (sb: ReturnType<typeof sandbox>, id: string) => (await getValidation(sb, id)).body.status;
+const status = async (sb: ReturnType<typeof sandbox>, id: string) =>
+  (await getValidation(sb, id)).body.status;
 
 describe('gu1 validation lifecycle', () => {
   it.each([
@@ -32,16 +41,19 @@ describe('gu1 validation lifecycle', () => {
     ['approved', 'rejected', ['in_progress', 'approved']],
     ['cancelled', 'in_progress', ['cancelled']],
     ['in_review', 'in_progress', ['in_progress', 'in_review']],
-  ])('refuses %s → %s with 409 illegal_transition naming the allowed moves', async (from, to, before) => {
-    const sb = sandbox();
-    const { id } = await started(sb);
-    for (const s of before) await move(sb, id, s);
-    const res = await move(sb, id, to);
-    expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ type: 'sandbox_error', code: 'illegal_transition' });
-    expect(res.body.error.hint).toMatch(new RegExp(`^allowed from ${from}: `));
-    expect(await status(sb, id)).toBe(from);
-  });
+  ])(
+    'refuses %s → %s with 409 illegal_transition naming the allowed moves',
+    async (from, to, before) => {
+      const sb = sandbox();
+      const { id } = await started(sb);
+      for (const s of before) await move(sb, id, s);
+      const res = await move(sb, id, to);
+      expect(res.status).toBe(409);
+      expect(res.body.error).toMatchObject({ type: 'sandbox_error', code: 'illegal_transition' });
+      expect(res.body.error.hint).toMatch(new RegExp(`^allowed from ${from}: `));
+      expect(await status(sb, id)).toBe(from);
+    },
+  );
 
   it('refuses a state that does not exist', async () => {
     const sb = sandbox();
@@ -91,7 +103,11 @@ describe('gu1 validation lifecycle', () => {
     const sb = sandbox();
     const { id } = await started(sb);
     await advance(sb, '7d');
-    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body).toMatchObject({ state: 'expired', link: 'expired', next: [] });
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body).toMatchObject({
+      state: 'expired',
+      link: 'expired',
+      next: [],
+    });
   });
 });
 
@@ -104,7 +120,10 @@ describe('gu1 hosted verification page', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Start verification');
     for (const state of ['in_progress', 'approved']) {
-      const res = await sb.app.request(path, { method: 'POST', body: new URLSearchParams({ state }) });
+      const res = await sb.app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams({ state }),
+      });
       expect(res.status).toBe(200);
     }
     expect(await status(sb, id)).toBe('approved');

@@ -4,7 +4,16 @@
 import { defineLifecycle } from '../../engine/index.js';
 
 export const gu1Lifecycle = defineLifecycle({
-  states: ['pending', 'in_progress', 'in_review', 'approved', 'rejected', 'expired', 'abandoned', 'cancelled'] as const,
+  states: [
+    'pending',
+    'in_progress',
+    'in_review',
+    'approved',
+    'rejected',
+    'expired',
+    'abandoned',
+    'cancelled',
+  ] as const,
   initial: 'pending',
   transitions: {
     pending: ['in_progress', 'expired', 'cancelled'],
@@ -17,7 +26,14 @@ export type Gu1Status = (typeof gu1Lifecycle.states)[number];
 export const STATUSES = gu1Lifecycle.states;
 
 /** Sandbox outcomes a test taxId can map to (RENAPER rows end in a plain status). */
-export type MockOutcome = 'approved' | 'rejected' | 'cancelled' | 'in_review' | 'abandoned' | 'expired' | 'rejected_renaper';
+export type MockOutcome =
+  | 'approved'
+  | 'rejected'
+  | 'cancelled'
+  | 'in_review'
+  | 'abandoned'
+  | 'expired'
+  | 'rejected_renaper';
 
 export interface Gu1Entity extends Record<string, unknown> {
   id: string;
@@ -92,7 +108,8 @@ export type Happening = { kind: 'auto'; at: number } | { kind: 'expire'; at: num
 /** What is due on this validation at `now`, in time order (the automatic outcome, expiry). */
 export function dueHappenings(v: Gu1Validation, now: number): Happening[] {
   const out: Happening[] = [];
-  if (v.auto && Date.parse(v.auto.dueAt) <= now) out.push({ kind: 'auto', at: Date.parse(v.auto.dueAt) });
+  if (v.auto && Date.parse(v.auto.dueAt) <= now)
+    out.push({ kind: 'auto', at: Date.parse(v.auto.dueAt) });
   const expiresAt = Date.parse(v.expiresAt);
   if (expiresAt <= now) out.push({ kind: 'expire', at: expiresAt });
   return out.sort((a, b) => a.at - b.at);
@@ -109,7 +126,10 @@ export function effectiveStatus(v: Gu1Validation, now: number): Gu1Status {
   return status;
 }
 
-export function linkState(v: Gu1Validation, now: number): 'live' | 'expired' | 'used' | 'superseded' {
+export function linkState(
+  v: Gu1Validation,
+  now: number,
+): 'live' | 'expired' | 'used' | 'superseded' {
   const status = effectiveStatus(v, now);
   if (status === 'expired') return 'expired';
   if (!EXPIRABLE.includes(status)) return 'used';
@@ -118,4 +138,8 @@ export function linkState(v: Gu1Validation, now: number): 'live' | 'expired' | '
 }
 
 /** Letters and digits only, upper-cased ("99.990.001" and "99990001" are one key). */
-export const normaliseTaxId = (taxId: string) => taxId.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+export const normaliseTaxId = (taxId: string) =>
+  taxId
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toUpperCase();

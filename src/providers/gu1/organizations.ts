@@ -62,7 +62,10 @@ export function settingsOf(kit: Kit): WebhookSettings {
   });
 }
 
-export function updateSettings(kit: Kit, change: { url?: string | null; secret?: string; events?: string[] }): WebhookSettings {
+export function updateSettings(
+  kit: Kit,
+  change: { url?: string | null; secret?: string; events?: string[] },
+): WebhookSettings {
   const current = settingsOf(kit);
   return kit.ns.put<WebhookSettings>(SETTINGS, 'webhook', {
     ...current,
@@ -75,4 +78,6 @@ export function updateSettings(kit: Kit, change: { url?: string | null; secret?:
 
 /** Dashboard subscriptions: an exact event name, "kyc.*", or "*". */
 export const subscribed = (events: readonly string[], event: string) =>
-  events.some((e) => e === '*' || e === event || (e.endsWith('.*') && event.startsWith(e.slice(0, -1))));
+  events.some(
+    (e) => e === '*' || e === event || (e.endsWith('.*') && event.startsWith(e.slice(0, -1))),
+  );

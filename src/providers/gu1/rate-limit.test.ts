@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { advance, expectError, gu1Call, sandbox, THEM } from './testing.js';
 
-const ping = (sb: ReturnType<typeof sandbox>, creds = undefined as typeof THEM | undefined, headers: Record<string, string> = {}) =>
-  gu1Call(sb, 'GET', '/api/kyc/validations/none', undefined, creds, headers);
+const ping = (
+  sb: ReturnType<typeof sandbox>,
+  creds = undefined as typeof THEM | undefined,
+  headers: Record<string, string> = {},
+) => gu1Call(sb, 'GET', '/api/kyc/validations/none', undefined, creds, headers);
 
 describe('gu1 sandbox rate limit and transport scenarios', () => {
   it('is off by default', async () => {
@@ -21,7 +24,11 @@ describe('gu1 sandbox rate limit and transport scenarios', () => {
     expectError(limited, 429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded, retry later');
     expect(limited.headers.get('retry-after')).toBe('3600');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('100');
-    expect(limited.body.error.details).toEqual({ limit: 100, window: '1h', resetAt: '2025-01-01T01:00:00.000Z' });
+    expect(limited.body.error.details).toEqual({
+      limit: 100,
+      window: '1h',
+      resetAt: '2025-01-01T01:00:00.000Z',
+    });
     expect((await ping(sb, THEM)).status).toBe(404);
     await advance(sb, '1h');
     expect((await ping(sb)).status).toBe(404);

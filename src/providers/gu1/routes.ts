@@ -10,11 +10,18 @@ import { mockOutcomeFor } from './sandbox-table.js';
 import { ENTITIES, VALIDATIONS } from './store-names.js';
 import { emit } from './webhooks.js';
 
-const integrations = new Map(readFixture<{ code: string; provider: string }[]>('gu1', 'integrations.json').map((i) => [i.code, i]));
+const integrations = new Map(
+  readFixture<{ code: string; provider: string }[]>('gu1', 'integrations.json').map((i) => [
+    i.code,
+    i,
+  ]),
+);
 
 /** Which statuses make the current validation answer 404 (option currentExcludes, see README). */
 const hiddenCurrent = (kit: Kit): readonly Gu1Status[] =>
-  kit.options.currentExcludes === 'all-terminal' ? ['approved', 'rejected', 'expired', 'abandoned', 'cancelled'] : ['expired', 'abandoned', 'cancelled'];
+  kit.options.currentExcludes === 'all-terminal'
+    ? ['approved', 'rejected', 'expired', 'abandoned', 'cancelled']
+    : ['expired', 'abandoned', 'cancelled'];
 
 function entityFor(kit: Kit, id: string): Gu1Entity {
   // Another organization's entity is answered like an unknown one: organizations are isolated.
@@ -23,8 +30,10 @@ function entityFor(kit: Kit, id: string): Gu1Entity {
   return entity;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const objectOr = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const objectOr = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 function createEntity(c: Context<ProviderEnv>) {
   const { kit, orgId } = guard(c);
@@ -33,7 +42,11 @@ function createEntity(c: Context<ProviderEnv>) {
   const taxIdKey = taxId ? normaliseTaxId(taxId) || null : null;
   if (taxIdKey) {
     const existing = kit.ns.find<Gu1Entity>(ENTITIES, (e) => e.taxIdKey === taxIdKey);
-    if (existing) throw fail('ENTITY_ALREADY_EXISTS', { vars: { taxId }, details: { existingEntityId: existing.id } });
+    if (existing)
+      throw fail('ENTITY_ALREADY_EXISTS', {
+        vars: { taxId },
+        details: { existingEntityId: existing.id },
+      });
   }
   const now = kit.iso();
   const entity: Gu1Entity = {
@@ -127,7 +140,10 @@ export function gu1Routes() {
     .get('/api/kyc/entities/:entityId/current', (c) => {
       const { kit } = guard(c);
       const entity = entityFor(kit, c.req.param('entityId'));
-      const v = kit.ns.find<Gu1Validation>(VALIDATIONS, (x) => x.entityId === entity.id && x.isCurrent);
+      const v = kit.ns.find<Gu1Validation>(
+        VALIDATIONS,
+        (x) => x.entityId === entity.id && x.isCurrent,
+      );
       if (!v || hiddenCurrent(kit).includes(v.status)) throw fail('NO_CURRENT_VALIDATION');
       return c.json(validationView(kit, v));
     })
@@ -137,9 +153,19 @@ export function gu1Routes() {
       const entity = entityFor(kit, c.req.param('entityId'));
       const all = kit.ns
         .list<Gu1Validation>(VALIDATIONS)
-        .filter((v) => v.entityId === entity.id && (q.status === null || v.status === q.status) && (q.isCurrent === null || v.isCurrent === q.isCurrent))
+        .filter(
+          (v) =>
+            v.entityId === entity.id &&
+            (q.status === null || v.status === q.status) &&
+            (q.isCurrent === null || v.isCurrent === q.isCurrent),
+        )
         .sort((a, b) => b.seq - a.seq);
       const page = all.slice((q.page - 1) * q.limit, q.page * q.limit);
-      return c.json({ validations: page.map((v) => validationView(kit, v)), total: all.length, page: q.page, limit: q.limit });
+      return c.json({
+        validations: page.map((v) => validationView(kit, v)),
+        total: all.length,
+        page: q.page,
+        limit: q.limit,
+      });
     });
 }

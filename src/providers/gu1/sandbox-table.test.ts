@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox.js';
-import { advance, createEntity, createValidation, getValidation, gu1Call, move, ORG, sandbox } from './testing.js';
+import {
+  advance,
+  createEntity,
+  createValidation,
+  getValidation,
+  gu1Call,
+  move,
+  ORG,
+  sandbox,
+} from './testing.js';
 
 async function mock(sb: Sandbox, taxId: string, body: Record<string, unknown> = {}) {
   const entityId = await createEntity(sb, { taxId });
@@ -16,7 +25,12 @@ describe('gu1 sandbox test taxIds', () => {
   it('answers 201 pending with no provider session for a listed taxId', async () => {
     const sb = sandbox();
     const { created } = await mock(sb, '99.990.001');
-    expect(created).toMatchObject({ status: 'pending', sessionId: null, providerSessionUrl: null, isCurrent: true });
+    expect(created).toMatchObject({
+      status: 'pending',
+      sessionId: null,
+      providerSessionUrl: null,
+      isCurrent: true,
+    });
   });
 
   it('moves by itself to the mapped outcome 30 s later on the clock, not before', async () => {
@@ -25,7 +39,12 @@ describe('gu1 sandbox test taxIds', () => {
     await advance(sb, '29s');
     expect(await status(sb, id)).toBe('pending');
     await advance(sb, '1s');
-    expect((await getValidation(sb, id)).body).toMatchObject({ status: 'approved', verifiedAt: '2025-01-01T00:00:30.000Z', updatedAt: '2025-01-01T00:00:30.000Z', decision: { status: 'Approved' } });
+    expect((await getValidation(sb, id)).body).toMatchObject({
+      status: 'approved',
+      verifiedAt: '2025-01-01T00:00:30.000Z',
+      updatedAt: '2025-01-01T00:00:30.000Z',
+      decision: { status: 'Approved' },
+    });
   });
 
   it('ignores formatting: 99990001, 99-990-001 and 99.990.001 are one test number', async () => {
@@ -64,13 +83,17 @@ describe('gu1 sandbox test taxIds', () => {
     const { id } = await mock(sb, '99.990.001');
     await advance(sb, '30s');
     await gu1Call(sb, 'GET', '/api/kyc/validations/unrelated');
-    expect(sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[0]).toMatchObject({ id, status: 'approved' });
+    expect(
+      sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[0],
+    ).toMatchObject({ id, status: 'approved' });
 
     const other = await mock(sb, '99.990.003');
     await advance(sb, '30s');
     const settled = await call(sb, 'POST', `/_sandbox/providers/gu1/organizations/${ORG}/settle`);
     expect(settled.status).toBe(200);
-    expect(sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[1]).toMatchObject({ id: other.id, status: 'cancelled' });
+    expect(
+      sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[1],
+    ).toMatchObject({ id: other.id, status: 'cancelled' });
   });
 
   it('never overwrites a manual decision with the automatic outcome', async () => {
@@ -86,7 +109,11 @@ describe('gu1 sandbox test taxIds', () => {
     const sb = sandbox();
     const { id } = await mock(sb, '99.990.004');
     await advance(sb, '30s');
-    expect((await getValidation(sb, id)).body).toMatchObject({ status: 'in_review', warnings: ['POSSIBLE_DUPLICATED_USER'], verifiedAt: null });
+    expect((await getValidation(sb, id)).body).toMatchObject({
+      status: 'in_review',
+      warnings: ['POSSIBLE_DUPLICATED_USER'],
+      verifiedAt: null,
+    });
     expect((await move(sb, id, 'approved')).body.state).toBe('approved');
     expect(await status(sb, id)).toBe('approved');
   });
@@ -97,9 +124,18 @@ describe('gu1 sandbox test taxIds', () => {
     const bad = await mock(sb, '99.990.007', { doubleCheckRenaper: true });
     const plain = await mock(sb, '99.990.002', { doubleCheckRenaper: true });
     await advance(sb, '30s');
-    expect((await getValidation(sb, ok.id)).body.metadata).toEqual({ ref: 'a', responseDoubleChecks: { renaper: { status: 'MATCH', valid: true, checkedAt: '2025-01-01T00:00:30.000Z' } } });
+    expect((await getValidation(sb, ok.id)).body.metadata).toEqual({
+      ref: 'a',
+      responseDoubleChecks: {
+        renaper: { status: 'MATCH', valid: true, checkedAt: '2025-01-01T00:00:30.000Z' },
+      },
+    });
     const rejected = (await getValidation(sb, bad.id)).body;
-    expect(rejected).toMatchObject({ status: 'rejected', warnings: ['RENAPER_DATA_MISMATCH'], metadata: { responseDoubleChecks: { renaper: { status: 'NO_MATCH', valid: false } } } });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      warnings: ['RENAPER_DATA_MISMATCH'],
+      metadata: { responseDoubleChecks: { renaper: { status: 'NO_MATCH', valid: false } } },
+    });
     expect((await getValidation(sb, plain.id)).body.metadata).toEqual({});
   });
 
@@ -114,6 +150,8 @@ describe('gu1 sandbox test taxIds', () => {
 
   it('lists the table on the admin API', async () => {
     const res = await call(sandbox(), 'GET', '/_sandbox/providers/gu1/sandbox-taxids');
-    expect(res.body).toContainEqual(expect.objectContaining({ taxId: '99.990.001', outcome: 'approved' }));
+    expect(res.body).toContainEqual(
+      expect.objectContaining({ taxId: '99.990.001', outcome: 'approved' }),
+    );
   });
 });

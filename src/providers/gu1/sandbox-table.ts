@@ -14,4 +14,5 @@ export const sandboxTaxIds = readFixture<SandboxTaxId[]>('gu1', 'sandbox-taxids.
 const byKey = new Map(sandboxTaxIds.map((row) => [normaliseTaxId(row.taxId), row.outcome]));
 
 /** The mapped outcome for an entity's normalised taxId key, if it is in the table. */
-export const mockOutcomeFor = (taxIdKey: string | null): MockOutcome | undefined => (taxIdKey ? byKey.get(taxIdKey) : undefined);
+export const mockOutcomeFor = (taxIdKey: string | null): MockOutcome | undefined =>
+  taxIdKey ? byKey.get(taxIdKey) : undefined;

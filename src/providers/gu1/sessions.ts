@@ -29,12 +29,20 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
 /** The extracted data gu1 will report once approved (seeded by the validation id, names from the entity). */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const v = row as Gu1Validation;
-  const done: Gu1Validation = { ...v, status: 'approved', outcome: null, completedAt: v.completedAt ?? v.createdAt };
+  const done: Gu1Validation = {
+    ...v,
+    status: 'approved',
+    outcome: null,
+    completedAt: v.completedAt ?? v.createdAt,
+  };
   const data = validationView(kit, done).extractedData!;
   return {
     name: data.fullName,
     facts: [
-      { label: 'Document', value: `${data.documentType.replace(/_/g, ' ')} ${data.documentNumber}` },
+      {
+        label: 'Document',
+        value: `${data.documentType.replace(/_/g, ' ')} ${data.documentNumber}`,
+      },
       { label: 'Date of birth', value: data.dateOfBirth },
       { label: 'Nationality', value: data.nationality },
       { label: 'Address', value: data.address },
@@ -47,7 +55,13 @@ export const gu1Sessions: SessionAdapter = {
   collection: VALIDATIONS,
   view,
   transition(kit, id, to, input) {
-    const v = operatorTransition(kit, id, to, input.manual ? 'manual' : 'hosted', input.reason ?? (to === 'rejected' ? 'Rejected in the sandbox' : null));
+    const v = operatorTransition(
+      kit,
+      id,
+      to,
+      input.manual ? 'manual' : 'hosted',
+      input.reason ?? (to === 'rejected' ? 'Rejected in the sandbox' : null),
+    );
     return view(kit, v);
   },
   identity,
@@ -57,14 +71,32 @@ export const gu1Sessions: SessionAdapter = {
     brand: { color: '#2563eb' },
     start: 'in_progress',
     steps: [
-      { kind: 'consent', title: 'Terms', text: 'gu1 verifies your identity for the company that sent you this link, with your ID and a selfie.' },
-      { kind: 'document', title: 'Identity document', text: 'Photograph the front and back of your DNI, national ID or passport.' },
-      { kind: 'selfie', title: 'Selfie', text: 'A liveness check and face match against your document.' },
+      {
+        kind: 'consent',
+        title: 'Terms',
+        text: 'gu1 verifies your identity for the company that sent you this link, with your ID and a selfie.',
+      },
+      {
+        kind: 'document',
+        title: 'Identity document',
+        text: 'Photograph the front and back of your DNI, national ID or passport.',
+      },
+      {
+        kind: 'selfie',
+        title: 'Selfie',
+        text: 'A liveness check and face match against your document.',
+      },
       { kind: 'review', title: 'Submit', text: 'Review and send your verification.' },
     ],
     outcomes: [
       { label: 'Approve', state: 'approved', tone: 'approve' },
-      { label: 'Reject', state: 'rejected', tone: 'reject', needsReason: true, reasons: ['Low face match similarity', 'Document expired', 'RENAPER data mismatch'] },
+      {
+        label: 'Reject',
+        state: 'rejected',
+        tone: 'reject',
+        needsReason: true,
+        reasons: ['Low face match similarity', 'Document expired', 'RENAPER data mismatch'],
+      },
       { label: 'Send to compliance review', state: 'in_review', tone: 'review' },
       { label: 'Leave without finishing', state: 'abandoned', tone: 'abandon' },
     ],

@@ -9,25 +9,52 @@ const INTEGRATION = 'global_gueno_validation_kyc';
 type Params = Readonly<Record<string, unknown>>;
 const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
 const orgOf = (p: Params) => str(p.organizationId, DEFAULT_ORG);
-const headers = (p: Params) => ({ authorization: `Bearer ${str(p.apiKey, DEFAULT_KEY)}`, 'x-organization-id': orgOf(p) });
+const headers = (p: Params) => ({
+  authorization: `Bearer ${str(p.apiKey, DEFAULT_KEY)}`,
+  'x-organization-id': orgOf(p),
+});
 
 let seq = 0;
 
 async function createPerson(ctx: StateContext, p: Params): Promise<string> {
   // A fresh taxId by default: duplicates are a 409, and the sandbox test taxIds walk on their own.
-  const body = { type: 'person', name: str(p.name, 'Ana Pérez'), countryCode: str(p.countryCode, 'AR'), taxId: str(p.taxId, `20-${40000000 + ++seq}-7`) };
-  return (await ctx.request<{ entity: { id: string } }>('POST', '/gu1/api/entities', { headers: headers(p), json: body })).body.entity.id;
+  const body = {
+    type: 'person',
+    name: str(p.name, 'Ana Pérez'),
+    countryCode: str(p.countryCode, 'AR'),
+    taxId: str(p.taxId, `20-${40000000 + ++seq}-7`),
+  };
+  return (
+    await ctx.request<{ entity: { id: string } }>('POST', '/gu1/api/entities', {
+      headers: headers(p),
+      json: body,
+    })
+  ).body.entity.id;
 }
 
 async function createValidation(ctx: StateContext, p: Params, entityId: string): Promise<string> {
-  const res = await ctx.request<{ id: string }>('POST', '/gu1/api/kyc/validations', { headers: headers(p), json: { entityId, integrationCode: INTEGRATION } });
+  const res = await ctx.request<{ id: string }>('POST', '/gu1/api/kyc/validations', {
+    headers: headers(p),
+    json: { entityId, integrationCode: INTEGRATION },
+  });
   return res.body.id;
 }
 
-const move = (ctx: StateContext, id: string, state: string) => ctx.request('POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason: 'Decided for a pact' } });
+const move = (ctx: StateContext, id: string, state: string) =>
+  ctx.request('POST', `/_sandbox/sessions/${id}/transition`, {
+    json: { state, reason: 'Decided for a pact' },
+  });
 
-const ORG_PARAMS = { apiKey: `the Bearer key (default ${DEFAULT_KEY})`, organizationId: `the X-Organization-ID (default ${DEFAULT_ORG})` };
-const PERSON_PARAMS = { ...ORG_PARAMS, taxId: 'default: a fresh one', name: 'default Ana Pérez', countryCode: 'default AR' };
+const ORG_PARAMS = {
+  apiKey: `the Bearer key (default ${DEFAULT_KEY})`,
+  organizationId: `the X-Organization-ID (default ${DEFAULT_ORG})`,
+};
+const PERSON_PARAMS = {
+  ...ORG_PARAMS,
+  taxId: 'default: a fresh one',
+  name: 'default Ana Pérez',
+  countryCode: 'default AR',
+};
 
 export const gu1States: readonly ProviderState[] = [
   {
@@ -60,7 +87,9 @@ export const gu1States: readonly ProviderState[] = [
       const validationId = await createValidation(ctx, p, entityId);
       // Past validationTtl on the organization's clock: the link expires, as a link left unused would.
       const ttl = parseDuration(ctx.kit(orgOf(p)).options.validationTtl) ?? 7 * 86_400_000;
-      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'gu1', tenant: orgOf(p), by: ttl + 60_000 } });
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'gu1', tenant: orgOf(p), by: ttl + 60_000 },
+      });
       return { entityId, validationId };
     },
   },
@@ -70,13 +99,16 @@ export const gu1States: readonly ProviderState[] = [
       ...PERSON_PARAMS,
       decision: 'approved (default), rejected or in_review',
       webhookSecret: 'the organization webhook secret set first (default gu1-pact-webhook-secret)',
-      event: 'for message pacts: the webhook to read, e.g. kyc.validation_approved (default the last sent)',
+      event:
+        'for message pacts: the webhook to read, e.g. kyc.validation_approved (default the last sent)',
     },
     provides: { entityId: 'the person', validationId: 'the decided validation' },
     setup: async (ctx, p) => {
       // gu1 sets webhooks in its dashboard; here the admin API does, before anything is sent.
       const secret = str(p.webhookSecret, 'gu1-pact-webhook-secret');
-      await ctx.request('PUT', `/_sandbox/providers/gu1/organizations/${orgOf(p)}/webhook`, { json: { url: ctx.webhookUrl, secret, events: ['kyc.*'] } });
+      await ctx.request('PUT', `/_sandbox/providers/gu1/organizations/${orgOf(p)}/webhook`, {
+        json: { url: ctx.webhookUrl, secret, events: ['kyc.*'] },
+      });
       const entityId = await createPerson(ctx, p);
       const validationId = await createValidation(ctx, p, entityId);
       // The person opens the link first: decisions are only reachable from in_progress.
@@ -91,7 +123,9 @@ export const gu1States: readonly ProviderState[] = [
     setup: async (ctx, p) => {
       // gu1's documented sandbox limit (100 req/h) is off by default here (option rateLimit), so the
       // next call gets the same 429 through a one-shot fault rule in gu1's envelope, Retry-After included.
-      await ctx.request('POST', '/_sandbox/faults', { json: { provider: 'gu1', tenant: orgOf(p), scenario: 'rate_limited', times: 1 } });
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: { provider: 'gu1', tenant: orgOf(p), scenario: 'rate_limited', times: 1 },
+      });
       return {};
     },
   },

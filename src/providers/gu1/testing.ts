@@ -18,23 +18,61 @@ export const THEM: Creds = { key: OTHER_KEY, org: OTHER_ORG };
 
 export const sandbox = (opts: SandboxOptions = {}) => testSandbox({ providers: [gu1], ...opts });
 
-export const gu1Call = (sb: Sandbox, method: string, path: string, json?: unknown, creds: Creds = ME, headers: Record<string, string> = {}): Promise<Reply> =>
+export const gu1Call = (
+  sb: Sandbox,
+  method: string,
+  path: string,
+  json?: unknown,
+  creds: Creds = ME,
+  headers: Record<string, string> = {},
+): Promise<Reply> =>
   call(sb, method, `/gu1${path}`, {
     json,
-    headers: { ...(creds.key === null ? {} : { authorization: `Bearer ${creds.key}` }), ...(creds.org === null ? {} : { 'x-organization-id': creds.org }), ...headers },
+    headers: {
+      ...(creds.key === null ? {} : { authorization: `Bearer ${creds.key}` }),
+      ...(creds.org === null ? {} : { 'x-organization-id': creds.org }),
+      ...headers,
+    },
   });
 
 let people = 0;
 
-export async function createEntity(sb: Sandbox, body: Record<string, unknown> = {}, creds: Creds = ME): Promise<string> {
+export async function createEntity(
+  sb: Sandbox,
+  body: Record<string, unknown> = {},
+  creds: Creds = ME,
+): Promise<string> {
   const n = ++people;
-  const res = await gu1Call(sb, 'POST', '/api/entities', { type: 'person', name: `Ana Pérez ${n}`, countryCode: 'AR', taxId: `20-${30000000 + n}-1`, ...body }, creds);
+  const res = await gu1Call(
+    sb,
+    'POST',
+    '/api/entities',
+    {
+      type: 'person',
+      name: `Ana Pérez ${n}`,
+      countryCode: 'AR',
+      taxId: `20-${30000000 + n}-1`,
+      ...body,
+    },
+    creds,
+  );
   if (res.status !== 201) throw new Error(`createEntity: ${res.status} ${res.text}`);
   return res.body.entity.id;
 }
 
-export async function createValidation(sb: Sandbox, entityId: string, body: Record<string, unknown> = {}, creds: Creds = ME): Promise<Reply> {
-  return gu1Call(sb, 'POST', '/api/kyc/validations', { entityId, integrationCode: 'global_gueno_validation_kyc', ...body }, creds);
+export async function createValidation(
+  sb: Sandbox,
+  entityId: string,
+  body: Record<string, unknown> = {},
+  creds: Creds = ME,
+): Promise<Reply> {
+  return gu1Call(
+    sb,
+    'POST',
+    '/api/kyc/validations',
+    { entityId, integrationCode: 'global_gueno_validation_kyc', ...body },
+    creds,
+  );
 }
 
 /** A normal-flow validation (no test taxId): its id. */
@@ -45,12 +83,19 @@ export async function started(sb: Sandbox, creds: Creds = ME, body: Record<strin
   return { entityId, id: res.body.id as string, created: res.body };
 }
 
-export const getValidation = (sb: Sandbox, id: string, creds: Creds = ME) => gu1Call(sb, 'GET', `/api/kyc/validations/${id}`, undefined, creds);
+export const getValidation = (sb: Sandbox, id: string, creds: Creds = ME) =>
+  gu1Call(sb, 'GET', `/api/kyc/validations/${id}`, undefined, creds);
 
 export const move = (sb: Sandbox, id: string, state: string, reason?: string) =>
   call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state, reason } });
 
-export const advance = (sb: Sandbox, by: string, org = ORG) => call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'gu1', tenant: org, by } });
+export const advance = (sb: Sandbox, by: string, org = ORG) =>
+  call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'gu1', tenant: org, by } });
 
 export const expectError = (res: Reply, status: number, code: string, message: string) =>
-  expect({ status: res.status, success: res.body?.success, code: res.body?.error?.code, message: res.body?.error?.message }).toEqual({ status, success: false, code, message });
+  expect({
+    status: res.status,
+    success: res.body?.success,
+    code: res.body?.error?.code,
+    message: res.body?.error?.message,
+  }).toEqual({ status, success: false, code, message });

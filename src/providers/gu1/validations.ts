@@ -2,14 +2,30 @@
 // fields, a webhook), and `settle`, which applies what became due on the clock (the sandbox
 // table's automatic outcomes, expiry) when the clock moves or the organization next calls.
 import { SandboxError, type Kit } from '../../engine/index.js';
-import { COMPLETED, dueHappenings, EXPIRABLE, gu1Lifecycle, STEPS, type Gu1Entity, type Gu1Status, type Gu1Validation } from './lifecycle.js';
+import {
+  COMPLETED,
+  dueHappenings,
+  EXPIRABLE,
+  gu1Lifecycle,
+  STEPS,
+  type Gu1Entity,
+  type Gu1Status,
+  type Gu1Validation,
+} from './lifecycle.js';
 import { ENTITIES, VALIDATIONS } from './store-names.js';
 import { emit, eventFor } from './webhooks.js';
 
 export type Source = 'auto' | 'clock' | 'manual' | 'hosted';
 
 /** Applies one allowed status change at instant `at` (epoch ms) and sends its webhook. */
-export function applyStatus(kit: Kit, v: Gu1Validation, to: Gu1Status, at: number, source: Source, reason: string | null = null) {
+export function applyStatus(
+  kit: Kit,
+  v: Gu1Validation,
+  to: Gu1Status,
+  at: number,
+  source: Source,
+  reason: string | null = null,
+) {
   const iso = kit.iso(at);
   v.status = to;
   v.updatedAt = iso;
@@ -64,12 +80,23 @@ export function settle(kit: Kit) {
 }
 
 /** An operator's move (admin API or hosted page): settles first, then checks the lifecycle. */
-export function operatorTransition(kit: Kit, id: string, to: string, source: 'manual' | 'hosted', reason: string | null): Gu1Validation {
+export function operatorTransition(
+  kit: Kit,
+  id: string,
+  to: string,
+  source: 'manual' | 'hosted',
+  reason: string | null,
+): Gu1Validation {
   const v = kit.ns.get<Gu1Validation>(VALIDATIONS, id);
   if (!v) throw new SandboxError(404, 'unknown_session', `No gu1 validation ${id}`);
   settleOne(kit, v, kit.now());
   if (!gu1Lifecycle.isState(to) || !gu1Lifecycle.can(v.status, to)) {
-    throw new SandboxError(409, 'illegal_transition', `gu1 validation cannot move from ${v.status} to ${to}`, `allowed from ${v.status}: ${gu1Lifecycle.next(v.status).join(', ') || 'none (final)'}`);
+    throw new SandboxError(
+      409,
+      'illegal_transition',
+      `gu1 validation cannot move from ${v.status} to ${to}`,
+      `allowed from ${v.status}: ${gu1Lifecycle.next(v.status).join(', ') || 'none (final)'}`,
+    );
   }
   applyStatus(kit, v, to, kit.now(), source, reason);
   return v;

@@ -2,7 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox.js';
-import { advance, createEntity, createValidation, getValidation, move, ORG, sandbox, started } from './testing.js';
+import {
+  advance,
+  createEntity,
+  createValidation,
+  getValidation,
+  move,
+  ORG,
+  sandbox,
+  started,
+} from './testing.js';
 
 const SECRET = 'whsec_gu1_org1_sandbox_secret_0001';
 const closers: (() => Promise<void>)[] = [];
@@ -10,19 +19,33 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function hook(sb: Sandbox, opts: { failFirst?: number; events?: string[]; org?: boolean } = {}) {
+async function hook(
+  sb: Sandbox,
+  opts: { failFirst?: number; events?: string[]; org?: boolean } = {},
+) {
   const r = await receiver({ failFirst: opts.failFirst });
   closers.push(r.close);
   if (opts.org !== false) {
-    const res = await call(sb, 'PUT', `/_sandbox/providers/gu1/organizations/${ORG}/webhook`, { json: { url: r.url, ...(opts.events ? { events: opts.events } : {}) } });
+    const res = await call(sb, 'PUT', `/_sandbox/providers/gu1/organizations/${ORG}/webhook`, {
+      json: { url: r.url, ...(opts.events ? { events: opts.events } : {}) },
+    });
     expect(res.status).toBe(200);
   }
   return r;
 }
 
-type Envelope = { event: string; timestamp: string; organizationId: string; payload: Record<string, any> };
-const bodies = (r: Awaited<ReturnType<typeof hook>>) => r.received.map((x) => JSON.parse(x.body) as Envelope);
-const events = (r: Awaited<ReturnType<typeof hook>>) => bodies(r).map((b) => b.event).sort();
+type Envelope = {
+  event: string;
+  timestamp: string;
+  organizationId: string;
+  payload: Record<string, any>;
+};
+const bodies = (r: Awaited<ReturnType<typeof hook>>) =>
+  r.received.map((x) => JSON.parse(x.body) as Envelope);
+const events = (r: Awaited<ReturnType<typeof hook>>) =>
+  bodies(r)
+    .map((b) => b.event)
+    .sort();
 
 describe('gu1 webhooks', () => {
   it('sends created, in_progress and approved for a sandbox test taxId, in the documented envelope', async () => {
@@ -33,12 +56,34 @@ describe('gu1 webhooks', () => {
     await advance(sb, '30s');
     await getValidation(sb, id);
     await sb.webhooks.flush();
-    expect(events(r)).toEqual(['kyc.validation_approved', 'kyc.validation_created', 'kyc.validation_in_progress']);
+    expect(events(r)).toEqual([
+      'kyc.validation_approved',
+      'kyc.validation_created',
+      'kyc.validation_in_progress',
+    ]);
     const approved = bodies(r).find((b) => b.event === 'kyc.validation_approved')!;
-    expect(approved).toMatchObject({ timestamp: '2025-01-01T00:00:30.000Z', organizationId: ORG, payload: { id, validationId: id, entityId, status: 'approved', decision: { status: 'Approved' } } });
-    expect(approved.payload.entity).toMatchObject({ id: entityId, name: 'Ana Pérez', kycVerified: true, kycData: { validationId: id, status: 'approved' } });
+    expect(approved).toMatchObject({
+      timestamp: '2025-01-01T00:00:30.000Z',
+      organizationId: ORG,
+      payload: {
+        id,
+        validationId: id,
+        entityId,
+        status: 'approved',
+        decision: { status: 'Approved' },
+      },
+    });
+    expect(approved.payload.entity).toMatchObject({
+      id: entityId,
+      name: 'Ana Pérez',
+      kycVerified: true,
+      kycData: { validationId: id, status: 'approved' },
+    });
     const created = bodies(r).find((b) => b.event === 'kyc.validation_created')!;
-    expect(created).toMatchObject({ timestamp: '2025-01-01T00:00:00.000Z', payload: { status: 'pending' } });
+    expect(created).toMatchObject({
+      timestamp: '2025-01-01T00:00:00.000Z',
+      payload: { status: 'pending' },
+    });
     expect(created.payload).not.toHaveProperty('entity');
   });
 
@@ -50,7 +95,12 @@ describe('gu1 webhooks', () => {
     expect(r.received).toHaveLength(2);
     for (const x of r.received) {
       const expected = createHmac('sha256', SECRET).update(x.body).digest('hex');
-      expect(timingSafeEqual(Buffer.from(String(x.headers['x-webhook-signature'])), Buffer.from(expected))).toBe(true);
+      expect(
+        timingSafeEqual(
+          Buffer.from(String(x.headers['x-webhook-signature'])),
+          Buffer.from(expected),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -59,15 +109,18 @@ describe('gu1 webhooks', () => {
     [['in_progress', 'in_review'], 'kyc.validation_in_review', false],
     [['in_progress', 'abandoned'], 'kyc.validation_abandoned', false],
     [['cancelled'], 'kyc.validation_cancelled', false],
-  ])('sends %j as %s (entity row only for approved and rejected)', async (path, event, withEntity) => {
-    const sb = sandbox();
-    const r = await hook(sb);
-    const { id } = await started(sb);
-    for (const s of path) await move(sb, id, s);
-    const last = bodies(r).find((b) => b.event === event)!;
-    expect(last.payload.status).toBe(path.at(-1));
-    expect('entity' in last.payload).toBe(withEntity);
-  });
+  ])(
+    'sends %j as %s (entity row only for approved and rejected)',
+    async (path, event, withEntity) => {
+      const sb = sandbox();
+      const r = await hook(sb);
+      const { id } = await started(sb);
+      for (const s of path) await move(sb, id, s);
+      const last = bodies(r).find((b) => b.event === event)!;
+      expect(last.payload.status).toBe(path.at(-1));
+      expect('entity' in last.payload).toBe(withEntity);
+    },
+  );
 
   it('sends kyc.validation_expired once, as soon as the clock passes the expiry', async () => {
     const sb = sandbox();
@@ -79,7 +132,10 @@ describe('gu1 webhooks', () => {
     await getValidation(sb, id);
     await sb.webhooks.flush();
     expect(events(r)).toEqual(['kyc.validation_created', 'kyc.validation_expired']);
-    expect(bodies(r)[1]).toMatchObject({ timestamp: '2025-01-08T00:00:00.000Z', payload: { status: 'expired' } });
+    expect(bodies(r)[1]).toMatchObject({
+      timestamp: '2025-01-08T00:00:00.000Z',
+      payload: { status: 'expired' },
+    });
   });
 
   it("sends every event of a validation to its own webhookUrl instead of the organization's", async () => {
@@ -108,7 +164,14 @@ describe('gu1 webhooks', () => {
     await started(sb);
     await sb.webhooks.flush();
     expect(r.received).toHaveLength(1);
-    for (const [by, total] of [['59s', 1], ['1s', 2], ['5m', 3], ['30m', 4], ['2h', 5], ['1d', 5]] as const) {
+    for (const [by, total] of [
+      ['59s', 1],
+      ['1s', 2],
+      ['5m', 3],
+      ['30m', 4],
+      ['2h', 5],
+      ['1d', 5],
+    ] as const) {
       await advance(sb, by);
       expect(r.received).toHaveLength(total);
     }
@@ -130,15 +193,31 @@ describe('gu1 webhook settings (dashboard, as a sandbox admin route)', () => {
 
   it("shows the fixture organization's secret and subscriptions", async () => {
     const res = await call(sandbox(), 'GET', path);
-    expect(res.body).toEqual({ success: true, webhook: { organizationId: ORG, name: 'Sandbox Org One', environment: 'sandbox', url: null, secret: SECRET, events: ['kyc.*'], updatedAt: '2025-01-01T00:00:00.000Z' } });
+    expect(res.body).toEqual({
+      success: true,
+      webhook: {
+        organizationId: ORG,
+        name: 'Sandbox Org One',
+        environment: 'sandbox',
+        url: null,
+        secret: SECRET,
+        events: ['kyc.*'],
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      },
+    });
   });
 
   it('generates a secret for a self-service organization and lets the operator replace it', async () => {
     const sb = sandbox();
     const mine = '/_sandbox/providers/gu1/organizations/org_ci_job_9/webhook';
     expect((await call(sb, 'GET', mine)).body.webhook.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
-    const res = await call(sb, 'PUT', mine, { json: { url: 'https://hooks.example/gu1', secret: 'my-own-secret-123456' } });
-    expect(res.body.webhook).toMatchObject({ url: 'https://hooks.example/gu1', secret: 'my-own-secret-123456' });
+    const res = await call(sb, 'PUT', mine, {
+      json: { url: 'https://hooks.example/gu1', secret: 'my-own-secret-123456' },
+    });
+    expect(res.body.webhook).toMatchObject({
+      url: 'https://hooks.example/gu1',
+      secret: 'my-own-secret-123456',
+    });
   });
 
   it.each([
@@ -152,6 +231,8 @@ describe('gu1 webhook settings (dashboard, as a sandbox admin route)', () => {
   });
 
   it('refuses an organization id that is not one', async () => {
-    expect((await call(sandbox(), 'GET', '/_sandbox/providers/gu1/organizations/x y/webhook')).status).toBe(400);
+    expect(
+      (await call(sandbox(), 'GET', '/_sandbox/providers/gu1/organizations/x y/webhook')).status,
+    ).toBe(400);
   });
 });

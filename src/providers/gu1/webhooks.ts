@@ -18,13 +18,17 @@ const WITH_ENTITY: readonly Gu1Event[] = ['kyc.validation_approved', 'kyc.valida
 
 export function buildEnvelope(kit: Kit, event: Gu1Event, v: Gu1Validation, at: string) {
   const row = validationView(kit, v);
-  const entity = WITH_ENTITY.includes(event) ? kit.ns.get<Gu1Entity>(ENTITIES, v.entityId) : undefined;
+  const entity = WITH_ENTITY.includes(event)
+    ? kit.ns.get<Gu1Entity>(ENTITIES, v.entityId)
+    : undefined;
   // `validationId` repeats `id`: the older event page's sample names the validation that way.
   const payload = { validationId: v.id, ...row, ...(entity ? { entity: entityView(entity) } : {}) };
   return { event, timestamp: at, organizationId: v.organizationId, payload };
 }
 
-export const signGu1 = (secret: string, rawBody: string) => ({ [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody) });
+export const signGu1 = (secret: string, rawBody: string) => ({
+  [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody),
+});
 
 /**
  * Sends one event to the validation's own webhookUrl (every KYC event) or else to the

@@ -2,20 +2,42 @@
 // allowed status moves, and move it (frozen, disabled, …) as Kulipa's own back office would.
 import { Hono } from 'hono';
 import { isObject, SandboxError, type Kit } from '../../engine/index.js';
-import { setUserStatus, userLifecycle, USERS, userView, type KulipaUser, type UserStatus } from './users.js';
+import {
+  setUserStatus,
+  userLifecycle,
+  USERS,
+  userView,
+  type KulipaUser,
+  type UserStatus,
+} from './users.js';
 import { emit, type KulipaEvent } from './webhooks.js';
 
-const EVENT: Partial<Record<UserStatus, KulipaEvent>> = { active: 'user.activated', frozen: 'user.frozen', disabled: 'user.disabled', deleted: 'user.deleted' };
+const EVENT: Partial<Record<UserStatus, KulipaEvent>> = {
+  active: 'user.activated',
+  frozen: 'user.frozen',
+  disabled: 'user.disabled',
+  deleted: 'user.deleted',
+};
 
 export function kulipaAdmin(kitFor: (tenant: string) => Kit) {
   const find = (userId: string) => {
     const tenant = kitFor('').ownerOf(userId);
     const kit = tenant === undefined ? undefined : kitFor(tenant);
     const user = kit?.ns.get<KulipaUser>(USERS, userId);
-    if (!kit || !user) throw new SandboxError(404, 'unknown_user', `No Kulipa user ${userId}`, 'GET /_sandbox/snapshot?provider=kulipa lists them');
+    if (!kit || !user)
+      throw new SandboxError(
+        404,
+        'unknown_user',
+        `No Kulipa user ${userId}`,
+        'GET /_sandbox/snapshot?provider=kulipa lists them',
+      );
     return { kit, user };
   };
-  const view = (kit: Kit, user: KulipaUser) => ({ tenant: kit.tenant, user: userView(user), next: userLifecycle.next(user.status) });
+  const view = (kit: Kit, user: KulipaUser) => ({
+    tenant: kit.tenant,
+    user: userView(user),
+    next: userLifecycle.next(user.status),
+  });
 
   return new Hono()
     .get('/users/:userId', (c) => {
@@ -31,7 +53,12 @@ export function kulipaAdmin(kitFor: (tenant: string) => Kit) {
         body = null;
       }
       if (!isObject(body) || typeof body.status !== 'string') {
-        throw new SandboxError(400, 'status_required', '"status" names the user status to move to', `from ${user.status}: ${userLifecycle.next(user.status).join(', ') || 'none (final)'}`);
+        throw new SandboxError(
+          400,
+          'status_required',
+          '"status" names the user status to move to',
+          `from ${user.status}: ${userLifecycle.next(user.status).join(', ') || 'none (final)'}`,
+        );
       }
       setUserStatus(kit, user, body.status);
       const event = EVENT[user.status];

@@ -9,7 +9,11 @@ interface Tenant {
   note: string;
 }
 
-const fixture = readFixture<{ selfServicePrefix: string; selfServiceFormat: string; tenants: Tenant[] }>('kulipa', 'tenants.json');
+const fixture = readFixture<{
+  selfServicePrefix: string;
+  selfServiceFormat: string;
+  tenants: Tenant[];
+}>('kulipa', 'tenants.json');
 const selfService = new RegExp(fixture.selfServiceFormat);
 const tenants = new Map(fixture.tenants.map((t) => [t.key, t]));
 
@@ -22,9 +26,12 @@ export const tenantOfHeaders = (headers: Headers) => headers.get(KEY_HEADER)?.tr
 export function requireKey(headers: Headers, responseHeaders: Record<string, string>): Tenant {
   const key = tenantOfHeaders(headers);
   if (!key) throw fail('MISSING_API_KEY', { headers: responseHeaders });
-  const tenant = tenants.get(key) ?? (selfService.test(key) ? { key, name: 'Self-service tenant', note: '' } : undefined);
+  const tenant =
+    tenants.get(key) ??
+    (selfService.test(key) ? { key, name: 'Self-service tenant', note: '' } : undefined);
   if (!tenant) throw fail('INVALID_API_KEY', { headers: responseHeaders });
   return tenant;
 }
 
-export const kulipaCredentials = (): Credential[] => fixture.tenants.map((t) => ({ header: KEY_HEADER, value: t.key, note: t.note }));
+export const kulipaCredentials = (): Credential[] =>
+  fixture.tenants.map((t) => ({ header: KEY_HEADER, value: t.key, note: t.note }));

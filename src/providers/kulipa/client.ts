@@ -62,7 +62,14 @@ export interface KycExport {
   kycId: string;
   status: 'verified';
   verifiedAt: string;
-  identity: { firstName: string; lastName: string; dateOfBirth: string; nationality: string; countryOfResidence: string; address: Address };
+  identity: {
+    firstName: string;
+    lastName: string;
+    dateOfBirth: string;
+    nationality: string;
+    countryOfResidence: string;
+    address: Address;
+  };
   document: { type: string; number: string; issuingCountry: string; expiryDate: string };
 }
 
@@ -103,26 +110,56 @@ export function kulipaClient(opts: KulipaClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, '');
   const doFetch = opts.fetch ?? fetch;
 
-  async function call<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
-    const headers: Record<string, string> = { 'x-api-key': opts.apiKey, accept: 'application/json' };
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      'x-api-key': opts.apiKey,
+      accept: 'application/json',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['x-idempotency-key'] = idempotencyKey;
-    const res = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await res.json().catch(() => ({}))) as T & { code?: string; message?: string; details?: { issues?: KulipaError['issues'] } };
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & {
+      code?: string;
+      message?: string;
+      details?: { issues?: KulipaError['issues'] };
+    };
     if (!res.ok) {
       const retry = res.headers.get('retry-after');
-      throw new KulipaError(res.status, json.code ?? 'unknown_error', json.message ?? res.statusText, json.details?.issues ?? [], retry === null ? null : Number(retry));
+      throw new KulipaError(
+        res.status,
+        json.code ?? 'unknown_error',
+        json.message ?? res.statusText,
+        json.details?.issues ?? [],
+        retry === null ? null : Number(retry),
+      );
     }
     return json;
   }
 
   const q = encodeURIComponent;
   return {
-    createUser: (input: CreateUserInput, idempotencyKey?: string) => call<User>('POST', '/users', input, idempotencyKey),
+    createUser: (input: CreateUserInput, idempotencyKey?: string) =>
+      call<User>('POST', '/users', input, idempotencyKey),
     getUser: (userId: string) => call<User>('GET', `/users/${q(userId)}`),
-    findUsers: (email: string) => call<{ page: number; count: number; hasMore: boolean; items: User[] }>('GET', `/users?email=${q(email)}`),
+    findUsers: (email: string) =>
+      call<{ page: number; count: number; hasMore: boolean; items: User[] }>(
+        'GET',
+        `/users?email=${q(email)}`,
+      ),
     /** PUT /v1/kycs: 201 with a new KYC, or 200 with the one whose webview is still open. */
-    initiateKyc: (input: { userId: string; type: KycType; redirectUri?: string }, idempotencyKey?: string) => call<Kyc>('PUT', '/kycs', input, idempotencyKey),
+    initiateKyc: (
+      input: { userId: string; type: KycType; redirectUri?: string },
+      idempotencyKey?: string,
+    ) => call<Kyc>('PUT', '/kycs', input, idempotencyKey),
     getKyc: (kycId: string) => call<Kyc>('GET', `/kycs/${q(kycId)}`),
     exportKyc: (userId: string) => call<KycExport>('GET', `/kycs/export?userId=${q(userId)}`),
     webhookSettings: () => call<WebhookSettings>('GET', '/webhooks'),
@@ -134,10 +171,17 @@ export function kulipaClient(opts: KulipaClientOptions) {
 export type KulipaClient = ReturnType<typeof kulipaClient>;
 
 /** Verifies x-kulipa-signature (DER hex ECDSA P-256/SHA-256 over "{ts}.{rawBody}") and parses the event. */
-export function readKulipaWebhook(publicKeyPem: string, rawBody: string, headers: Record<string, string | undefined>): KulipaWebhook {
+export function readKulipaWebhook(
+  publicKeyPem: string,
+  rawBody: string,
+  headers: Record<string, string | undefined>,
+): KulipaWebhook {
   const ts = headers['x-kulipa-signature-ts'] ?? '';
   const signature = headers['x-kulipa-signature'] ?? '';
-  const valid = /^\d+$/.test(ts) && /^[0-9a-f]+$/.test(signature) && createVerify('sha256').update(`${ts}.${rawBody}`).verify(publicKeyPem, signature, 'hex');
+  const valid =
+    /^\d+$/.test(ts) &&
+    /^[0-9a-f]+$/.test(signature) &&
+    createVerify('sha256').update(`${ts}.${rawBody}`).verify(publicKeyPem, signature, 'hex');
   if (!valid) throw new Error('x-kulipa-signature does not verify');
   return JSON.parse(rawBody) as KulipaWebhook;
 }

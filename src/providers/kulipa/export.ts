@@ -15,8 +15,15 @@ export function exportOf(kit: Kit, user: KulipaUser, kyc: Kyc) {
   const found = kit.fake(`kulipa:export:${kyc.id}`, (f) => {
     const issued = f.date.between({ from: at - 9 * YEAR_MS, to: at - YEAR_MS }).getTime();
     return {
-      dateOfBirth: day(f.date.between({ from: Date.UTC(1950, 0, 1), to: Date.UTC(2004, 11, 31) }).getTime()),
-      address: { address1: f.location.streetAddress(), postalCode: f.location.zipCode(), city: f.location.city(), country: user.countryOfResidence },
+      dateOfBirth: day(
+        f.date.between({ from: Date.UTC(1950, 0, 1), to: Date.UTC(2004, 11, 31) }).getTime(),
+      ),
+      address: {
+        address1: f.location.streetAddress(),
+        postalCode: f.location.zipCode(),
+        city: f.location.city(),
+        country: user.countryOfResidence,
+      },
       document: {
         type: f.helpers.arrayElement(['passport', 'id_card', 'driving_license'] as const),
         number: f.string.alphanumeric({ length: 9, casing: 'upper' }),

@@ -22,7 +22,10 @@ export function gate(): MiddlewareHandler<ProviderEnv> {
       headers['x-ratelimit-limit'] = String(rate.limit);
       headers['x-ratelimit-remaining'] = String(rate.remaining);
       headers['x-ratelimit-reset'] = String(rate.retryAfterS);
-      if (!rate.allowed) throw fail('TOO_MANY_REQUESTS', { headers: { ...headers, 'retry-after': String(rate.retryAfterS) } });
+      if (!rate.allowed)
+        throw fail('TOO_MANY_REQUESTS', {
+          headers: { ...headers, 'retry-after': String(rate.retryAfterS) },
+        });
     }
     await next();
     // Handlers' errors are already rendered here (the engine wraps each handler), so this tags them too.

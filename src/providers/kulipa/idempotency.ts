@@ -23,7 +23,11 @@ interface Stored extends Record<string, unknown> {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+  );
 }
 
 function fingerprintOf(method: string, path: string, raw: string): string {
@@ -40,23 +44,43 @@ export function idempotency(): MiddlewareHandler<ProviderEnv> {
   return async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PUT')) return next();
-    if (key.length < 1 || key.length > 64) throw fail('IDEMPOTENCY_KEY_INVALID', { details: { issues: [{ path: [IDEMPOTENCY_HEADER], message: 'must be between 1 and 64 characters' }] } });
+    if (key.length < 1 || key.length > 64)
+      throw fail('IDEMPOTENCY_KEY_INVALID', {
+        details: {
+          issues: [{ path: [IDEMPOTENCY_HEADER], message: 'must be between 1 and 64 characters' }],
+        },
+      });
     const kit = c.get('kit');
     const fingerprint = fingerprintOf(c.req.method, c.req.path, c.get('requestText') ?? ''); // the body the pipeline read
     const stored = kit.ns.get<Stored>(COLLECTION, key);
     if (stored && kit.now() < stored.storedAt + TTL_MS) {
       if (stored.fingerprint !== fingerprint) throw fail('IDEMPOTENCY_KEY_REUSED');
       if (stored.state === 'running') throw fail('IDEMPOTENCY_KEY_IN_USE');
-      return new Response(stored.body, { status: stored.status, headers: { 'content-type': 'application/json', [REPLAYED_HEADER]: 'true' } });
+      return new Response(stored.body, {
+        status: stored.status,
+        headers: { 'content-type': 'application/json', [REPLAYED_HEADER]: 'true' },
+      });
     }
-    kit.ns.put<Stored>(COLLECTION, key, { fingerprint, state: 'running', status: 0, body: '', storedAt: kit.now() });
+    kit.ns.put<Stored>(COLLECTION, key, {
+      fingerprint,
+      state: 'running',
+      status: 0,
+      body: '',
+      storedAt: kit.now(),
+    });
     try {
       await next();
     } finally {
       // Only successes are kept: a refused request changed nothing, so retrying it runs it again.
       const res = c.res;
       if (res.status >= 200 && res.status < 300) {
-        kit.ns.put<Stored>(COLLECTION, key, { fingerprint, state: 'done', status: res.status, body: await res.clone().text(), storedAt: kit.now() });
+        kit.ns.put<Stored>(COLLECTION, key, {
+          fingerprint,
+          state: 'done',
+          status: res.status,
+          body: await res.clone().text(),
+          storedAt: kit.now(),
+        });
       } else kit.ns.delete(COLLECTION, key);
     }
   };

@@ -57,7 +57,10 @@ function completeShipping(kit: Kit, kyc: Kyc, user: KulipaUser) {
     city: f.location.city(),
     country: user.countryOfResidence,
   }));
-  user.shippingAddress = { address, ...(user.phone ? { phone: `${user.phone.country}${user.phone.number}` } : {}) };
+  user.shippingAddress = {
+    address,
+    ...(user.phone ? { phone: `${user.phone.country}${user.phone.number}` } : {}),
+  };
   user.updatedAt = kit.iso();
 }
 
@@ -66,7 +69,12 @@ export function transitionKyc(kit: Kit, kyc: Kyc, to: string, reason: string | n
   const from = statusOf(kyc, kit.now());
   const allowed = nextFor(kyc, kit.now());
   if (!kycLifecycle.isState(to) || !allowed.includes(to)) {
-    throw new SandboxError(409, 'illegal_transition', `Kulipa ${kyc.type} KYC cannot move from ${from} to ${to}`, `allowed from ${from}: ${allowed.join(', ') || 'none (final)'}`);
+    throw new SandboxError(
+      409,
+      'illegal_transition',
+      `Kulipa ${kyc.type} KYC cannot move from ${from} to ${to}`,
+      `allowed from ${from}: ${allowed.join(', ') || 'none (final)'}`,
+    );
   }
   const now = kit.iso();
   const user = kit.ns.get<KulipaUser>(USERS, kyc.userId)!;

@@ -1,7 +1,21 @@
 // How the admin API and the hosted page see a Kulipa KYC (its webview), and move it on.
-import { withQuery, type HostedIdentity, type Kit, type SessionAdapter, type SessionView } from '../../engine/index.js';
+import {
+  withQuery,
+  type HostedIdentity,
+  type Kit,
+  type SessionAdapter,
+  type SessionView,
+} from '../../engine/index.js';
 import { exportOf } from './export.js';
-import { isIdentity, KYCS, kycLifecycle, nextFor, statusOf, transitionKyc, type Kyc } from './kycs.js';
+import {
+  isIdentity,
+  KYCS,
+  kycLifecycle,
+  nextFor,
+  statusOf,
+  transitionKyc,
+  type Kyc,
+} from './kycs.js';
 import { USERS, type KulipaUser } from './users.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
@@ -29,12 +43,23 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   if (!user) return { name: 'Unknown user', facts: [] };
   const name = `${user.firstName} ${user.lastName}`;
   const kind = { label: 'KYC type', value: kyc.type };
-  if (!isIdentity(kyc.type)) return { name, facts: [kind, { label: 'Country of residence', value: user.countryOfResidence }, { label: 'Email', value: user.email }] };
+  if (!isIdentity(kyc.type))
+    return {
+      name,
+      facts: [
+        kind,
+        { label: 'Country of residence', value: user.countryOfResidence },
+        { label: 'Email', value: user.email },
+      ],
+    };
   const found = exportOf(kit, user, kyc);
   return {
     name,
     facts: [
-      { label: 'Document', value: `${found.document.type.replace(/_/g, ' ')} ${found.document.number}` },
+      {
+        label: 'Document',
+        value: `${found.document.type.replace(/_/g, ' ')} ${found.document.number}`,
+      },
       { label: 'Date of birth', value: found.identity.dateOfBirth },
       { label: 'Nationality', value: found.identity.nationality },
       { label: 'Email', value: user.email },
@@ -52,21 +77,44 @@ export const kulipaSessions: SessionAdapter = {
     return view(kit, transitionKyc(kit, kyc, to, input.reason ?? null));
   },
   // Kulipa documents no query parameters on the redirect; the sandbox adds the KYC id and status.
-  redirectFor: (_kit, v) => (v.redirectUri ? withQuery(v.redirectUri, { kycId: v.id, status: v.state }) : null),
+  redirectFor: (_kit, v) =>
+    v.redirectUri ? withQuery(v.redirectUri, { kycId: v.id, status: v.state }) : null,
   identity,
   // Kulipa's KYC webview runs Persona inside the Kulipa app; a shipping KYC only offers "verified"
   // (the form is filled in, not judged), which the `next` filter takes care of.
   hosted: {
     brand: { color: '#0f766e' },
     steps: [
-      { kind: 'consent', title: 'Get started', text: 'Kulipa verifies your identity with Persona before issuing your card. It takes about two minutes.' },
-      { kind: 'document', title: 'Scan your ID', text: 'Scan a passport, national ID card or driving licence. Make sure all four corners are visible.' },
-      { kind: 'selfie', title: 'Selfie', text: 'Take a selfie so Persona can match your face to your document.' },
+      {
+        kind: 'consent',
+        title: 'Get started',
+        text: 'Kulipa verifies your identity with Persona before issuing your card. It takes about two minutes.',
+      },
+      {
+        kind: 'document',
+        title: 'Scan your ID',
+        text: 'Scan a passport, national ID card or driving licence. Make sure all four corners are visible.',
+      },
+      {
+        kind: 'selfie',
+        title: 'Selfie',
+        text: 'Take a selfie so Persona can match your face to your document.',
+      },
       { kind: 'review', title: 'Submit', text: 'Review your information and submit it to Kulipa.' },
     ],
     outcomes: [
       { label: 'Approve', state: 'verified', tone: 'approve' },
-      { label: 'Decline', state: 'declined', tone: 'reject', needsReason: true, reasons: ['Document could not be verified', 'Selfie does not match the document', 'Unsupported country of residence'] },
+      {
+        label: 'Decline',
+        state: 'declined',
+        tone: 'reject',
+        needsReason: true,
+        reasons: [
+          'Document could not be verified',
+          'Selfie does not match the document',
+          'Unsupported country of residence',
+        ],
+      },
       { label: 'Submit for review', state: 'submitted', tone: 'wait' },
     ],
     leave: 'Leave and finish later',

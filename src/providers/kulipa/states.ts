@@ -20,19 +20,32 @@ async function createUser(ctx: StateContext, p: Params): Promise<string> {
     email: str(p.email, `pact-${++seq}@example.com`),
     countryOfResidence: str(p.countryOfResidence, 'FR'),
   };
-  return (await ctx.request<{ id: string }>('POST', `${BASE}/users`, { headers: headers(p), json: body })).body.id;
+  return (
+    await ctx.request<{ id: string }>('POST', `${BASE}/users`, { headers: headers(p), json: body })
+  ).body.id;
 }
 
 async function startKyc(ctx: StateContext, p: Params, userId: string): Promise<string> {
-  const res = await ctx.request<{ id: string }>('PUT', `${BASE}/kycs`, { headers: headers(p), json: { userId, type: str(p.type, 'full') } });
+  const res = await ctx.request<{ id: string }>('PUT', `${BASE}/kycs`, {
+    headers: headers(p),
+    json: { userId, type: str(p.type, 'full') },
+  });
   return res.body.id;
 }
 
 const move = (ctx: StateContext, kycId: string, state: string) =>
-  ctx.request('POST', `/_sandbox/sessions/${kycId}/transition`, { json: { state, reason: state === 'declined' ? 'Document unreadable' : undefined } });
+  ctx.request('POST', `/_sandbox/sessions/${kycId}/transition`, {
+    json: { state, reason: state === 'declined' ? 'Document unreadable' : undefined },
+  });
 
 const KEY_PARAM = { apiKey: `the x-api-key the interaction sends (default ${DEFAULT_KEY})` };
-const USER_PARAMS = { ...KEY_PARAM, email: 'optional email (default: a fresh one)', firstName: 'default Ada', lastName: 'default Lovelace', countryOfResidence: 'default FR' };
+const USER_PARAMS = {
+  ...KEY_PARAM,
+  email: 'optional email (default: a fresh one)',
+  firstName: 'default Ada',
+  lastName: 'default Lovelace',
+  countryOfResidence: 'default FR',
+};
 
 export const kulipaStates: readonly ProviderState[] = [
   {
@@ -65,7 +78,9 @@ export const kulipaStates: readonly ProviderState[] = [
       const kycId = await startKyc(ctx, p, userId);
       // Past kycTtl on the key's own clock: the KYC reads as expired, as a webview left unused would.
       const ttl = parseDuration(ctx.kit(keyOf(p)).options.kycTtl) ?? 86_400_000;
-      await ctx.request('POST', '/_sandbox/clock/advance', { json: { provider: 'kulipa', tenant: keyOf(p), by: ttl + 60_000 } });
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'kulipa', tenant: keyOf(p), by: ttl + 60_000 },
+      });
       return { userId, kycId };
     },
   },
@@ -74,12 +89,16 @@ export const kulipaStates: readonly ProviderState[] = [
     params: {
       ...USER_PARAMS,
       decision: 'verified (default) or declined',
-      event: 'for message pacts: the webhook to read (kyc.submitted, kyc.verified, kyc.declined, user.activated; default the last sent)',
+      event:
+        'for message pacts: the webhook to read (kyc.submitted, kyc.verified, kyc.declined, user.activated; default the last sent)',
     },
     provides: { userId: 'the user', kycId: 'the decided KYC' },
     setup: async (ctx, p) => {
       // Registered first so the KYC's webhooks are delivered (and captured for message pacts).
-      await ctx.request('PUT', `${BASE}/webhooks`, { headers: headers(p), json: { url: ctx.webhookUrl } });
+      await ctx.request('PUT', `${BASE}/webhooks`, {
+        headers: headers(p),
+        json: { url: ctx.webhookUrl },
+      });
       const userId = await createUser(ctx, p);
       const kycId = await startKyc(ctx, p, userId);
       await move(ctx, kycId, str(p.decision, 'verified'));
@@ -90,7 +109,11 @@ export const kulipaStates: readonly ProviderState[] = [
     name: 'a Kulipa webhook signing key',
     params: KEY_PARAM,
     provides: { keyId: 'dwk- + UUID: the key that signs this API key’s webhooks' },
-    setup: async (ctx, p) => ({ keyId: (await ctx.request<{ keyId: string }>('GET', `${BASE}/webhooks`, { headers: headers(p) })).body.keyId }),
+    setup: async (ctx, p) => ({
+      keyId: (
+        await ctx.request<{ keyId: string }>('GET', `${BASE}/webhooks`, { headers: headers(p) })
+      ).body.keyId,
+    }),
   },
   {
     name: 'a Kulipa API key has used up its rate limit',
@@ -98,7 +121,8 @@ export const kulipaStates: readonly ProviderState[] = [
     setup: async (ctx, p) => {
       // The real limiter, not a forced fault: spend every request of the current one-minute window.
       const limit = Number(ctx.kit(keyOf(p)).options.rateLimit);
-      for (let i = 0; i < limit; i++) await ctx.request('GET', `${BASE}/users?limit=1`, { headers: headers(p) });
+      for (let i = 0; i < limit; i++)
+        await ctx.request('GET', `${BASE}/users?limit=1`, { headers: headers(p) });
       return {};
     },
   },

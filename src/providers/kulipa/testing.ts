@@ -5,7 +5,8 @@ import type { Sandbox, SandboxOptions } from '../../sandbox.js';
 import { kulipa as provider } from './index.js';
 
 /** An isolated sandbox with Kulipa mounted (the registry line is the lead's). */
-export const sandbox = (opts: SandboxOptions = {}) => testSandbox({ providers: [provider], ...opts });
+export const sandbox = (opts: SandboxOptions = {}) =>
+  testSandbox({ providers: [provider], ...opts });
 
 export const KEY = 'kulipa_test_key_tenant_one_0001';
 export const OTHER_KEY = 'kulipa_test_key_tenant_two_0002';
@@ -15,27 +16,59 @@ export const KYC_ID = /^kyc-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{
 /** A well-formed user id that no tenant owns. */
 export const NOBODY = 'usr-00000000-0000-4000-8000-000000000000';
 
-export const kulipa = (sb: Sandbox, method: string, path: string, json?: unknown, key: string | null = KEY, headers: Record<string, string> = {}): Promise<Reply> =>
-  call(sb, method, `${BASE}${path}`, { json, headers: { ...(key === null ? {} : { 'x-api-key': key }), ...headers } });
+export const kulipa = (
+  sb: Sandbox,
+  method: string,
+  path: string,
+  json?: unknown,
+  key: string | null = KEY,
+  headers: Record<string, string> = {},
+): Promise<Reply> =>
+  call(sb, method, `${BASE}${path}`, {
+    json,
+    headers: { ...(key === null ? {} : { 'x-api-key': key }), ...headers },
+  });
 
 let seq = 0;
 
 export const userBody = (extra: Record<string, unknown> = {}) => {
   const n = ++seq;
-  return { firstName: 'Ada', lastName: 'Lovelace', email: `user-${n}@example.com`, countryOfResidence: 'FR', ...extra };
+  return {
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: `user-${n}@example.com`,
+    countryOfResidence: 'FR',
+    ...extra,
+  };
 };
 
-export async function createUser(sb: Sandbox, extra: Record<string, unknown> = {}, key = KEY): Promise<string> {
+export async function createUser(
+  sb: Sandbox,
+  extra: Record<string, unknown> = {},
+  key = KEY,
+): Promise<string> {
   const res = await kulipa(sb, 'POST', '/users', userBody(extra), key);
   if (res.status !== 201) throw new Error(`createUser: ${res.status} ${res.text}`);
   return res.body.id;
 }
 
-export const initiate = (sb: Sandbox, userId: string, type = 'full', extra: Record<string, unknown> = {}, key = KEY, method = 'PUT') =>
-  kulipa(sb, method, '/kycs', { userId, type, ...extra }, key);
+export const initiate = (
+  sb: Sandbox,
+  userId: string,
+  type = 'full',
+  extra: Record<string, unknown> = {},
+  key = KEY,
+  method = 'PUT',
+) => kulipa(sb, method, '/kycs', { userId, type, ...extra }, key);
 
 /** A KYC id from a fresh initiation, failing loudly otherwise. */
-export async function startKyc(sb: Sandbox, userId: string, type = 'full', extra: Record<string, unknown> = {}, key = KEY): Promise<string> {
+export async function startKyc(
+  sb: Sandbox,
+  userId: string,
+  type = 'full',
+  extra: Record<string, unknown> = {},
+  key = KEY,
+): Promise<string> {
   const res = await initiate(sb, userId, type, extra, key);
   if (res.status !== 201) throw new Error(`initiate: ${res.status} ${res.text}`);
   return res.body.id;
@@ -60,4 +93,8 @@ export async function activeUser(sb: Sandbox, extra: Record<string, unknown> = {
 }
 
 export const expectError = (res: Reply, status: number, code: string, message: string) =>
-  expect({ status: res.status, code: res.body?.code, message: res.body?.message }).toEqual({ status, code, message });
+  expect({ status: res.status, code: res.body?.code, message: res.body?.message }).toEqual({
+    status,
+    code,
+    message,
+  });

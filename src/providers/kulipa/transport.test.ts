@@ -1,14 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import { advance, createUser, expectError, KEY, kulipa, OTHER_KEY, sandbox, userBody } from './testing.js';
+import {
+  advance,
+  createUser,
+  expectError,
+  KEY,
+  kulipa,
+  OTHER_KEY,
+  sandbox,
+  userBody,
+} from './testing.js';
 
-const usersOf = (sb: ReturnType<typeof sandbox>) => sb.store.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
+const usersOf = (sb: ReturnType<typeof sandbox>) =>
+  sb.store.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
 
 describe('Kulipa rate limit (per key, on the tenant clock)', () => {
   it('carries x-ratelimit-remaining and x-ratelimit-reset (seconds) on successful answers', async () => {
     const sb = sandbox();
     const res = await kulipa(sb, 'GET', '/users');
-    expect(Object.fromEntries(['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'].map((h) => [h, res.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'].map((h) => [
+          h,
+          res.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
       'x-ratelimit-limit': '300',
       'x-ratelimit-remaining': '299',
       'x-ratelimit-reset': '60',
@@ -21,7 +38,14 @@ describe('Kulipa rate limit (per key, on the tenant clock)', () => {
     await advance(sb, '20s');
     const limited = await kulipa(sb, 'GET', '/users');
     expectError(limited, 429, 'too_many_requests_error', 'Too many requests');
-    expect(Object.fromEntries(['x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((h) => [h, limited.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((h) => [
+          h,
+          limited.headers.get(h),
+        ]),
+      ),
+    ).toEqual({
       'x-ratelimit-remaining': '0',
       'x-ratelimit-reset': '40',
       'retry-after': '40',
@@ -54,7 +78,7 @@ describe('Kulipa rate limit (per key, on the tenant clock)', () => {
   });
 });
 
-describe('Kulipa scenarios (x-sandbox-scenario), in Kulipa\'s error shape', () => {
+describe("Kulipa scenarios (x-sandbox-scenario), in Kulipa's error shape", () => {
   it.each([
     ['internal_error', 500, 'internal_server_error', 'Internal server error'],
     ['bad_gateway', 502, 'bad_gateway_error', 'Bad gateway'],
@@ -63,15 +87,24 @@ describe('Kulipa scenarios (x-sandbox-scenario), in Kulipa\'s error shape', () =
     ['rate_limited', 429, 'too_many_requests_error', 'Too many requests'],
   ])('answers %s as %i %s', async (scenario, status, code, message) => {
     const sb = sandbox();
-    const res = await kulipa(sb, 'PUT', '/kycs', { userId: 'x', type: 'full' }, KEY, { 'x-sandbox-scenario': scenario });
+    const res = await kulipa(sb, 'PUT', '/kycs', { userId: 'x', type: 'full' }, KEY, {
+      'x-sandbox-scenario': scenario,
+    });
     expectError(res, status, code, message);
   });
 
   it('forces a 500 on the next initiation through an admin fault rule, and stores nothing', async () => {
     const sb = sandbox();
     const userId = await createUser(sb);
-    await call(sb, 'POST', '/_sandbox/faults', { json: { provider: 'kulipa', operation: 'initiateKyc', scenario: 'internal_error', times: 1 } });
-    expectError(await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }), 500, 'internal_server_error', 'Internal server error');
+    await call(sb, 'POST', '/_sandbox/faults', {
+      json: { provider: 'kulipa', operation: 'initiateKyc', scenario: 'internal_error', times: 1 },
+    });
+    expectError(
+      await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }),
+      500,
+      'internal_server_error',
+      'Internal server error',
+    );
     expect((await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' })).status).toBe(201);
   });
 });
@@ -95,7 +128,10 @@ describe('Kulipa x-idempotency-key', () => {
     const sb = sandbox();
     const userId = await createUser(sb);
     const first = await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }, KEY, headers('kyc-1'));
-    const again = await call(sb, 'PUT', '/kulipa/v1/kycs', { body: `{"type":"full","userId":"${userId}"}`, headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...headers('kyc-1') } });
+    const again = await call(sb, 'PUT', '/kulipa/v1/kycs', {
+      body: `{"type":"full","userId":"${userId}"}`,
+      headers: { 'x-api-key': KEY, 'content-type': 'application/json', ...headers('kyc-1') },
+    });
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body.id).toBe(first.body.id);
   });
@@ -103,42 +139,76 @@ describe('Kulipa x-idempotency-key', () => {
   it('answers 409 idempotency_key_in_use_error to a concurrent retry while the first request runs', async () => {
     const sb = sandbox();
     const body = userBody();
-    const replies = await Promise.all([1, 2].map(() => kulipa(sb, 'POST', '/users', body, KEY, headers('concurrent'))));
+    const replies = await Promise.all(
+      [1, 2].map(() => kulipa(sb, 'POST', '/users', body, KEY, headers('concurrent'))),
+    );
     const refused = replies.find((r) => r.status === 409)!;
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
-    expectError(refused, 409, 'idempotency_key_in_use_error', 'A request with this idempotency key is still being processed');
+    expectError(
+      refused,
+      409,
+      'idempotency_key_in_use_error',
+      'A request with this idempotency key is still being processed',
+    );
     expect(usersOf(sb)).toHaveLength(1);
   });
 
   it('answers 422 idempotency_key_reused_error for the same key with another body', async () => {
     const sb = sandbox();
     await kulipa(sb, 'POST', '/users', userBody(), KEY, headers('k-1'));
-    expectError(await kulipa(sb, 'POST', '/users', userBody(), KEY, headers('k-1')), 422, 'idempotency_key_reused_error', 'This idempotency key was already used with a different request');
+    expectError(
+      await kulipa(sb, 'POST', '/users', userBody(), KEY, headers('k-1')),
+      422,
+      'idempotency_key_reused_error',
+      'This idempotency key was already used with a different request',
+    );
     expect(usersOf(sb)).toHaveLength(1);
   });
 
   it('answers 422 for the same key on another endpoint', async () => {
     const sb = sandbox();
     const userId = await createUser(sb, {}, KEY);
-    await kulipa(sb, 'PUT', '/webhooks', { url: 'https://wallet.example/hooks' }, KEY, headers('k-2'));
-    expect((await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }, KEY, headers('k-2'))).status).toBe(422);
+    await kulipa(
+      sb,
+      'PUT',
+      '/webhooks',
+      { url: 'https://wallet.example/hooks' },
+      KEY,
+      headers('k-2'),
+    );
+    expect(
+      (await kulipa(sb, 'PUT', '/kycs', { userId, type: 'full' }, KEY, headers('k-2'))).status,
+    ).toBe(422);
   });
 
-  it.each([['65 characters', 'k'.repeat(65)], ['an empty key', '']])('answers 400 for a key of %s', async (_what, key) => {
+  it.each([
+    ['65 characters', 'k'.repeat(65)],
+    ['an empty key', ''],
+  ])('answers 400 for a key of %s', async (_what, key) => {
     const sb = sandbox();
-    expectError(await kulipa(sb, 'POST', '/users', userBody(), KEY, headers(key)), 400, 'validation_error', 'x-idempotency-key must be between 1 and 64 characters');
+    expectError(
+      await kulipa(sb, 'POST', '/users', userBody(), KEY, headers(key)),
+      400,
+      'validation_error',
+      'x-idempotency-key must be between 1 and 64 characters',
+    );
     expect(usersOf(sb)).toEqual([]);
   });
 
   it('accepts a key of exactly 64 characters', async () => {
-    expect((await kulipa(sandbox(), 'POST', '/users', userBody(), KEY, headers('k'.repeat(64)))).status).toBe(201);
+    expect(
+      (await kulipa(sandbox(), 'POST', '/users', userBody(), KEY, headers('k'.repeat(64)))).status,
+    ).toBe(201);
   });
 
   it('does not keep a refused request, so a corrected retry with the same key runs', async () => {
     const sb = sandbox();
     const body = userBody({ firstName: 'A' });
     expect((await kulipa(sb, 'POST', '/users', body, KEY, headers('retry-me'))).status).toBe(400);
-    expect((await kulipa(sb, 'POST', '/users', { ...body, firstName: 'Ada' }, KEY, headers('retry-me'))).status).toBe(201);
+    expect(
+      (await kulipa(sb, 'POST', '/users', { ...body, firstName: 'Ada' }, KEY, headers('retry-me')))
+        .status,
+    ).toBe(201);
   });
 
   it('keeps keys per tenant: the same key under another API key is a new request', async () => {

@@ -65,7 +65,12 @@ export function userFor(kit: Kit, userId: string): KulipaUser {
 /** Moves a user's status; a move the machine forbids is a sandbox 409 with the allowed moves. */
 export function setUserStatus(kit: Kit, user: KulipaUser, to: string): KulipaUser {
   if (!userLifecycle.isState(to) || !userLifecycle.can(user.status, to)) {
-    throw new SandboxError(409, 'illegal_transition', `Kulipa user ${user.id} cannot move from ${user.status} to ${to}`, `allowed from ${user.status}: ${userLifecycle.next(user.status).join(', ') || 'none (final)'}`);
+    throw new SandboxError(
+      409,
+      'illegal_transition',
+      `Kulipa user ${user.id} cannot move from ${user.status} to ${to}`,
+      `allowed from ${user.status}: ${userLifecycle.next(user.status).join(', ') || 'none (final)'}`,
+    );
   }
   user.status = to;
   user.updatedAt = kit.iso();

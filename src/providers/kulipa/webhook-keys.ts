@@ -19,7 +19,9 @@ export interface WebhookKey extends Record<string, unknown> {
 /** A valid P-256 private scalar from sha256(seed, tenant, n); rehashed in the rare case it is ≥ the order. */
 function derivePair(seed: string, tenant: string): { privateKey: string; publicKey: string } {
   for (let n = 0; ; n++) {
-    const d = createHash('sha256').update(['kulipa-webhook-key', seed, tenant, n].join('\u001f')).digest();
+    const d = createHash('sha256')
+      .update(['kulipa-webhook-key', seed, tenant, n].join('\u001f'))
+      .digest();
     const ecdh = createECDH('prime256v1');
     try {
       ecdh.setPrivateKey(d);
@@ -27,7 +29,13 @@ function derivePair(seed: string, tenant: string): { privateKey: string; publicK
       continue;
     }
     const point = ecdh.getPublicKey();
-    const jwk = { kty: 'EC', crv: 'P-256', d: d.toString('base64url'), x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') };
+    const jwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      d: d.toString('base64url'),
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33).toString('base64url'),
+    };
     const key = createPrivateKey({ key: jwk, format: 'jwk' });
     return {
       privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -41,8 +49,20 @@ export function signingKey(kit: Kit): WebhookKey {
   const existing = kit.ns.get<WebhookKey>(KEYS, 'key');
   if (existing) return existing;
   const now = kit.iso();
-  return kit.ns.put<WebhookKey>(KEYS, 'key', { id: `dwk-${kit.ids.uuid('webhook-key')}`, algorithm: ALGORITHM, ...derivePair(kit.seed, kit.tenant), createdAt: now, updatedAt: now });
+  return kit.ns.put<WebhookKey>(KEYS, 'key', {
+    id: `dwk-${kit.ids.uuid('webhook-key')}`,
+    algorithm: ALGORITHM,
+    ...derivePair(kit.seed, kit.tenant),
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
 /** GET /v1/webhooks/keys/{keyId}: the public half only. */
-export const keyView = (k: WebhookKey) => ({ id: k.id, algorithm: k.algorithm, publicKey: k.publicKey, createdAt: k.createdAt, updatedAt: k.updatedAt });
+export const keyView = (k: WebhookKey) => ({
+  id: k.id,
+  algorithm: k.algorithm,
+  publicKey: k.publicKey,
+  createdAt: k.createdAt,
+  updatedAt: k.updatedAt,
+});

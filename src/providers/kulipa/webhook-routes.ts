@@ -7,7 +7,11 @@ import { bodyFor, keyIdFrom } from './input.js';
 import { keyView, signingKey } from './webhook-keys.js';
 import { saveSettings, settingsOf, type WebhookSettings } from './webhooks.js';
 
-const settingsView = (kit: Kit, s: WebhookSettings) => ({ url: s.url, keyId: signingKey(kit).id, updatedAt: s.updatedAt });
+const settingsView = (kit: Kit, s: WebhookSettings) => ({
+  url: s.url,
+  keyId: signingKey(kit).id,
+  updatedAt: s.updatedAt,
+});
 
 export function webhookRoutes() {
   return new Hono<ProviderEnv>()

@@ -2,7 +2,19 @@ import { createVerify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, type Received } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox.js';
-import { activeUser, advance, createUser, expectError, KEY, kulipa, move, OTHER_KEY, sandbox, setStatus, startKyc } from './testing.js';
+import {
+  activeUser,
+  advance,
+  createUser,
+  expectError,
+  KEY,
+  kulipa,
+  move,
+  OTHER_KEY,
+  sandbox,
+  setStatus,
+  startKyc,
+} from './testing.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,7 +30,10 @@ async function withReceiver(sb: Sandbox, failFirst = 0) {
 }
 
 const events = (hook: { received: Received[] }) => hook.received.map((r) => JSON.parse(r.body));
-const names = (hook: { received: Received[] }) => events(hook).map((e) => e.eventName ?? e.type).sort();
+const names = (hook: { received: Received[] }) =>
+  events(hook)
+    .map((e) => e.eventName ?? e.type)
+    .sort();
 
 /** What a client does: read the three headers, fetch the key by id, verify "{ts}.{rawBody}". */
 async function verifyAsClient(sb: Sandbox, r: Received) {
@@ -27,24 +42,40 @@ async function verifyAsClient(sb: Sandbox, r: Received) {
   expect(key.status).toBe(200);
   expect(key.body.algorithm).toBe('ECDSA_SHA_256');
   const signed = `${r.headers['x-kulipa-signature-ts']}.${r.body}`;
-  return createVerify('sha256').update(signed).verify(key.body.publicKey, String(r.headers['x-kulipa-signature']), 'hex');
+  return createVerify('sha256')
+    .update(signed)
+    .verify(key.body.publicKey, String(r.headers['x-kulipa-signature']), 'hex');
 }
 
 describe('Kulipa webhooks', () => {
   it('registers a URL with PUT /v1/webhooks and reports the signing key id', async () => {
     const sb = sandbox();
     const before = await kulipa(sb, 'GET', '/webhooks');
-    expect(before.body).toEqual({ url: null, keyId: expect.stringMatching(/^dwk-[0-9a-f-]{36}$/), updatedAt: null });
+    expect(before.body).toEqual({
+      url: null,
+      keyId: expect.stringMatching(/^dwk-[0-9a-f-]{36}$/),
+      updatedAt: null,
+    });
     const res = await kulipa(sb, 'PUT', '/webhooks', { url: 'https://wallet.example/hooks' });
-    expect(res.body).toEqual({ url: 'https://wallet.example/hooks', keyId: before.body.keyId, updatedAt: '2025-01-01T00:00:00.000Z' });
+    expect(res.body).toEqual({
+      url: 'https://wallet.example/hooks',
+      keyId: before.body.keyId,
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    });
   });
 
-  it.each([['a missing url', {}, 'url is required'], ['an ftp url', { url: 'ftp://x.example' }, 'url must match pattern "^https?://"'], ['a URL with a space', { url: 'https://wallet example/hooks' }, 'url must match format "uri"']])(
-    'answers 400 for %s',
-    async (_what, body, message) => {
-      expectError(await kulipa(sandbox(), 'PUT', '/webhooks', body), 400, 'validation_error', message);
-    },
-  );
+  it.each([
+    ['a missing url', {}, 'url is required'],
+    ['an ftp url', { url: 'ftp://x.example' }, 'url must match pattern "^https?://"'],
+    ['a URL with a space', { url: 'https://wallet example/hooks' }, 'url must match format "uri"'],
+  ])('answers 400 for %s', async (_what, body, message) => {
+    expectError(
+      await kulipa(sandbox(), 'PUT', '/webhooks', body),
+      400,
+      'validation_error',
+      message,
+    );
+  });
 
   it('delivers kyc.submitted, kyc.verified and user.activated, each verifiable with the published key', async () => {
     const sb = sandbox();
@@ -52,7 +83,12 @@ describe('Kulipa webhooks', () => {
     const { userId, kycId } = await activeUser(sb);
     expect(names(hook)).toEqual(['kyc.submitted', 'kyc.verified', 'user.activated']);
     const byName = Object.fromEntries(events(hook).map((e) => [e.eventName, e]));
-    expect(byName['kyc.verified']).toEqual({ eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), eventName: 'kyc.verified', eventTargetId: kycId, userId });
+    expect(byName['kyc.verified']).toEqual({
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      eventName: 'kyc.verified',
+      eventTargetId: kycId,
+      userId,
+    });
     expect(byName['user.activated']).toMatchObject({ eventTargetId: userId, userId });
     for (const r of hook.received) {
       expect(r.headers['x-kulipa-signature-ts']).toBe(String(Date.parse('2025-01-01T00:00:00Z')));
@@ -67,7 +103,13 @@ describe('Kulipa webhooks', () => {
     const hook = await withReceiver(sb);
     await activeUser(sb);
     const r = hook.received[0];
-    const forged = { ...r, headers: { ...r.headers, 'x-kulipa-signature-ts': String(Number(r.headers['x-kulipa-signature-ts']) + 1) } };
+    const forged = {
+      ...r,
+      headers: {
+        ...r.headers,
+        'x-kulipa-signature-ts': String(Number(r.headers['x-kulipa-signature-ts']) + 1),
+      },
+    };
     expect(await verifyAsClient(sb, forged)).toBe(false);
   });
 
@@ -84,16 +126,26 @@ describe('Kulipa webhooks', () => {
     const userId = await createUser(sb);
     await setStatus(sb, userId, 'frozen');
     await sb.webhooks.flush();
-    expect(events(hook)).toEqual([{ eventId: expect.any(String), eventName: 'user.frozen', eventTargetId: userId, userId }]);
+    expect(events(hook)).toEqual([
+      { eventId: expect.any(String), eventName: 'user.frozen', eventTargetId: userId, userId },
+    ]);
   });
 
   it('sends the {id, type, data, createdAt, updatedAt} body with webhookBody=envelope', async () => {
     const sb = sandbox({ options: { kulipa: { webhookBody: 'envelope' } } });
     const hook = await withReceiver(sb);
     const { kycId } = await activeUser(sb);
-    expect(events(hook).find((e) => e.type === 'kyc.submitted').data).toMatchObject({ id: kycId, status: 'submitted' });
+    expect(events(hook).find((e) => e.type === 'kyc.submitted').data).toMatchObject({
+      id: kycId,
+      status: 'submitted',
+    });
     const verified = events(hook).find((e) => e.type === 'kyc.verified');
-    expect(verified).toMatchObject({ id: expect.any(String), type: 'kyc.verified', data: { id: kycId, status: 'verified' }, createdAt: '2025-01-01T00:00:00.000Z' });
+    expect(verified).toMatchObject({
+      id: expect.any(String),
+      type: 'kyc.verified',
+      data: { id: kycId, status: 'verified' },
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
     for (const r of hook.received) expect(await verifyAsClient(sb, r)).toBe(true);
   });
 
@@ -103,7 +155,14 @@ describe('Kulipa webhooks', () => {
     await setStatus(sb, await createUser(sb), 'frozen');
     await sb.webhooks.flush();
     expect(hook.received).toHaveLength(1);
-    for (const [by, total] of [['59s', 1], ['1s', 2], ['5m', 3], ['30m', 4], ['2h', 5], ['1d', 5]] as const) {
+    for (const [by, total] of [
+      ['59s', 1],
+      ['1s', 2],
+      ['5m', 3],
+      ['30m', 4],
+      ['2h', 5],
+      ['1d', 5],
+    ] as const) {
       await advance(sb, by);
       expect(hook.received).toHaveLength(total);
     }
@@ -118,7 +177,11 @@ describe('Kulipa webhooks', () => {
     const sb = sandbox();
     await activeUser(sb);
     const list = (await call(sb, 'GET', `/_sandbox/webhooks?provider=kulipa&tenant=${KEY}`)).body;
-    expect(list.map((d: { status: string }) => d.status)).toEqual(['not_sent', 'not_sent', 'not_sent']);
+    expect(list.map((d: { status: string }) => d.status)).toEqual([
+      'not_sent',
+      'not_sent',
+      'not_sent',
+    ]);
   });
 });
 
@@ -130,7 +193,9 @@ describe('Kulipa webhook keys (GET /v1/webhooks/keys/{keyId})', () => {
     expect(res.body).toEqual({
       id: keyId,
       algorithm: 'ECDSA_SHA_256',
-      publicKey: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/),
+      publicKey: expect.stringMatching(
+        /^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/,
+      ),
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
     });
@@ -140,8 +205,18 @@ describe('Kulipa webhook keys (GET /v1/webhooks/keys/{keyId})', () => {
   it('answers 404 for a key id this tenant does not sign with, and 400 for a malformed one', async () => {
     const sb = sandbox();
     const otherKeyId = (await kulipa(sb, 'GET', '/webhooks', undefined, OTHER_KEY)).body.keyId;
-    expectError(await kulipa(sb, 'GET', `/webhooks/keys/${otherKeyId}`), 404, 'not_found_error', 'Webhook key not found');
-    expectError(await kulipa(sb, 'GET', '/webhooks/keys/dwk-1'), 400, 'validation_error', "keyId must be 'dwk-' followed by a UUID");
+    expectError(
+      await kulipa(sb, 'GET', `/webhooks/keys/${otherKeyId}`),
+      404,
+      'not_found_error',
+      'Webhook key not found',
+    );
+    expectError(
+      await kulipa(sb, 'GET', '/webhooks/keys/dwk-1'),
+      400,
+      'validation_error',
+      "keyId must be 'dwk-' followed by a UUID",
+    );
   });
 
   it('keeps one key per tenant, the same for the same seed, another for another seed or tenant', async () => {

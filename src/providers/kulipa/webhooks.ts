@@ -8,20 +8,34 @@ import { KEYS, signingKey } from './webhook-keys.js';
 // Retry schedule: undocumented upstream. At once, then after 1, 5 and 30 minutes and 2 hours.
 export const KULIPA_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
 
-export type KulipaEvent = 'kyc.submitted' | 'kyc.verified' | 'kyc.declined' | 'kyc.expired' | 'user.activated' | 'user.frozen' | 'user.disabled' | 'user.deleted';
+export type KulipaEvent =
+  | 'kyc.submitted'
+  | 'kyc.verified'
+  | 'kyc.declined'
+  | 'kyc.expired'
+  | 'user.activated'
+  | 'user.frozen'
+  | 'user.disabled'
+  | 'user.deleted';
 
 export interface WebhookSettings extends Record<string, unknown> {
   url: string | null;
   updatedAt: string | null;
 }
 
-export const settingsOf = (kit: Kit): WebhookSettings => kit.ns.get<WebhookSettings>(KEYS, 'settings') ?? { url: null, updatedAt: null };
+export const settingsOf = (kit: Kit): WebhookSettings =>
+  kit.ns.get<WebhookSettings>(KEYS, 'settings') ?? { url: null, updatedAt: null };
 
 export function saveSettings(kit: Kit, url: string): WebhookSettings {
   return kit.ns.put<WebhookSettings>(KEYS, 'settings', { url, updatedAt: kit.iso() });
 }
 
-export function signKulipa(privateKeyPem: string, keyId: string, rawBody: string, nowMs: number): Record<string, string> {
+export function signKulipa(
+  privateKeyPem: string,
+  keyId: string,
+  rawBody: string,
+  nowMs: number,
+): Record<string, string> {
   const ts = String(nowMs);
   return {
     'x-kulipa-signature': ecdsaSha256DerHex(privateKeyPem, `${ts}.${rawBody}`),
@@ -31,7 +45,11 @@ export function signKulipa(privateKeyPem: string, keyId: string, rawBody: string
 }
 
 /** Queues one event for the tenant's URL (logged as not sent when none is registered). */
-export function emit(kit: Kit, event: KulipaEvent, target: { userId: string; targetId: string; data: unknown }) {
+export function emit(
+  kit: Kit,
+  event: KulipaEvent,
+  target: { userId: string; targetId: string; data: unknown },
+) {
   const eventId = kit.ids.uuid('event');
   const now = kit.iso();
   const body =
