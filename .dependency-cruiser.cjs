@@ -10,7 +10,7 @@ module.exports = {
       name: 'provider-imports-engine-only',
       comment: 'A provider builds with the engine and nothing else of the app.',
       severity: 'error',
-      from: { path: '^src/providers/[^/]+/' },
+      from: { path: '^src/providers/([^/]+)/' },
       to: { path: '^src/', pathNot: ['^src/engine/index\\.ts$', '^src/providers/$1/'] },
     },
     {
@@ -43,7 +43,10 @@ module.exports = {
       comment: 'admin, hosted, pact and cli see the sandbox through sandbox/types (and index for createSandbox).',
       severity: 'error',
       from: { path: '^src/(admin|hosted|pact)/' },
-      to: { path: '^src/(sandbox/(?!types\\.ts$)|runtime/|state/|providers/)' },
+      to: {
+        path: '^src/(sandbox/|runtime/|state/|providers/)',
+        pathNot: ['^src/sandbox/types\\.ts$', '^src/sandbox/index\\.ts$', '^src/providers/index\\.ts$'],
+      },
     },
     {
       name: 'sandbox-not-above',

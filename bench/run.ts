@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
-import { createSandbox } from '../src/sandbox.js';
+import { createSandbox } from '../src/sandbox/index.js';
 
 const CONNECTIONS = 50;
 /** The sandbox's own command (npm start and the Dockerfile run it too), on a free port, logging warnings only. */

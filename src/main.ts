@@ -3,7 +3,7 @@
 import pino from 'pino';
 import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
-import { createSandbox } from './sandbox.js';
+import { createSandbox } from './sandbox/index.js';
 
 export async function serveFromArgs(
   argv: readonly string[],

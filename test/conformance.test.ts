@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractFile, loadContract } from '../src/engine/index.js';
 import { providers } from '../src/providers/index.js';
-import type { Sandbox } from '../src/sandbox.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { authFor } from './provider-auth.js';
 import { testSandbox } from './helpers.js';
 
@@ -33,7 +33,7 @@ function badBodies(schema: Json | undefined): [string, string, string][] {
 // Vendor state only: "_" collections hold bookkeeping such as rate-limit windows, which every request moves.
 const state = (sb: Sandbox, provider: string) =>
   JSON.stringify(
-    Object.entries(sb.store.snapshot({ provider })).flatMap(([tenant, ns]) =>
+    Object.entries(sb.snapshot({ provider })).flatMap(([tenant, ns]) =>
       Object.entries(ns)
         .filter(([c]) => !c.startsWith('_'))
         .map((e) => [tenant, ...e]),

@@ -106,13 +106,13 @@ describe('request bodies over a socket', () => {
       true,
     );
     expect([declared.status, streamed.status]).toEqual([201, 201]);
-    const before = JSON.stringify(sb.store.snapshot({ provider: 'capa' }));
+    const before = JSON.stringify(sb.snapshot({ provider: 'capa' }));
     const big = JSON.stringify({ type: 'INDIVIDUAL', email: `${'x'.repeat(2000)}@example.com` });
     for (const chunked of [false, true]) {
       const refused = await post(users, big, chunked);
       expect([refused.status, refused.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     }
-    expect(JSON.stringify(sb.store.snapshot({ provider: 'capa' }))).toBe(before);
+    expect(JSON.stringify(sb.snapshot({ provider: 'capa' }))).toBe(before);
     const link = await post(
       `${users}/${declared.body.data!.userId}/kyc/verification-link`,
       '{"country":"MX"}',

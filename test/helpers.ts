@@ -6,7 +6,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
 
 const open: Sandbox[] = [];
 

@@ -9,7 +9,7 @@ import {
   sessionIdOf,
 } from '../src/providers/capa/testing.js';
 import { createEntity, createValidation, ORG } from '../src/providers/gu1/testing.js';
-import type { Sandbox } from '../src/sandbox.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { call, receiver, testSandbox } from './helpers.js';
 
 const post = (sb: Sandbox, path: string, fields: Record<string, string>) =>
@@ -110,7 +110,9 @@ describe('dashboard actions', () => {
       '/_sandbox/ui?provider=capa&notice=advanced',
     ]);
     expect((await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body.link).toBe('expired');
-    expect(sb.clock.now(sb.clockKey('capa', CAPA_KEY)) - sb.clock.now()).toBe(25 * 3_600_000);
+    expect(sb.time.now({ provider: 'capa', tenant: CAPA_KEY }) - sb.time.now()).toBe(
+      25 * 3_600_000,
+    );
     const page = await call(sb, 'GET', '/_sandbox/ui?provider=capa&notice=advanced');
     expect(page.text).toContain('Clock advanced');
   });

@@ -14,7 +14,7 @@ import {
   createUser as kulipaUser,
   sandbox as kulipaSandbox,
 } from '../src/providers/kulipa/testing.js';
-import type { Sandbox } from '../src/sandbox.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { call, testSandbox } from './helpers.js';
 
 const form = (

@@ -1,5 +1,5 @@
 // How the cross-provider suites authenticate as each provider's default tenant.
-import type { Sandbox } from '../src/sandbox.js';
+import type { Sandbox } from '../src/sandbox/index.js';
 import { KEY as BAANX_KEY } from '../src/providers/baanx/testing.js';
 import { KEY as CAPA_KEY } from '../src/providers/capa/testing.js';
 import { tokenFor } from '../src/providers/faceki/testing.js';

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capa, createLink, createUser, sessionIdOf } from '../src/providers/capa/testing.js';
-import type { SandboxOptions } from '../src/sandbox.js';
+import type { SandboxOptions } from '../src/sandbox/index.js';
 import { call, RECEIVER_TLS, receiver, TEST_CA, testSandbox } from './helpers.js';
 
 const closers: (() => Promise<void>)[] = [];

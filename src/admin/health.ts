@@ -1,6 +1,6 @@
 // GET /health and GET /providers: is it up, what is mounted, and how a client points at it.
 import { Hono } from 'hono';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 
 export function healthRoutes(sb: Sandbox) {
   return new Hono()
@@ -9,7 +9,7 @@ export function healthRoutes(sb: Sandbox) {
         status: 'ok',
         seed: sb.seed,
         providers: sb.providers.map((p) => p.name),
-        now: new Date(sb.clock.now()).toISOString(),
+        now: new Date(sb.time.now()).toISOString(),
       }),
     )
     .get('/providers', (c) =>
@@ -20,7 +20,7 @@ export function healthRoutes(sb: Sandbox) {
           baseUrl: `${sb.publicUrl}/${p.name}${p.clientBase}`,
           docs: p.docs,
           credentials: p.credentials(),
-          options: sb.kit(p.name, '').options,
+          options: sb.optionsText(p.name),
           magic: p.magic ?? [],
         })),
       ),

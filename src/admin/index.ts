@@ -1,7 +1,7 @@
 // The reserved control plane: everything sandbox-only lives under /_sandbox.
 import { Hono } from 'hono';
 import { SandboxError } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { clockRoutes } from './clock.js';
 import { faultRoutes } from './faults.js';
 import { healthRoutes } from './health.js';
@@ -11,20 +11,20 @@ import { sessionRoutes } from './sessions.js';
 import { stateRoutes } from './state.js';
 import { webhookRoutes } from './webhooks.js';
 
+const GROUPS = [
+  healthRoutes,
+  stateRoutes,
+  clockRoutes,
+  faultRoutes,
+  journalRoutes,
+  webhookRoutes,
+  sessionRoutes,
+  pactRoutes,
+];
+
 export function mountAdmin(app: Hono, sb: Sandbox) {
   const admin = new Hono();
-  for (const group of [
-    healthRoutes,
-    stateRoutes,
-    clockRoutes,
-    faultRoutes,
-    journalRoutes,
-    webhookRoutes,
-    sessionRoutes,
-    pactRoutes,
-  ]) {
-    admin.route('/', group(sb));
-  }
+  for (const group of GROUPS) admin.route('/', group(sb));
   for (const p of sb.providers) {
     if (p.admin)
       admin.route(
@@ -35,10 +35,8 @@ export function mountAdmin(app: Hono, sb: Sandbox) {
   admin.onError((err, c) => {
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
     sb.log.error({ err }, 'admin handler failed');
-    return c.json(
-      new SandboxError(500, 'internal', (err as Error).message, 'this is a sandbox bug').toJSON(),
-      500,
-    );
+    const bug = new SandboxError(500, 'internal', (err as Error).message, 'this is a sandbox bug');
+    return c.json(bug.toJSON(), 500);
   });
   app.route('/_sandbox', admin);
 }

@@ -1,13 +1,13 @@
 // Reading admin input: a bad admin call is a SandboxError with a hint, never a vendor error.
 import type { Context } from 'hono';
-import { isObject, parseDuration, SandboxError } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import { isObject, parseDuration, SandboxError, type TenantFilter } from '../engine/index.js';
+import type { Sandbox } from '../sandbox/types.js';
 
 export async function adminBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
   if (!text) return {};
   try {
-    const v = JSON.parse(text);
+    const v: unknown = JSON.parse(text);
     if (isObject(v)) return v;
   } catch {
     /* falls through */
@@ -20,24 +20,13 @@ export async function adminBody(c: Context): Promise<Record<string, unknown>> {
   );
 }
 
-/** provider/tenant from query or body; a tenant needs its provider, and the provider must be mounted. */
-export function tenantFilter(
-  sb: Sandbox,
-  src: Record<string, unknown>,
-): { provider?: string; tenant?: string } {
-  const provider = src.provider === undefined ? undefined : String(src.provider);
-  const tenant = src.tenant === undefined ? undefined : String(src.tenant);
-  if (provider !== undefined) sb.provider(provider);
-  if (tenant !== undefined && provider === undefined) {
-    throw new SandboxError(
-      400,
-      'tenant_needs_provider',
-      'A tenant is named together with its provider',
-      'add "provider": "<name>"',
-    );
-  }
-  return { provider, tenant };
-}
+/** provider/tenant from a query or a body: the provider mounted, a tenant only with its provider. */
+export const tenantFilter = (sb: Sandbox, src: Record<string, unknown>): TenantFilter =>
+  sb.filter(src);
+
+/** The one tenant a filter names, or undefined for "every tenant". */
+export const tenantOf = (f: TenantFilter) =>
+  f.tenant === undefined ? undefined : { provider: f.provider!, tenant: f.tenant };
 
 export function durationOf(value: unknown, field: string): number {
   const ms =

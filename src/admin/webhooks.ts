@@ -1,22 +1,26 @@
 // GET /webhooks (each delivery with its attempts), POST /webhooks/:id/replay.
 import { Hono } from 'hono';
 import { SandboxError } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { query, tenantFilter } from './input.js';
 
 export function webhookRoutes(sb: Sandbox) {
-  const notFound = (id: string) =>
-    new SandboxError(404, 'unknown_webhook', `No webhook delivery ${id}`, 'GET /_sandbox/webhooks');
+  const must = (id: string) => {
+    const d = sb.webhooks.get(id);
+    if (!d)
+      throw new SandboxError(
+        404,
+        'unknown_webhook',
+        `No webhook delivery ${id}`,
+        'GET /_sandbox/webhooks',
+      );
+    return d;
+  };
   return new Hono()
     .get('/webhooks', (c) => c.json(sb.webhooks.list(tenantFilter(sb, query(c)))))
-    .get('/webhooks/:id', (c) => {
-      const d = sb.webhooks.get(c.req.param('id'));
-      if (!d) throw notFound(c.req.param('id'));
-      return c.json(d);
-    })
+    .get('/webhooks/:id', (c) => c.json(must(c.req.param('id'))))
     .post('/webhooks/:id/replay', async (c) => {
-      const d = sb.webhooks.get(c.req.param('id'));
-      if (!d) throw notFound(c.req.param('id'));
+      const d = must(c.req.param('id'));
       if (!d.url)
         throw new SandboxError(
           409,

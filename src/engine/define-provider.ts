@@ -1,12 +1,19 @@
 // The shape of a provider folder's public face, and the kit the engine hands its handlers.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Contract } from './contracts.js';
 import type { ErrorRow, ErrorTable } from './errors.js';
 import type { Fake, IdSource } from './ids.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { RedirectScheme } from './redirect.js';
 import type { Namespace } from './store.js';
 import type { Delivery, NewDelivery } from './webhooks/queue.js';
+
+/** Options as parsed at boot: durations in ms, ints as numbers, the rest as given. */
+export type ParsedOptions = Readonly<Record<string, string | number>>;
+
+/** What reply() rendered: the JSON body and its text. */
+export type Rendered = { body: unknown; text: string };
 
 /** Everything a handler needs for one (provider, tenant): time, state, ids, fake data, webhooks. */
 export interface Kit {
@@ -18,7 +25,8 @@ export interface Kit {
   readonly ns: Namespace;
   readonly ids: IdSource;
   readonly fake: Fake;
-  readonly options: Readonly<Record<string, string>>;
+  /** The provider's options, parsed at boot (durations in ms): read them through OptionValues. */
+  readonly options: ParsedOptions;
   readonly contract: Contract;
   readonly log: Logger;
   /** The tenant of this provider that owns an id, when it is not this one's. */
@@ -46,6 +54,10 @@ export type ProviderEnv = {
     operation: string | null;
     scenario: string | null;
     requestText: string | undefined;
+    /** What the provider's auth stage established (a partner, a client, an organization). */
+    principal: unknown;
+    /** Set by reply(): the JSON body and its text, for the journal and the contract check. */
+    rendered: Rendered | undefined;
   };
 };
 
@@ -120,7 +132,7 @@ export interface HostedFlow {
   /** The vendor's colour (#rrggbb) and, when the flow runs under another name (Baanx → Veriff), that product. */
   brand?: { color: string; product?: string };
   /** Schemes a redirect may use: https, http (any host), http-localhost, app (myapp://). Default: https only. */
-  redirectSchemes?: readonly ('https' | 'http' | 'http-localhost' | 'app')[];
+  redirectSchemes?: readonly RedirectScheme[];
   /** Label of a "leave for now" button: back to the redirect without a decision, the link staying live. */
   leave?: string;
   /** What the page says about a closed link in a given vendor state (e.g. cancelled by the company). */
@@ -174,6 +186,13 @@ export interface ProviderModule {
    * Called for every tenant of the provider after the clock moves, before webhooks are flushed.
    */
   settle?(kit: Kit): void;
+  /**
+   * The vendor's auth, a stage the pipeline runs before every route of this provider, so no endpoint
+   * can forget it: throws the vendor's error, or returns what it established (c.get('principal')).
+   * It sees c.get('operation'), for operations the vendor serves without credentials or checks
+   * further (Capa's user calls). Unknown paths get the vendor's 404 without it.
+   */
+  auth?(c: Context<ProviderEnv>): unknown;
   credentials(): Credential[];
   options?: Readonly<Record<string, OptionSpec>>;
   magic?: readonly MagicValue[];

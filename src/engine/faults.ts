@@ -2,6 +2,7 @@
 // picked by a request header or by admin fault rules that match a tenant's next calls.
 import type { ProviderModule } from './define-provider.js';
 import { SandboxError } from './errors.js';
+import type { TenantFilter } from './tenant.js';
 
 export interface Scenario {
   name: string;
@@ -84,7 +85,7 @@ export function resolveScenario(provider: ProviderModule, spec: string): Effect 
       const status = transportStatus.get(name) as keyof ProviderModule['transport'];
       effect.errorKey = provider.transport[status];
       effect.retryAfter = status === 429;
-    } else if (name in provider.errors) effect.errorKey = name;
+    } else if (Object.hasOwn(provider.errors, name)) effect.errorKey = name;
     else {
       throw new SandboxError(
         400,
@@ -126,7 +127,7 @@ export interface FaultRule {
 
 export interface FaultRules {
   add(rule: Omit<FaultRule, 'id' | 'hits'>): FaultRule;
-  list(filter?: { provider?: string; tenant?: string }): FaultRule[];
+  list(filter?: TenantFilter): FaultRule[];
   delete(id?: string): boolean;
   /** The first live rule for this call, consumed by one use. */
   take(

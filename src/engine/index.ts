@@ -1,4 +1,4 @@
-// The engine's public surface: the only path providers (and the app shell) import from.
+// The engine's public surface: the only path providers import from.
 export * from './clock.js';
 export * from './contracts.js';
 export * from './define-provider.js';
@@ -7,15 +7,17 @@ export * from './errors.js';
 export * from './faults.js';
 export * from './fixtures.js';
 export * from './ids.js';
+export * from './input.js';
 export * from './journal.js';
 export * from './lifecycle.js';
-export * from './mount.js';
+export * from './lookup.js';
 export * from './options.js';
 export * from './paths.js';
 export * from './rate-limit.js';
-export * from './request.js';
-export * from './router.js';
+export * from './redirect.js';
+export * from './reply.js';
 export * from './store.js';
+export * from './tenant.js';
 export * from './webhooks/post.js';
 export * from './webhooks/queue.js';
 export * from './webhooks/signers.js';

@@ -1,4 +1,5 @@
 // A bounded request/response log per tenant: what a client sent and what the sandbox answered.
+import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
 export interface JournalEntry {
   id: number;
@@ -36,13 +37,8 @@ export interface JournalRecord extends Omit<
 
 export interface Journal {
   record(entry: JournalRecord): void;
-  list(filter?: {
-    provider?: string;
-    tenant?: string;
-    operation?: string;
-    limit?: number;
-  }): JournalEntry[];
-  reset(filter?: { provider?: string; tenant?: string }): void;
+  list(filter?: TenantFilter & { operation?: string; limit?: number }): JournalEntry[];
+  reset(filter?: TenantFilter): void;
 }
 
 type Stored = JournalRecord & { id: number };
@@ -79,13 +75,13 @@ export function createJournal(perTenant = 100): Journal {
   // lives for perTenant requests and no longer (listing sorts by id). The bound is also a cost under
   // load: every entry is alive at the next young-generation GC, which copies it (~0.8 KB with its
   // header pairs and texts); at 200 entries a young GC copied ~250 KB, at 50 ~120 KB.
-  const rings = new Map<string, { entries: Stored[]; next: number }>();
+  const rings = new Map<string, { ref: TenantRef; entries: Stored[]; next: number }>();
   let seq = 0;
   return {
     record(entry) {
-      const k = `${entry.provider}\u0000${entry.tenant}`;
+      const k = tenantKey(entry);
       let ring = rings.get(k);
-      if (!ring) rings.set(k, (ring = { entries: [], next: 0 }));
+      if (!ring) rings.set(k, (ring = { ref: entry, entries: [], next: 0 }));
       // The record is the pipeline's own fresh object: stored as it is (request headers are
       // immutable, read only when the journal is listed).
       const stored = entry as Stored;
@@ -99,8 +95,7 @@ export function createJournal(perTenant = 100): Journal {
       const out: Stored[] = [];
       for (const ring of rings.values()) {
         for (const e of ring.entries) {
-          if (filter.provider && e.provider !== filter.provider) continue;
-          if (filter.tenant !== undefined && e.tenant !== filter.tenant) continue;
+          if (!inFilter(filter, e)) continue;
           if (filter.operation && e.operation !== filter.operation) continue;
           out.push(e);
         }
@@ -109,14 +104,7 @@ export function createJournal(perTenant = 100): Journal {
       return (filter.limit ? out.slice(0, filter.limit) : out).map(view);
     },
     reset(filter = {}) {
-      for (const k of [...rings.keys()]) {
-        const [provider, tenant] = k.split('\u0000');
-        if (
-          (!filter.provider || filter.provider === provider) &&
-          (filter.tenant === undefined || filter.tenant === tenant)
-        )
-          rings.delete(k);
-      }
+      for (const [k, ring] of rings) if (inFilter(filter, ring.ref)) rings.delete(k);
     },
   };
 }

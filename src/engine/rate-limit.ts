@@ -33,3 +33,15 @@ export function takeRateToken(
     retryAfterS: Math.max(1, Math.ceil((resetAt - now) / 1000)),
   };
 }
+
+/**
+ * The X-RateLimit-* headers of a decision. Vendors disagree on what the reset header holds:
+ * seconds until the window ends (Kulipa) or the window's end in epoch seconds (gu1).
+ */
+export function rateHeaders(d: RateDecision, reset: 'seconds' | 'epoch'): Record<string, string> {
+  return {
+    'x-ratelimit-limit': String(d.limit),
+    'x-ratelimit-remaining': String(d.remaining),
+    'x-ratelimit-reset': String(reset === 'seconds' ? d.retryAfterS : Math.ceil(d.resetAt / 1000)),
+  };
+}

@@ -6,6 +6,7 @@
 // windows, indexes) and are not searched.
 
 import { indexOfId } from './ids.js';
+import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
 export type Row = Record<string, unknown>;
 
@@ -28,22 +29,15 @@ export interface Namespace {
   count(collection: string): number;
 }
 
-export interface TenantRef {
-  provider: string;
-  tenant: string;
-}
-
 export interface Store {
   ns(provider: string, tenant: string): Namespace;
   /** Which tenant of this provider owns a record id (across tenants), if any. */
   ownerOf(provider: string, id: string): string | undefined;
   tenants(provider?: string): TenantRef[];
   /** Drops every namespace, or only the given provider's tenant (all providers when provider is omitted). */
-  reset(filter?: { provider?: string; tenant?: string }): void;
-  snapshot(filter?: { provider?: string; tenant?: string }): Record<string, Record<string, Row[]>>;
+  reset(filter?: TenantFilter): void;
+  snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
 }
-
-const key = (provider: string, tenant: string) => `${provider}\u0000${tenant}`;
 
 /** What the store needs of a collection; a Map is one. */
 interface Rows {
@@ -106,7 +100,7 @@ class IndexedRows implements Rows {
 export function createStore(): Store {
   const spaces = new Map<string, { ref: TenantRef; data: Map<string, Rows>; api: Namespace }>();
   function open(provider: string, tenant: string) {
-    const k = key(provider, tenant);
+    const k = tenantKey({ provider, tenant });
     let space = spaces.get(k);
     if (space) return space;
     const data = new Map<string, Rows>();
@@ -144,12 +138,8 @@ export function createStore(): Store {
     return space;
   }
 
-  const matching = (filter: { provider?: string; tenant?: string } = {}) =>
-    [...spaces.entries()].filter(
-      ([, s]) =>
-        (filter.provider === undefined || s.ref.provider === filter.provider) &&
-        (filter.tenant === undefined || s.ref.tenant === filter.tenant),
-    );
+  const matching = (filter: TenantFilter = {}) =>
+    [...spaces.entries()].filter(([, s]) => inFilter(filter, s.ref));
 
   return {
     ns: (provider, tenant) => open(provider, tenant).api,
@@ -175,7 +165,7 @@ export function createStore(): Store {
       const out: Record<string, Record<string, Row[]>> = {};
       for (const [, s] of matching(filter)) {
         if (s.data.size === 0) continue;
-        out[`${s.ref.provider}:${s.ref.tenant}`] = Object.fromEntries(
+        out[tenantKey(s.ref)] = Object.fromEntries(
           [...s.data.entries()].map(([c, rows]) => [c, structuredClone([...rows.values()])]),
         );
       }

@@ -1,7 +1,8 @@
-// The dashboard's form posts. Each one forwards to the admin API in-process, so a button does
-// exactly what the matching /_sandbox call does (settling, webhooks, errors), then redirects back.
+// The dashboard's form posts. Each calls the same sandbox service the matching /_sandbox call does
+// (settling, webhooks, refusals), then redirects back to the page the form was on.
 import { Hono, type Context } from 'hono';
-import type { Sandbox } from '../sandbox.js';
+import { parseDuration, SandboxError } from '../engine/index.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { filterOf, tenantOf } from './dashboard-data.js';
 import { SessionsPage } from './dashboard-pages.js';
 import { UI } from './layout.js';
@@ -23,102 +24,93 @@ const BACK =
 const field = (form: Record<string, unknown>, name: string) =>
   typeof form[name] === 'string' ? (form[name] as string) : '';
 
-async function forward(sb: Sandbox, path: string, body: Record<string, unknown>) {
-  const res = await sb.app.request(`/_sandbox${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.ok) return { status: res.status };
-  const json = (await res.json().catch(() => null)) as {
-    error?: { message?: string; hint?: string };
-  } | null;
-  const e = json?.error;
-  return {
-    status: res.status,
-    error: e?.message
-      ? `${e.message}${e.hint ? ` (${e.hint})` : ''}`
-      : `The admin API answered ${res.status}`,
-  };
-}
+const NO_TENANT = new SandboxError(
+  404,
+  'unknown_tenant',
+  'No such tenant (it may have been reset).',
+);
 
 export function dashboardActions(sb: Sandbox) {
   const actions = new Hono();
 
-  /** Back to the page the form was on, with a fixed notice; or that page (the main one) with the error. */
-  const done = async (
-    c: Context,
-    form: Record<string, unknown>,
-    result: { status: number; error?: string },
-    notice: Notice,
-  ) => {
-    const raw = field(form, 'back');
-    const back = BACK.test(raw) ? raw : UI;
-    if (!result.error)
-      return c.redirect(`${back}${back.includes('?') ? '&' : '?'}notice=${notice}`, 303);
-    const status = (result.status >= 400 && result.status < 500 ? result.status : 400) as 400;
-    return c.html(
-      <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={result.error} />,
-      status,
-    );
+  /** Runs an action; back to the form's page with a notice, or the main page with the refusal. */
+  const act = async (c: Context, notice: (form: Record<string, unknown>) => Promise<Notice>) => {
+    const form = await c.req.parseBody();
+    try {
+      const done = await notice(form);
+      const raw = field(form, 'back');
+      const back = BACK.test(raw) ? raw : UI;
+      return c.redirect(`${back}${back.includes('?') ? '&' : '?'}notice=${done}`, 303);
+    } catch (err) {
+      if (!(err instanceof SandboxError)) throw err;
+      const error = `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
+      const status = (err.status >= 400 && err.status < 500 ? err.status : 400) as 400;
+      return c.html(
+        <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />,
+        status,
+      );
+    }
   };
 
-  /** A tenant handle to the admin API's {provider, tenant}; "*" is every tenant. */
-  const target = (handle: string) => (handle === '*' ? {} : tenantOf(sb, handle));
+  /** A tenant handle; "*" is every tenant. */
+  const target = (handle: string) => {
+    if (handle === '*') return undefined;
+    const t = tenantOf(sb, handle);
+    if (!t) throw NO_TENANT;
+    return { provider: t.provider, tenant: t.tenant };
+  };
 
-  actions.post('/clock/advance', async (c) => {
-    const form = await c.req.parseBody();
-    const t = target(field(form, 'tenant'));
-    if (!t)
-      return done(
-        c,
-        form,
-        { status: 404, error: 'No such tenant (it may have been reset).' },
-        'advanced',
-      );
-    return done(
-      c,
-      form,
-      await forward(sb, '/clock/advance', { ...t, by: field(form, 'by') }),
-      'advanced',
-    );
-  });
+  actions.post('/clock/advance', (c) =>
+    act(c, async (form) => {
+      const ref = target(field(form, 'tenant'));
+      const ms = parseDuration(field(form, 'by'));
+      if (ms === undefined)
+        throw new SandboxError(
+          400,
+          'bad_duration',
+          '"by" must be a duration',
+          'e.g. "90s", "15m", "24h", "7d"',
+        );
+      await sb.time.advance(ms, ref);
+      return 'advanced';
+    }),
+  );
 
-  actions.post('/reset', async (c) => {
-    const form = await c.req.parseBody();
-    const handle = field(form, 'tenant');
-    const t = target(handle);
-    if (!t)
-      return done(
-        c,
-        form,
-        { status: 404, error: 'No such tenant (it may have been reset).' },
-        'reset',
-      );
-    return done(c, form, await forward(sb, '/reset', t), handle === '*' ? 'reset-all' : 'reset');
-  });
+  actions.post('/reset', (c) =>
+    act(c, async (form) => {
+      const ref = target(field(form, 'tenant'));
+      sb.reset(ref);
+      return ref ? 'reset' : 'reset-all';
+    }),
+  );
 
-  actions.post('/sessions/:id/transition', async (c) => {
-    const form = await c.req.parseBody();
-    const reason = field(form, 'reason').trim().slice(0, 200);
-    const body = { state: field(form, 'state'), ...(reason ? { reason } : {}) };
-    return done(
-      c,
-      form,
-      await forward(sb, `/sessions/${encodeURIComponent(c.req.param('id'))}/transition`, body),
-      'moved',
-    );
-  });
+  actions.post('/sessions/:id/transition', (c) =>
+    act(c, async (form) => {
+      const reason = field(form, 'reason').trim().slice(0, 200) || undefined;
+      await sb.sessions.transition(c.req.param('id')!, field(form, 'state'), {
+        reason,
+        manual: true,
+      });
+      return 'moved';
+    }),
+  );
 
-  actions.post('/webhooks/:id/replay', async (c) => {
-    const form = await c.req.parseBody();
-    return done(
-      c,
-      form,
-      await forward(sb, `/webhooks/${encodeURIComponent(c.req.param('id'))}/replay`, {}),
-      'replayed',
-    );
-  });
+  actions.post('/webhooks/:id/replay', (c) =>
+    act(c, async () => {
+      const d = sb.webhooks.get(c.req.param('id')!);
+      if (!d)
+        throw new SandboxError(404, 'unknown_webhook', `No webhook delivery ${c.req.param('id')}`);
+      if (!d.url)
+        throw new SandboxError(
+          409,
+          'no_webhook_url',
+          'This delivery had no URL registered',
+          'register a webhook URL with the provider first',
+        );
+      await sb.webhooks.replay(d.id);
+      return 'replayed';
+    }),
+  );
 
   return actions;
 }

@@ -1,8 +1,7 @@
 // What the dashboard reads, gathered through the same sandbox functions the admin API uses, with
 // tenants named by a handle (never their key) and every time taken from the tenant's own clock.
-import { listSessions } from '../admin/sessions.js';
 import type { SessionView } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { handleOf, mask } from './security.js';
 
 export interface TenantRow {
@@ -38,16 +37,16 @@ export function tenantOf(
   sb: Sandbox,
   handle: string,
 ): { provider: string; tenant: string } | undefined {
-  return sb.store.tenants().find((t) => handleOf(t.provider, t.tenant) === handle);
+  return sb.tenants().find((t) => handleOf(t.provider, t.tenant) === handle);
 }
 
 const titleOf = (sb: Sandbox, provider: string) =>
   sb.providers.find((p) => p.name === provider)?.title ?? provider;
 const tenantNow = (sb: Sandbox, provider: string, tenant: string) =>
-  sb.clock.now(sb.clockKey(provider, tenant));
+  sb.time.now({ provider, tenant });
 
 export function tenantRows(sb: Sandbox, f: Filter): TenantRow[] {
-  return sb.store
+  return sb
     .tenants(f.provider)
     .filter((t) => !f.handle || handleOf(t.provider, t.tenant) === f.handle)
     .map((t) => ({
@@ -56,7 +55,7 @@ export function tenantRows(sb: Sandbox, f: Filter): TenantRow[] {
       handle: handleOf(t.provider, t.tenant),
       masked: mask(t.tenant),
       now: new Date(tenantNow(sb, t.provider, t.tenant)).toISOString(),
-      sessions: listSessions(sb, t).length,
+      sessions: sb.sessions.list({ provider: t.provider, tenant: t.tenant }).length,
     }))
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.handle.localeCompare(b.handle));
 }
@@ -64,7 +63,8 @@ export function tenantRows(sb: Sandbox, f: Filter): TenantRow[] {
 export function sessionRows(sb: Sandbox, f: Filter, limit = 200): SessionRow[] {
   const tenant = f.handle ? tenantOf(sb, f.handle) : undefined;
   if (f.handle && !tenant) return [];
-  return listSessions(sb, tenant ?? { provider: f.provider })
+  return sb.sessions
+    .list(tenant ?? { provider: f.provider })
     .slice(0, limit)
     .map((view) => ({
       view,
@@ -94,8 +94,8 @@ export function deliveries(sb: Sandbox, f: Filter) {
 export function journal(sb: Sandbox, f: Filter, limit = 200) {
   const tenant = f.handle ? tenantOf(sb, f.handle) : undefined;
   if (f.handle && !tenant) return [];
-  return sb.journal
-    .list({ ...(tenant ?? { provider: f.provider }), limit })
+  return sb
+    .journal({ ...(tenant ?? { provider: f.provider }), limit })
     .map((e) => ({ ...e, masked: mask(e.tenant), shownQuery: queryShown(e.query) }));
 }
 

@@ -1,7 +1,7 @@
 // The dashboard's main page: tenants with their clocks, and sessions with state and expiry on the
 // tenant's clock, each with the operator's actions as plain forms (no JavaScript needed).
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { tenantRows, sessionRows, type Filter } from './dashboard-data.js';
 import { pathOf, relative, when } from './flow.js';
 import { DashShell, Pill, UI, type Section } from './layout.js';
@@ -60,7 +60,7 @@ export const Frame: FC<PropsWithChildren<PageProps & { section: Section }>> = ({
 }) => (
   <DashShell
     section={section}
-    clock={when(new Date(sb.clock.now()).toISOString())}
+    clock={when(new Date(sb.time.now()).toISOString())}
     notice={notice}
     error={error}
   >

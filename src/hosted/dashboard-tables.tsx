@@ -143,7 +143,7 @@ export const JournalPage: FC<PageProps> = (props) => {
 
 export const ScenariosPage: FC<PageProps> = (props) => {
   const { sb, filter } = props;
-  const rows = sb.scenarios(filter.provider);
+  const rows = sb.faults.scenarios(filter.provider);
   return (
     <Frame {...props} section="scenarios">
       <section class="panel">

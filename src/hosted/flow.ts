@@ -1,6 +1,5 @@
 // What a hosted page needs of a session, read through the provider's SessionAdapter only: the flow
 // description, the identity to show, the outcomes open now, and where the person left off.
-import { findSession } from '../admin/sessions.js';
 import type {
   HostedFlow,
   HostedIdentity,
@@ -9,9 +8,9 @@ import type {
   Kit,
   SessionView,
 } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import type { Found, Sandbox } from '../sandbox/types.js';
 
-export type Found = NonNullable<ReturnType<typeof findSession>>;
+export type { Found } from '../sandbox/types.js';
 
 /** Per-session page progress, in the session's own tenant namespace ("_" keeps it out of the id index). */
 const PROGRESS = '_hosted_progress';
@@ -29,11 +28,11 @@ const DEFAULT_FLOW: HostedFlow = {
 
 /** The session behind /verify/:provider/:id, or undefined when the provider or the id does not match. */
 export function lookup(sb: Sandbox, provider: string, id: string): Found | undefined {
-  const s = findSession(sb, id);
+  const s = sb.sessions.find(id);
   return s && s.provider.name === provider ? s : undefined;
 }
 
-export const flowOf = (s: Found): HostedFlow => s.adapter.hosted ?? DEFAULT_FLOW;
+export const flowOf = (s: Found): HostedFlow => s.provider.sessions?.hosted ?? DEFAULT_FLOW;
 
 /** Steps as objects; a plain-string step gets its kind from its position (first consent, last review). */
 export function stepsOf(flow: HostedFlow): HostedStep[] {
@@ -60,8 +59,9 @@ export const openOutcomes = (s: Found, view: SessionView = s.view): HostedOutcom
 
 /** The faker identity of the session: the provider's own, or one seeded from (provider, subject). */
 export function identityOf(s: Found): HostedIdentity {
-  const row = s.kit.ns.get(s.adapter.collection, s.view.id) ?? {};
-  if (s.adapter.identity) return s.adapter.identity(s.kit, row);
+  const adapter = s.provider.sessions!;
+  const row = s.kit.ns.get(adapter.collection, s.view.id) ?? {};
+  if (adapter.identity) return adapter.identity(s.kit, row);
   return s.kit.fake(`hosted:${s.provider.name}:${s.view.subject}`, (f) => ({
     name: f.person.fullName(),
     facts: [

@@ -1,7 +1,7 @@
 // Mounts the HTML side of the sandbox: the page every verification link opens (/verify) and the
 // dashboard over the admin API (/_sandbox/ui). Knows no vendor: pages come from SessionAdapters.
 import { Hono } from 'hono';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import { dashboardActions, NOTICES } from './dashboard-actions.js';
 import { filterOf } from './dashboard-data.js';
 import { SessionsPage, type PageProps } from './dashboard-pages.js';

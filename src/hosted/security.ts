@@ -1,23 +1,6 @@
 // The pages' safety rules in one place: CSP, masking of credentials, redirect checks, tenant handles.
 import type { MiddlewareHandler } from 'hono';
-import { hexFrom, type HostedFlow } from '../engine/index.js';
-
-type Scheme = NonNullable<HostedFlow['redirectSchemes']>[number];
-
-// Schemes that run code or read local data in the browser: never a redirect target, whatever a vendor allows.
-const DANGEROUS = new Set([
-  'javascript',
-  'data',
-  'vbscript',
-  'file',
-  'blob',
-  'about',
-  'filesystem',
-  'view-source',
-  'chrome',
-  'intent',
-]);
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { allowedRedirect, hexFrom, type RedirectScheme } from '../engine/index.js';
 
 /** The CSP of every page; `formTargets` adds the one redirect a decision may lead to (form-action covers redirects). */
 export function csp(formTargets: readonly string[] = []): string {
@@ -54,18 +37,6 @@ export const mask = (value: string): string =>
 export const handleOf = (provider: string, tenant: string): string =>
   hexFrom(4, 'kyc-sandbox-ui', provider, tenant);
 
-function schemeAllowed(url: URL, allowed: readonly Scheme[]): boolean {
-  const scheme = url.protocol.slice(0, -1).toLowerCase();
-  if (DANGEROUS.has(scheme)) return false;
-  if (scheme === 'https') return allowed.includes('https');
-  if (scheme === 'http')
-    return (
-      allowed.includes('http') ||
-      (allowed.includes('http-localhost') && LOCAL_HOSTS.has(url.hostname))
-    );
-  return allowed.includes('app') && /^[a-z][a-z0-9+.-]*$/.test(scheme);
-}
-
 /**
  * The target a decision may redirect to, or null: it must be the URI stored at link creation (the
  * vendor may only append its query parameters) and use a scheme the vendor allows.
@@ -73,19 +44,12 @@ function schemeAllowed(url: URL, allowed: readonly Scheme[]): boolean {
 export function safeRedirect(
   target: string | null | undefined,
   stored: string | null,
-  allowed: readonly Scheme[] = ['https'],
+  allowed: readonly RedirectScheme[] = ['https'],
 ): string | null {
   if (!target || !stored) return null;
   const derived =
     target === stored || target.startsWith(`${stored}?`) || target.startsWith(`${stored}&`);
-  if (!derived || /[\s\u0000-\u001f]/.test(target)) return null;
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return null;
-  }
-  return schemeAllowed(url, allowed) ? target : null;
+  return derived ? allowedRedirect(target, allowed) : null;
 }
 
 /** The CSP source that lets a form post end on this redirect: the origin for http(s), the scheme otherwise. */

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { SandboxError } from '../engine/index.js';
-import type { Sandbox } from '../sandbox.js';
+import type { Sandbox } from '../sandbox/types.js';
 import {
   flowOf,
   forgetProgress,
@@ -84,7 +84,7 @@ export function verifyRoutes(sb: Sandbox) {
   /** After a decision or a departure: the stored redirect with the vendor's parameters, when allowed. */
   const leaveFor = (c: Context, s: Found, opts: { left?: boolean } = {}) => {
     const fresh = lookup(sb, s.provider.name, s.view.id) ?? s;
-    const target = s.adapter.redirectFor?.(fresh.kit, fresh.view) ?? null;
+    const target = s.provider.sessions!.redirectFor?.(fresh.kit, fresh.view) ?? null;
     const safe = safeRedirect(target, fresh.view.redirectUri, schemesOf(s));
     if (safe) return c.redirect(safe, 303);
     return page(
@@ -128,8 +128,7 @@ export function verifyRoutes(sb: Sandbox) {
     // Leaving the first screen is when the vendor marks the session started (gu1 in_progress, Faceki OPENED).
     const start = flowOf(s).start;
     if (from === 0 && start && s.view.next.includes(start)) {
-      s.adapter.transition(s.kit, s.view.id, start, { manual: false });
-      await sb.webhooks.flush();
+      await sb.sessions.transition(s.view.id, start, { manual: false });
     }
     saveProgress(s.kit, s.view.id, from + 1);
     return c.redirect(`${pathOf(s.view)}?step=${from + 1}`, 303);
@@ -164,13 +163,12 @@ export function verifyRoutes(sb: Sandbox) {
       });
     const reason = text(form.reason)?.trim().slice(0, 200) || undefined;
     try {
-      s.adapter.transition(s.kit, s.view.id, state, { reason, manual: false });
+      await sb.sessions.transition(s.view.id, state, { reason, manual: false });
     } catch (err) {
       if (err instanceof SandboxError)
         return step(c, s, { requested: last, error: err.message, status: 409 });
       throw err;
     }
-    await sb.webhooks.flush();
     const after = lookup(sb, s.provider.name, s.view.id)!;
     // A move that keeps the link open (the start) continues the flow; a decision ends it.
     if (after.view.link === 'live') {

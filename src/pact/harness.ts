@@ -2,7 +2,7 @@
 // timestamps), every response checked against its contract, and webhooks captured rather than sent,
 // so message pacts can read what the provider's own webhook code produced.
 import type { ProviderModule, ProviderState, StateContext } from '../engine/index.js';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
 
 /** Where states point webhook settings; nothing listens there, the harness's fetch answers for it. */
 export const WEBHOOK_SINK = 'http://webhooks.pact.invalid/hook';

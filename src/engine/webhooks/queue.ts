@@ -1,6 +1,7 @@
 // The outgoing webhook queue, driven by the clock: each delivery has a retry schedule on its
 // tenant's clock, is attempted over real HTTP, and keeps every attempt for the admin API.
 import type { WebhookPost } from './post.js';
+import { inFilter, type TenantFilter } from '../tenant.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'not_sent';
 
@@ -38,7 +39,7 @@ export interface Delivery extends Omit<NewDelivery, 'sign'> {
 
 export interface WebhookQueue {
   enqueue(d: NewDelivery): Delivery;
-  list(filter?: { provider?: string; tenant?: string }): Delivery[];
+  list(filter?: TenantFilter): Delivery[];
   get(id: string): Delivery | undefined;
   /** One manual attempt now, outside the automatic schedule. */
   replay(id: string): Promise<Delivery | undefined>;
@@ -48,7 +49,7 @@ export interface WebhookQueue {
   flush(): Promise<void>;
   start(intervalMs?: number): void;
   stop(): void;
-  reset(filter?: { provider?: string; tenant?: string }): void;
+  reset(filter?: TenantFilter): void;
 }
 
 const TIMEOUT_MS = 5000;
@@ -133,9 +134,6 @@ export function createWebhookQueue(
     await Promise.all(batch);
   }
 
-  const matches = (d: Delivery, f: { provider?: string; tenant?: string }) =>
-    (!f.provider || d.provider === f.provider) && (f.tenant === undefined || d.tenant === f.tenant);
-
   return {
     enqueue(input) {
       const { sign, ...rest } = input;
@@ -151,7 +149,7 @@ export function createWebhookQueue(
       if (d.url) void pump();
       return d;
     },
-    list: (filter = {}) => [...deliveries.values()].filter((d) => matches(d, filter)),
+    list: (filter = {}) => [...deliveries.values()].filter((d) => inFilter(filter, d)),
     get: (id) => deliveries.get(id),
     async replay(id) {
       const d = deliveries.get(id);
@@ -180,7 +178,7 @@ export function createWebhookQueue(
     },
     reset(filter = {}) {
       for (const d of [...deliveries.values()]) {
-        if (matches(d, filter)) {
+        if (inFilter(filter, d)) {
           deliveries.delete(d.id);
           signers.delete(d.id);
         }

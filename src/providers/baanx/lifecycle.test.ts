@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { baanx as provider } from './index.js';
 import {
   advance,

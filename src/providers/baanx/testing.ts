@@ -2,7 +2,7 @@
 // region, and the registration steps walked one by one.
 import { expect } from 'vitest';
 import { call, type Reply } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 
 export const KEY = 'baa0c11e-0000-4000-8000-000000000001';
 export const OTHER_KEY = 'baa0c11e-0000-4000-8000-000000000002';

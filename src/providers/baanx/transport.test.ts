@@ -39,7 +39,7 @@ describe('Baanx bad input', () => {
   ])('answers 400 for %s and stores nothing', async (_what, body, type, message) => {
     const sb = sandbox();
     expectError(await raw(sb, body, type), 400, message);
-    expect(sb.store.snapshot({ provider: 'baanx' })[`baanx:${KEY}`] ?? {}).toEqual({});
+    expect(sb.snapshot({ provider: 'baanx' })[`baanx:${KEY}`] ?? {}).toEqual({});
   });
 
   it('answers 400 for a 300-character email', async () => {

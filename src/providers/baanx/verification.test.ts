@@ -137,7 +137,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('answers 400 "Invalid request" for a body that is not JSON, and stores nothing', async () => {
     const sb = sandbox();
-    const before = JSON.stringify(sb.store.snapshot({ provider: 'baanx' }));
+    const before = JSON.stringify(sb.snapshot({ provider: 'baanx' }));
     const res = await call(sb, 'POST', '/baanx/v1/auth/register/verification', {
       body: '{"onboardingId":',
       headers: {
@@ -146,7 +146,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
       },
     });
     expectError(res, 400, 'Invalid request: the body is not valid JSON');
-    expect(JSON.stringify(sb.store.snapshot({ provider: 'baanx' }))).toBe(before);
+    expect(JSON.stringify(sb.snapshot({ provider: 'baanx' }))).toBe(before);
   });
 
   it('lets the person submit on the page; polling shows PENDING; the link is then used (410)', async () => {

@@ -277,12 +277,10 @@ describe('Capa reference client (consumer pact)', () => {
       .given('a Capa partner', { apiKey: KEY })
       .uponReceiving('a request to register the webhook URL')
       .withRequest('PUT', `${P}/webhook-settings`, (b) =>
-        b
-          .headers(auth)
-          .jsonBody({
-            url: 'https://partner.example/hooks/capa',
-            secret: 'a-partner-chosen-secret',
-          }),
+        b.headers(auth).jsonBody({
+          url: 'https://partner.example/hooks/capa',
+          secret: 'a-partner-chosen-secret',
+        }),
       )
       .willRespondWith(200, (b) =>
         b.jsonBody({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { capa, createLink, createUser, expectError, sessionIdOf } from './testing.js';
 
 async function started(sb: Sandbox, redirect?: string) {

@@ -1,7 +1,7 @@
 // Test helpers for Capa's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, type Reply } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 
 export const KEY = 'capa_test_partner_key_000000000001';
 export const OTHER_KEY = 'capa_test_partner_key_000000000002';

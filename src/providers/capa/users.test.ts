@@ -55,7 +55,7 @@ describe('Capa create user', () => {
       'User with externalUserId ext-1 already exists',
     );
     expect(
-      sb.store.snapshot({ provider: 'capa' })['capa:capa_test_partner_key_000000000001'].users,
+      sb.snapshot({ provider: 'capa' })['capa:capa_test_partner_key_000000000001'].users,
     ).toHaveLength(1);
   });
 

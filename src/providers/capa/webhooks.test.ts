@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, testSandbox } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { capa, createLink, createUser, expectError, KEY, sessionIdOf } from './testing.js';
 
 const closers: (() => Promise<void>)[] = [];

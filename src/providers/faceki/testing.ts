@@ -1,7 +1,7 @@
 // Test helpers for Faceki's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
-import type { Sandbox, SandboxOptions } from '../../sandbox.js';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { faceki } from './index.js';
 
 export interface Creds {

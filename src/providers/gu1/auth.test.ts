@@ -95,7 +95,7 @@ describe('gu1 Authorization and X-Organization-ID', () => {
       'FORBIDDEN',
       `API key does not belong to organization ${ORG}`,
     );
-    expect(sb.store.snapshot({ provider: 'gu1' })[`gu1:${OTHER_ORG}`]?.entities ?? []).toEqual([]);
+    expect(sb.snapshot({ provider: 'gu1' })[`gu1:${OTHER_ORG}`]?.entities ?? []).toEqual([]);
   });
 
   it('binds a self-service key to the first organization it is sent with, then refuses others', async () => {

@@ -119,12 +119,10 @@ describe('gu1 reference client (consumer pact)', () => {
       .given('a gu1 person entity exists', { organizationId: ORG })
       .uponReceiving('a request to create a KYC validation')
       .withRequest('POST', '/api/kyc/validations', (b) =>
-        b
-          .headers(auth)
-          .jsonBody({
-            entityId: fromProviderState('${entityId}', ENTITY),
-            integrationCode: 'global_gueno_validation_kyc',
-          }),
+        b.headers(auth).jsonBody({
+          entityId: fromProviderState('${entityId}', ENTITY),
+          integrationCode: 'global_gueno_validation_kyc',
+        }),
       )
       .willRespondWith(201, (b) =>
         b.jsonBody({

@@ -3,7 +3,7 @@ import { call } from '../../../test/helpers.js';
 import { createEntity, expectError, gu1Call, ORG, sandbox, THEM } from './testing.js';
 
 const entities = (sb: ReturnType<typeof sandbox>) =>
-  sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.entities ?? [];
+  sb.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.entities ?? [];
 
 describe('gu1 POST /api/entities', () => {
   it('creates a person entity: 201 {success, entity} with the documented fields', async () => {

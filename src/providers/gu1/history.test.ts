@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import {
   createEntity,
   createValidation,

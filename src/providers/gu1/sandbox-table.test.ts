@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import {
   advance,
   createEntity,
@@ -84,7 +84,7 @@ describe('gu1 sandbox test taxIds', () => {
     await advance(sb, '30s');
     await gu1Call(sb, 'GET', '/api/kyc/validations/unrelated');
     expect(
-      sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[0],
+      sb.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[0],
     ).toMatchObject({ id, status: 'approved' });
 
     const other = await mock(sb, '99.990.003');
@@ -92,7 +92,7 @@ describe('gu1 sandbox test taxIds', () => {
     const settled = await call(sb, 'POST', `/_sandbox/providers/gu1/organizations/${ORG}/settle`);
     expect(settled.status).toBe(200);
     expect(
-      sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[1],
+      sb.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`].validations[1],
     ).toMatchObject({ id: other.id, status: 'cancelled' });
   });
 

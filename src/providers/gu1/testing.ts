@@ -1,7 +1,7 @@
 // Test helpers for gu1's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
-import type { Sandbox, SandboxOptions } from '../../sandbox.js';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { gu1 } from './index.js';
 
 export const ORG = '5f0c2a9e-0000-4000-8000-000000000001';

@@ -13,7 +13,7 @@ import {
 } from './testing.js';
 
 const validations = (sb: ReturnType<typeof sandbox>) =>
-  sb.store.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.validations ?? [];
+  sb.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.validations ?? [];
 
 describe('gu1 POST /api/kyc/validations', () => {
   it('answers 201 pending with a hosted providerSessionUrl, expiresAt 7 days out and isCurrent true', async () => {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import {
   advance,
   createEntity,

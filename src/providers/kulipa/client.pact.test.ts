@@ -168,13 +168,11 @@ describe('Kulipa reference client (consumer pact)', () => {
       .given('a Kulipa user exists', { apiKey: KEY })
       .uponReceiving('a request to initiate a full KYC')
       .withRequest('PUT', '/v1/kycs', (b) =>
-        b
-          .headers(auth)
-          .jsonBody({
-            userId: fromProviderState('${userId}', USER),
-            type: 'full',
-            redirectUri: 'https://wallet.example/kyc-done',
-          }),
+        b.headers(auth).jsonBody({
+          userId: fromProviderState('${userId}', USER),
+          type: 'full',
+          redirectUri: 'https://wallet.example/kyc-done',
+        }),
       )
       .willRespondWith(201, (b) =>
         b.jsonBody({

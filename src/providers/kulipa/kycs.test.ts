@@ -17,7 +17,7 @@ import {
 } from './testing.js';
 
 const kycsOf = (sb: ReturnType<typeof sandbox>) =>
-  sb.store.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.kycs ?? [];
+  sb.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.kycs ?? [];
 
 describe('Kulipa initiate KYC (PUT /v1/kycs)', () => {
   it('creates a pending full KYC whose url opens the sandbox webview: 201', async () => {

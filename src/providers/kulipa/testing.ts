@@ -1,7 +1,7 @@
 // Test helpers for Kulipa's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
-import type { Sandbox, SandboxOptions } from '../../sandbox.js';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { kulipa as provider } from './index.js';
 
 /** An isolated sandbox with Kulipa mounted (the registry line is the lead's). */

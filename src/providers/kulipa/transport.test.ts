@@ -12,7 +12,7 @@ import {
 } from './testing.js';
 
 const usersOf = (sb: ReturnType<typeof sandbox>) =>
-  sb.store.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
+  sb.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
 
 describe('Kulipa rate limit (per key, on the tenant clock)', () => {
   it('carries x-ratelimit-remaining and x-ratelimit-reset (seconds) on successful answers', async () => {

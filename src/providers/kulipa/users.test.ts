@@ -27,7 +27,7 @@ const full = {
 };
 
 const usersOf = (sb: ReturnType<typeof sandbox>) =>
-  sb.store.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
+  sb.snapshot({ provider: 'kulipa' })[`kulipa:${KEY}`]?.users ?? [];
 
 describe('Kulipa create user', () => {
   it('creates an unverified user: 201 with a usr- id of 40 characters', async () => {

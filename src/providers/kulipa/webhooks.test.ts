@@ -1,7 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, type Received } from '../../../test/helpers.js';
-import type { Sandbox } from '../../sandbox.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import {
   activeUser,
   advance,

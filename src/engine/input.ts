@@ -1,0 +1,54 @@
+// Reading a request body the way vendors do: JSON only, checked against the contract schema of the
+// operation the pipeline matched, with the reason when it is not usable, so each provider answers
+// with its own documented error rather than a crash.
+import type { ErrorObject } from 'ajv';
+import type { Context } from 'hono';
+import type { ProviderEnv } from './define-provider.js';
+
+export type BodyProblem =
+  | { reason: 'content-type' | 'malformed' | 'not-an-object' }
+  | { reason: 'schema'; errors: ErrorObject[] };
+
+export type BodyResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; reason: 'content-type' | 'malformed' | 'not-an-object' };
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** The JSON object body the provider pipeline read for this request, or why it is not usable. */
+export function requestJsonObject(c: Context<ProviderEnv>): BodyResult {
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? ''))
+    return { ok: false, reason: 'content-type' };
+  let value: unknown;
+  try {
+    value = JSON.parse(c.get('requestText') ?? '');
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (!isObject(value)) return { ok: false, reason: 'not-an-object' };
+  return { ok: true, value };
+}
+
+/**
+ * Binds a provider's answer to an unusable body: `const validateBody = bodyValidator(reject)`, then
+ * a handler calls `validateBody(c)` and gets the JSON object body, checked against the request
+ * schema of the operation the pipeline matched (no operation id restated in the handler).
+ */
+export function bodyValidator(reject: (problem: BodyProblem) => Error) {
+  return (c: Context<ProviderEnv>): Record<string, unknown> => {
+    const body = requestJsonObject(c);
+    if (!body.ok) throw reject(body);
+    const operation = c.get('operation');
+    const errors = operation ? c.get('kit').contract.checkRequest(operation, body.value) : null;
+    if (errors) throw reject({ reason: 'schema', errors });
+    return body.value;
+  };
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A redirect URI with the vendor's query parameters appended (custom schemes such as myapp:// included). */
+export function withQuery(uri: string, params: Record<string, string>): string {
+  return `${uri}${uri.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`;
+}

@@ -1,0 +1,275 @@
+// The request pipeline of a provider route, as named stages read top to bottom:
+//
+//   body → tenant → faults → auth → handler → render → contract check → journal
+//
+// Each stage is a plain function of the exchange (one request's state). The pipeline stays
+// synchronous while every stage is: a body read ahead of the app (read-ahead.ts), no forced
+// scenario and a handler that answers at once give node-server its Response without a promise in
+// between. A stage that has to wait (a streamed body, a latency scenario, an async handler)
+// continues the rest as a promise.
+import type { Context, Handler, Next } from 'hono';
+import type { Logger } from 'pino';
+import {
+  ProviderError,
+  redact,
+  reply,
+  resolveScenario,
+  SandboxError,
+  type Contract,
+  type Effect,
+  type FaultRule,
+  type FaultRules,
+  type Journal,
+  type Kit,
+  type Operation,
+  type ProviderEnv,
+  type ProviderModule,
+} from '../engine/index.js';
+import { parseBody } from '../engine/journal.js';
+import { bodyReadAhead } from './read-ahead.js';
+
+export interface PipelineDeps {
+  provider: ProviderModule;
+  contract: Contract;
+  kitFor(provider: string, tenant: string): Kit;
+  faults: FaultRules;
+  journal: Journal;
+  random: () => number;
+  log: Logger;
+  bodyLimit: number;
+  /** Tests: check every response against the contract; a violation becomes a 500 sandbox error. */
+  onContractViolation?: (message: string) => void;
+}
+
+export const SCENARIO_HEADER = 'x-sandbox-scenario';
+
+/** One request on its way through the stages. */
+interface Exchange {
+  c: Context<ProviderEnv>;
+  handler: Handler<ProviderEnv>;
+  next: Next;
+  started: number;
+  requestText: string | undefined;
+  tooLarge: boolean;
+  op: Operation | undefined;
+  tenant: string;
+  kit: Kit;
+  scenario: string | null;
+}
+
+type Answer = Response | Promise<Response>;
+
+/** Wraps a provider's route handlers in the pipeline; returns the wrapper. */
+export function pipeline(deps: PipelineDeps) {
+  const { provider } = deps;
+  const prefixLength = provider.name.length + 1;
+
+  /** body: at once when the server read it ahead, else through Hono; the limit decides tooLarge. */
+  function body(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Answer {
+    const x = { c, handler, next, started: performance.now() } as Exchange;
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return tenant(x, undefined, false);
+    const ahead = bodyReadAhead(c); // read only when its declared length was within the limit
+    if (ahead !== undefined) return tenant(x, ahead, false);
+    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit)
+      return tenant(x, undefined, true);
+    return c.req.text().then((text) => tenant(x, text, Buffer.byteLength(text) > deps.bodyLimit));
+  }
+
+  /** tenant: the credential the request presents names its tenant; the contract names its operation. */
+  function tenant(x: Exchange, requestText: string | undefined, tooLarge: boolean): Answer {
+    const { c } = x;
+    x.requestText = requestText;
+    x.tooLarge = tooLarge;
+    x.op = deps.contract.match(c.req.method, c.req.path.slice(prefixLength) || '/');
+    x.tenant =
+      provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
+    x.kit = deps.kitFor(provider.name, x.tenant);
+    x.scenario = null;
+    c.set('kit', x.kit);
+    c.set('operation', x.op?.id ?? null);
+    c.set('requestText', requestText);
+    try {
+      if (tooLarge) throw providerError(provider, 413);
+      const effect = faults(x);
+      if (effect)
+        return suffer(provider, x, effect).then(
+          () => handle(x),
+          (err) => render(x, err),
+        );
+    } catch (err) {
+      return render(x, err);
+    }
+    return handle(x);
+  }
+
+  /** faults: a scenario header or the tenant's next matching fault rule, if any. */
+  function faults(x: Exchange): Effect | null {
+    const header = x.c.req.header(SCENARIO_HEADER);
+    if (header) {
+      x.scenario = header;
+      x.c.set('scenario', header);
+      return resolveScenario(provider, header);
+    }
+    const rule = deps.faults.take(provider.name, x.tenant, x.op?.id ?? null, deps.random);
+    if (!rule) return null;
+    const effect = ruleEffect(provider, rule);
+    x.scenario = `rule ${rule.id}: ${effect.label}`;
+    x.c.set('scenario', x.scenario);
+    return effect;
+  }
+
+  /** auth, then the handler: the vendor's credentials check runs before every route. */
+  function handle(x: Exchange): Answer {
+    let out: ReturnType<Handler<ProviderEnv>>;
+    try {
+      if (provider.auth) x.c.set('principal', provider.auth(x.c));
+      out = x.handler(x.c, x.next);
+    } catch (err) {
+      return render(x, err);
+    }
+    return out instanceof Promise
+      ? out.then(
+          (res) => render(x, undefined, res),
+          (err) => render(x, err),
+        )
+      : render(x, undefined, out);
+  }
+
+  /** render: the handler's Response, or the vendor's envelope for what it threw; vendor headers. */
+  function render(x: Exchange, err: unknown, out?: unknown): Answer {
+    const { c } = x;
+    if (err !== undefined) c.res = errorResponse(c, provider, err, deps.log);
+    else if (out instanceof Response) c.res = out;
+    const extra = provider.responseHeaders?.(x.kit);
+    if (extra) for (const k in extra) if (!c.res.headers.has(k)) c.res.headers.set(k, extra[k]);
+    const rendered = c.get('rendered');
+    if (rendered) return finish(x, rendered.body, rendered.text);
+    const res = c.res;
+    if (!res.headers.get('content-type')?.includes('application/json')) return finish(x);
+    // A JSON body not made by reply(): read it, and rebuild the response (a clone's tee leaks in undici).
+    return res.text().then((text) => {
+      c.res = new Response(text, { status: res.status, headers: res.headers });
+      return finish(x, parseBody(text), text);
+    });
+  }
+
+  function finish(x: Exchange, body?: unknown, text?: string): Response {
+    if (deps.onContractViolation && x.op && text !== undefined) contractCheck(x, body);
+    journal(x, text);
+    return x.c.res;
+  }
+
+  /** contract check (tests): a response outside the contract becomes a 500 sandbox error. */
+  function contractCheck(x: Exchange, body: unknown) {
+    if (isSandboxError(body)) return;
+    const problem = deps.contract.checkResponse(x.op!, x.c.res.status, body);
+    if (!problem) return;
+    deps.onContractViolation!(problem);
+    x.c.res = reply(x.c, new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
+  }
+
+  /** journal: what the client sent and got, on the tenant's clock; a log line when info is on. */
+  function journal(x: Exchange, responseText: string | undefined) {
+    const { c } = x;
+    const status = c.res.status;
+    const durationMs = Math.round((performance.now() - x.started) * 100) / 100;
+    const path = c.req.path;
+    deps.journal.record({
+      at: x.kit.now(),
+      provider: provider.name,
+      tenant: x.tenant,
+      operation: x.op?.id ?? null,
+      method: c.req.method,
+      path: path.slice(prefixLength) || '/',
+      query: queryOf(c.req.url),
+      status,
+      durationMs,
+      scenario: x.scenario,
+      requestHeaders:
+        (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming?.rawHeaders ??
+        c.req.raw.headers,
+      requestText: x.requestText,
+      responseText,
+    });
+    if (deps.log.isLevelEnabled('info')) {
+      const tenant = x.tenant && redact(x.tenant);
+      const line = { provider: provider.name, operation: x.op?.id, tenant, status, ms: durationMs };
+      deps.log.info({ ...line, scenario: x.scenario }, `${c.req.method} ${path}`);
+    }
+  }
+
+  /** A route handler behind the pipeline (a chain's later handlers run as they are). */
+  return (handler: Handler<ProviderEnv>): Handler<ProviderEnv> =>
+    (c, next) =>
+      c.get('kit') ? handler(c, next) : body(c, handler, next);
+}
+
+export function providerError(provider: ProviderModule, status: keyof ProviderModule['transport']) {
+  const key = provider.transport[status];
+  return new ProviderError(key, provider.errors[key]);
+}
+
+export function errorResponse(
+  c: Context<ProviderEnv>,
+  provider: ProviderModule,
+  err: unknown,
+  log: Logger,
+): Response {
+  if (err instanceof SandboxError) return reply(c, err.toJSON(), err.status as 400);
+  if (!(err instanceof ProviderError)) {
+    log.error({ err, provider: provider.name }, 'unhandled error in provider handler');
+    err = providerError(provider, 500);
+  }
+  const e = err as ProviderError;
+  const res = reply(c, provider.renderError(e.row, e.key, e.details), e.row.status as 400);
+  for (const [k, v] of Object.entries(e.headers ?? {})) res.headers.set(k, v);
+  return res;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What a forced scenario does before the handler: wait, drop the socket, or fail as the vendor. */
+async function suffer(provider: ProviderModule, x: Exchange, effect: Effect) {
+  if (effect.latencyMs) await sleep(effect.latencyMs);
+  if (effect.drop) {
+    const incoming = (x.c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)
+      ?.incoming;
+    if (!incoming?.socket)
+      throw new SandboxError(
+        500,
+        'cannot_drop',
+        'drop_connection needs a real socket',
+        'in-process app.request() calls have none; call a listening sandbox',
+      );
+    incoming.socket.destroy();
+    return;
+  }
+  if (effect.errorKey) {
+    const retry = effect.retryAfter ? { 'retry-after': '30' } : undefined;
+    throw new ProviderError(effect.errorKey, provider.errors[effect.errorKey], undefined, retry);
+  }
+}
+
+function ruleEffect(provider: ProviderModule, rule: FaultRule): Effect {
+  const effect = rule.scenario
+    ? resolveScenario(provider, rule.scenario)
+    : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
+  return {
+    ...effect,
+    latencyMs: effect.latencyMs + rule.latencyMs,
+    label: rule.scenario ?? `latency ${rule.latencyMs}ms`,
+  };
+}
+
+const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+function queryOf(url: string): Record<string, string> {
+  const at = url.indexOf('?');
+  return at < 0 ? NO_QUERY : Object.fromEntries(new URLSearchParams(url.slice(at + 1)));
+}
+
+const isSandboxError = (body: unknown) =>
+  typeof body === 'object' &&
+  body !== null &&
+  (body as { error?: { type?: string } }).error?.type === 'sandbox_error';

@@ -1,0 +1,89 @@
+// The HTTP side of the sandbox: every provider's routes behind the pipeline, the vendor 404 under a
+// provider's prefix, one error handler, and listen/close of a real server.
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono, type Context, type Handler, type NotFoundHandler } from 'hono';
+import { RegExpRouter } from 'hono/router/reg-exp-router';
+import type { Logger } from 'pino';
+import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
+import { errorResponse, pipeline, providerError, type PipelineDeps } from '../runtime/pipeline.js';
+import { readAhead } from '../runtime/read-ahead.js';
+
+export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
+  contract(provider: string): PipelineDeps['contract'];
+};
+
+/**
+ * The app with each provider's routes at /<name>, each handler wrapped in the pipeline (Hono then
+ * calls one handler per request, with no middleware chain to compose). A path under a provider's
+ * prefix that matches none of its routes gets that vendor's 404 through the same pipeline.
+ */
+export function createApp(providers: readonly ProviderModule[], deps: MountDeps): Hono {
+  const app = new Hono({ router: new RegExpRouter() });
+  const notFound = new Map<string, NotFoundHandler>();
+  for (const provider of providers) {
+    const wrap = pipeline({ ...deps, provider, contract: deps.contract(provider.name) });
+    const sub = new Hono<ProviderEnv>();
+    for (const r of provider.routes().routes)
+      sub.on(r.method, r.path, wrap(r.handler as Handler<ProviderEnv>));
+    app.route(`/${provider.name}`, sub);
+    const vendor404: Handler<ProviderEnv> = () => {
+      throw providerError(provider, 404);
+    };
+    notFound.set(provider.name, wrap(vendor404) as unknown as NotFoundHandler);
+  }
+  const providerAt = (path: string) => providers.find((p) => p.name === path.split('/', 2)[1]);
+  const mounted = providers.map((p) => `/${p.name}`).join(', ');
+
+  app.notFound((c) => {
+    const under = providerAt(c.req.path);
+    if (under) return notFound.get(under.name)!(c);
+    const hint = `providers are mounted at ${mounted}; the admin API is at /_sandbox`;
+    const err = new SandboxError(404, 'no_route', `Nothing at ${c.req.method} ${c.req.path}`, hint);
+    return c.json(err.toJSON(), 404);
+  });
+  // One error handler for the whole app: under a provider's prefix, the vendor's envelope.
+  app.onError((err, c) => {
+    const under = providerAt(c.req.path);
+    if (under) return errorResponse(c as unknown as Context<ProviderEnv>, under, err, deps.log);
+    if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);
+    deps.log.error({ err }, 'unhandled error');
+    const bug = new SandboxError(
+      500,
+      'internal',
+      'The sandbox failed; this is a bug',
+      'the server log has the stack',
+    );
+    return c.json(bug.toJSON(), 500);
+  });
+  return app;
+}
+
+export interface Server {
+  listen(port: number, hostname: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+/** A Node server for the app, reading bodies ahead within the limit (runtime/read-ahead.ts). */
+export function createHttpServer(app: Hono, bodyLimit: number, log: Logger): Server {
+  let server: ServerType | undefined;
+  return {
+    listen(port, hostname) {
+      return new Promise((resolve, reject) => {
+        const withReadAhead = (options: ServerOptions, listener: RequestListener) =>
+          createServer(options, readAhead(bodyLimit, listener));
+        server = serve(
+          { fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer },
+          (info) => resolve({ url: `http://${hostname}:${info.port}`, port: info.port }),
+        );
+        server.once('error', reject);
+      });
+    },
+    async close() {
+      const s = server;
+      server = undefined;
+      if (s) await new Promise<void>((r) => s.close(() => r()));
+      log.debug('server closed');
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// The sandbox's one surface: what admin routes, hosted pages, the Pact harness, the CLI, tests and
+// users may call. Everything else (store, clock keys, the kit factory's cache, the router) stays
+// inside src/sandbox and src/runtime.
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type {
+  Clock,
+  ClockOptions,
+  Contract,
+  Delivery,
+  FaultRule,
+  JournalEntry,
+  Kit,
+  ProviderModule,
+  Row,
+  Scenario,
+  SessionView,
+  TenantFilter,
+  TenantRef,
+  WebhookPost,
+} from '../engine/index.js';
+
+export interface SandboxOptions {
+  /** Makes ids and faker data reproducible (default "kyc-sandbox"). */
+  seed?: string;
+  /** Providers to mount, by registry name or as modules (default: every registered provider). */
+  providers?: readonly (string | ProviderModule)[];
+  clock?: Clock | ClockOptions;
+  /** Base of every link the sandbox hands out (default: where listen() binds). */
+  publicUrl?: string;
+  /** Provider options, e.g. { capa: { linkTtl: '30m' } }. */
+  options?: Record<string, Record<string, string>>;
+  logger?: Logger;
+  /** Tests: check every vendor response against its contract. */
+  validateResponses?: boolean;
+  bodyLimit?: number;
+  /** Journal entries kept per tenant, newest first (default 100). */
+  journalSize?: number;
+  /** How webhooks are POSTed (default: webhookPost over node:http and node:https). */
+  fetch?: WebhookPost;
+  /** A PEM file of CAs that https webhook receivers may use besides Node's own (see webhookPost). */
+  extraCaCerts?: string;
+}
+
+/** A tenant as the admin API lists it: who, and the time on its clock. */
+export interface TenantInfo extends TenantRef {
+  now: string;
+}
+
+/** Virtual time, per tenant: a move applies what fell due and delivers the webhooks it caused. */
+export interface TimeService {
+  /** Epoch ms on a tenant's clock (no tenant: the global clock). */
+  now(ref?: TenantRef): number;
+  /** Moves a tenant's clock (or every tenant's) forward; then settles and flushes. */
+  advance(ms: number, ref?: TenantRef): Promise<void>;
+  /** Sets a tenant's clock (or the global one) to an instant, never backwards; settles and flushes. */
+  set(epochMs: number, ref?: TenantRef): Promise<void>;
+  offsets(): { global: number; tenants: Record<string, number> };
+}
+
+export interface Found {
+  provider: ProviderModule;
+  kit: Kit;
+  view: SessionView;
+}
+
+/** Verification sessions of every provider, found by id, listed, moved by hand. */
+export interface SessionService {
+  find(id: string): Found | undefined;
+  list(filter?: TenantFilter & { state?: string }): SessionView[];
+  /** A vendor transition with its side effects; the webhooks it queued are delivered before it resolves. */
+  transition(
+    id: string,
+    state: string,
+    input?: { reason?: string; manual?: boolean },
+  ): Promise<SessionView>;
+}
+
+export interface FaultInput {
+  provider: string;
+  tenant?: string | null;
+  operation?: string | null;
+  scenario?: string | null;
+  status?: number;
+  latencyMs?: number;
+  times?: number | null;
+  probability?: number;
+}
+
+export interface FaultService {
+  /** Validates and adds a rule (a SandboxError with a hint when it names nothing real). */
+  add(input: FaultInput): FaultRule;
+  list(filter?: TenantFilter): FaultRule[];
+  /** One rule, or every rule; false when the id names none. */
+  delete(id?: string): boolean;
+  scenarios(provider?: string): Scenario[];
+}
+
+export interface WebhookService {
+  list(filter?: TenantFilter): Delivery[];
+  get(id: string): Delivery | undefined;
+  replay(id: string): Promise<Delivery>;
+  /** Waits until no delivery is due or in flight. */
+  flush(): Promise<void>;
+}
+
+export interface Sandbox {
+  /** The Hono app: app.fetch for a server, app.request() for in-process calls. */
+  readonly app: Hono;
+  readonly seed: string;
+  /** Base of every link handed out. */
+  readonly publicUrl: string;
+  readonly providers: readonly ProviderModule[];
+  /** A mounted provider by name (a 404 SandboxError listing the mounted ones otherwise). */
+  provider(name: string): ProviderModule;
+  contract(provider: string): Contract;
+  /** A provider's options as configured (text, as given on the command line). */
+  optionsText(provider: string): Record<string, string>;
+  /** Checks a filter names mounted providers (and a tenant only with its provider). */
+  filter(input: { provider?: unknown; tenant?: unknown }): TenantFilter;
+  /** What provider code runs with for one tenant (provider states and provider admin hooks). */
+  kit(provider: string, tenant: string): Kit;
+  tenants(provider?: string): TenantInfo[];
+  snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
+  /** Drops state, clock offsets, journal, faults and webhooks: everything, or a provider's or a tenant's. */
+  reset(filter?: TenantFilter): void;
+  readonly time: TimeService;
+  readonly sessions: SessionService;
+  readonly faults: FaultService;
+  readonly webhooks: WebhookService;
+  journal(filter?: TenantFilter & { operation?: string; limit?: number }): JournalEntry[];
+  /** Responses outside their contract, when validateResponses is on. */
+  readonly contractViolations: readonly string[];
+  readonly log: Logger;
+  /** Listens on host:port (port 0 picks a free one); resolves with the bound URL. */
+  listen(port?: number, hostname?: string): Promise<{ url: string; port: number }>;
+  /** Stops the webhook pump, delivers what is due, closes the server. */
+  close(): Promise<void>;
+}
