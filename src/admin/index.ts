@@ -26,11 +26,7 @@ export function mountAdmin(app: Hono, sb: Sandbox) {
   const admin = new Hono();
   for (const group of GROUPS) admin.route('/', group(sb));
   for (const p of sb.providers) {
-    if (p.admin)
-      admin.route(
-        `/providers/${p.name}`,
-        p.admin((tenant) => sb.kit(p.name, tenant)),
-      );
+    if (p.admin) admin.route(`/providers/${p.name}`, p.admin(sb.tenantsOf(p.name)));
   }
   admin.onError((err, c) => {
     if (err instanceof SandboxError) return c.json(err.toJSON(), err.status as 400);

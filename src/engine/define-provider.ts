@@ -41,6 +41,14 @@ export interface Kit {
   };
 }
 
+/** A provider's tenants, as its admin hooks reach them. */
+export interface ProviderTenants {
+  /** One tenant's kit. */
+  kit(tenant: string): Kit;
+  /** The kit of the tenant holding a record id (ids are unique across a provider's tenants). */
+  owning(id: string): Kit | undefined;
+}
+
 /** The request as tenantOf sees it: Hono's request, without building a URL per call. */
 export interface RequestLine {
   path: string;
@@ -200,9 +208,11 @@ export interface ProviderModule {
   routes(): Hono<ProviderEnv>;
   /**
    * Operator actions that are not session transitions (freeze a user, read an email code), mounted
-   * at /_sandbox/providers/<name>; `kitFor` opens a tenant of this provider.
+   * at /_sandbox/providers/<name>, over this provider's tenants.
    */
-  admin?(kitFor: (tenant: string) => Kit): Hono;
+  admin?(tenants: ProviderTenants): Hono;
+  /** The OpenAPI file of this provider (default contracts/<name>/openapi.yaml). */
+  contractFile?: string;
   /** Pact provider states: sentences a pact's `given(...)` names, each seeding this provider's tenants. */
   states?: readonly ProviderState[];
 }

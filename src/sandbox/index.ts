@@ -72,7 +72,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     providers.map((p) => [p.name, resolveOptions(p, opts.options?.[p.name] ?? {})]),
   );
   const contracts = new Map<string, Contract>(
-    providers.map((p) => [p.name, loadContract(p.name, contractFile(p.name))]),
+    providers.map((p) => [p.name, loadContract(p.name, p.contractFile ?? contractFile(p.name))]),
   );
   const provider = (name: string) => {
     const p = byName.get(name);
@@ -130,6 +130,13 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
       return { provider: p, tenant };
     },
     kit: kits.of,
+    tenantsOf: (name) => ({
+      kit: (tenant) => kits.of(name, tenant),
+      owning(id) {
+        const tenant = store.ownerOf(name, id);
+        return tenant === undefined ? undefined : kits.of(name, tenant);
+      },
+    }),
     tenants: (p) =>
       store.tenants(p).map((t) => ({ ...t, now: new Date(clock.now(tenantKey(t))).toISOString() })),
     snapshot: (filter) => store.snapshot(filter),

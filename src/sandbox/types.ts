@@ -12,6 +12,7 @@ import type {
   JournalEntry,
   Kit,
   ProviderModule,
+  ProviderTenants,
   Row,
   Scenario,
   SessionView,
@@ -121,6 +122,8 @@ export interface Sandbox {
   /** What provider code runs with for one tenant (provider states and provider admin hooks). */
   kit(provider: string, tenant: string): Kit;
   tenants(provider?: string): TenantInfo[];
+  /** One provider's tenants, as its admin hooks and provider states reach them. */
+  tenantsOf(provider: string): ProviderTenants;
   snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
   /** Drops state, clock offsets, journal, faults and webhooks: everything, or a provider's or a tenant's. */
   reset(filter?: TenantFilter): void;

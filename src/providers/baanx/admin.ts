@@ -2,7 +2,7 @@
 // (Baanx emails and texts them; the sandbox shows them here), inspect an onboarding, and suspend
 // or restore a user (the documented 403 "account suspended or disabled").
 import { Hono } from 'hono';
-import { SandboxError, type Kit } from '../../engine/index.js';
+import { SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
 import { DEFAULT_CLIENT_KEY, type Region } from './clients.js';
 import {
   coll,
@@ -37,10 +37,10 @@ function disabledFrom(text: string): boolean | undefined {
 
 const regionOfId = (id: string): Region => (id.startsWith('US_') ? 'us' : 'intl');
 
-export function baanxAdmin(kitFor: (tenant: string) => Kit) {
+export function baanxAdmin(tenants: ProviderTenants) {
   /** The tenant that owns an id: the ?tenant= given, else the store's cross-tenant owner index. */
   const ownerKit = (id: string, tenant: string | undefined, what: string) => {
-    const owner = tenant ?? kitFor(DEFAULT_CLIENT_KEY).ownerOf(id);
+    const owner = tenant !== undefined ? tenants.kit(tenant) : tenants.owning(id);
     if (owner === undefined)
       throw new SandboxError(
         404,
@@ -48,7 +48,7 @@ export function baanxAdmin(kitFor: (tenant: string) => Kit) {
         `No Baanx ${what} ${id}`,
         'ids come from the vendor responses (or GET /_sandbox/journal?provider=baanx)',
       );
-    return kitFor(owner);
+    return owner;
   };
   const idParam = (raw: string, what: string) => {
     const id = normaliseId(raw);

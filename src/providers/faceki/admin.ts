@@ -1,7 +1,7 @@
 // Operator actions at /_sandbox/providers/faceki: the webhook URL (Faceki's portal "Webhook Setup")
 // and the wallet credit, per client. Sandbox errors only: none of this is on a vendor path.
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type Kit } from '../../engine/index.js';
+import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
 import {
   clientById,
   SELF_SERVICE_PREFIX,
@@ -25,7 +25,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   );
 }
 
-function tenantKit(kitFor: (tenant: string) => Kit, tenant: unknown) {
+function tenantKit(tenants: ProviderTenants, tenant: unknown) {
   const client = typeof tenant === 'string' ? clientById(tenant) : undefined;
   if (!client) {
     throw new SandboxError(
@@ -35,21 +35,21 @@ function tenantKit(kitFor: (tenant: string) => Kit, tenant: unknown) {
       `"tenant" is a clientId: a fixture client or any id starting with ${SELF_SERVICE_PREFIX}`,
     );
   }
-  return { kit: kitFor(client.clientId), client };
+  return { kit: tenants.kit(client.clientId), client };
 }
 
 const isHttpUrl = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= 2048 && /^https?:\/\/\S+$/i.test(v) && URL.canParse(v);
 
-export function facekiAdmin(kitFor: (tenant: string) => Kit) {
+export function facekiAdmin(tenants: ProviderTenants) {
   return new Hono()
     .get('/webhook-setup', (c) => {
-      const { kit, client } = tenantKit(kitFor, c.req.query('tenant'));
+      const { kit, client } = tenantKit(tenants, c.req.query('tenant'));
       return c.json({ tenant: kit.tenant, ...webhookSetupOf(kit, client) });
     })
     .put('/webhook-setup', async (c) => {
       const body = await jsonBody(c);
-      const { kit } = tenantKit(kitFor, body.tenant);
+      const { kit } = tenantKit(tenants, body.tenant);
       if (body.url !== null && !isHttpUrl(body.url))
         throw new SandboxError(
           400,
@@ -63,12 +63,12 @@ export function facekiAdmin(kitFor: (tenant: string) => Kit) {
       return c.json({ tenant: kit.tenant, ...setup });
     })
     .get('/wallet', (c) => {
-      const { kit, client } = tenantKit(kitFor, c.req.query('tenant'));
+      const { kit, client } = tenantKit(tenants, c.req.query('tenant'));
       return c.json({ tenant: kit.tenant, ...walletOf(kit, client) });
     })
     .put('/wallet', async (c) => {
       const body = await jsonBody(c);
-      const { kit, client } = tenantKit(kitFor, body.tenant);
+      const { kit, client } = tenantKit(tenants, body.tenant);
       if (
         typeof body.credit !== 'number' ||
         !Number.isInteger(body.credit) ||

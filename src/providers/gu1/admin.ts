@@ -2,7 +2,7 @@
 // organization's webhook URL, secret and event subscriptions), the sandbox taxId table, and an
 // explicit "settle now" for what became due on an organization's clock.
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type Kit } from '../../engine/index.js';
+import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
 import {
   KYC_EVENTS,
   orgsFixture,
@@ -34,7 +34,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   );
 }
 
-function orgKit(kitFor: (tenant: string) => Kit, c: Context): Kit {
+function orgKit(tenants: ProviderTenants, c: Context): Kit {
   const orgId = c.req.param('orgId') ?? '';
   if (!orgFormat.test(orgId))
     throw new SandboxError(
@@ -43,7 +43,7 @@ function orgKit(kitFor: (tenant: string) => Kit, c: Context): Kit {
       `"${orgId}" is not an organization id`,
       'a UUID or org_…, as sent in X-Organization-ID',
     );
-  return kitFor(orgId);
+  return tenants.kit(orgId);
 }
 
 function changeFrom(body: Record<string, unknown>): Parameters<typeof updateSettings>[1] {
@@ -92,18 +92,18 @@ function changeFrom(body: Record<string, unknown>): Parameters<typeof updateSett
 
 const settingsView = (s: WebhookSettings) => ({ success: true, webhook: s });
 
-export function gu1Admin(kitFor: (tenant: string) => Kit) {
+export function gu1Admin(tenants: ProviderTenants) {
   return new Hono()
     .get('/organizations/:orgId/webhook', (c) =>
-      c.json(settingsView(settingsOf(orgKit(kitFor, c)))),
+      c.json(settingsView(settingsOf(orgKit(tenants, c)))),
     )
     .put('/organizations/:orgId/webhook', async (c) => {
-      const kit = orgKit(kitFor, c);
+      const kit = orgKit(tenants, c);
       return c.json(settingsView(updateSettings(kit, changeFrom(await jsonBody(c)))));
     })
     .post('/organizations/:orgId/settle', (c) => {
-      settle(orgKit(kitFor, c));
-      return c.json({ success: true, settledAt: orgKit(kitFor, c).iso() });
+      settle(orgKit(tenants, c));
+      return c.json({ success: true, settledAt: orgKit(tenants, c).iso() });
     })
     .get('/sandbox-taxids', (c) => c.json(sandboxTaxIds));
 }

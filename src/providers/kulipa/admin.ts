@@ -1,7 +1,7 @@
 // Operator actions on Kulipa users, mounted at /_sandbox/providers/kulipa: read a user with its
 // allowed status moves, and move it (frozen, disabled, …) as Kulipa's own back office would.
 import { Hono } from 'hono';
-import { isObject, SandboxError, type Kit } from '../../engine/index.js';
+import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
 import {
   setUserStatus,
   userLifecycle,
@@ -19,10 +19,9 @@ const EVENT: Partial<Record<UserStatus, KulipaEvent>> = {
   deleted: 'user.deleted',
 };
 
-export function kulipaAdmin(kitFor: (tenant: string) => Kit) {
+export function kulipaAdmin(tenants: ProviderTenants) {
   const find = (userId: string) => {
-    const tenant = kitFor('').ownerOf(userId);
-    const kit = tenant === undefined ? undefined : kitFor(tenant);
+    const kit = tenants.owning(userId);
     const user = kit?.ns.get<KulipaUser>(USERS, userId);
     if (!kit || !user)
       throw new SandboxError(
