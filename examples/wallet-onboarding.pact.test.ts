@@ -56,13 +56,11 @@ describe('my wallet app, as a Kulipa consumer', () => {
       .given('a Kulipa user exists', { apiKey: API_KEY })
       .uponReceiving('a request to start a full KYC')
       .withRequest('PUT', '/v1/kycs', (b) =>
-        b
-          .headers({ 'x-api-key': API_KEY, 'content-type': 'application/json' })
-          .jsonBody({
-            userId: fromProviderState('${userId}', USER_ID),
-            type: 'full',
-            redirectUri: 'mywallet://kyc-done',
-          }),
+        b.headers({ 'x-api-key': API_KEY, 'content-type': 'application/json' }).jsonBody({
+          userId: fromProviderState('${userId}', USER_ID),
+          type: 'full',
+          redirectUri: 'mywallet://kyc-done',
+        }),
       )
       .willRespondWith(201, (b) =>
         b.jsonBody({

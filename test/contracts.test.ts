@@ -1,14 +1,8 @@
-// Every provider's contract compiles in ajv's strict mode (the boot only checks schemas; ajv
-// compiles validators on first use, so this is where a schema ajv would reject is caught).
-import { describe, expect, it } from 'vitest';
-import { contractFile, loadContract } from '../src/engine/index.js';
+// The contract suite (test/suites/contract.ts) over every registered provider's contract.
+import { describe } from 'vitest';
 import { providers } from '../src/providers/index.js';
+import { contractSuite } from './suites/contract.js';
 
 describe('contracts', () => {
-  it.each(providers.map((p) => [p.name]))(
-    'compiles every validator of the %s contract in strict mode',
-    (name) => {
-      expect(() => loadContract(name, contractFile(name)).compileAll()).not.toThrow();
-    },
-  );
+  for (const provider of providers) contractSuite(provider);
 });

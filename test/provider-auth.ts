@@ -1,21 +1,41 @@
-// How the cross-provider suites authenticate as each provider's default tenant.
+// How the cross-provider suites find each registered provider's test helpers: every
+// src/providers/<name>/testing.ts is loaded through Vite's import.meta.glob and keyed by its folder,
+// so a provider added to the registry is covered without a list of names here.
+/// <reference types="vite/client" />
+import type { ProviderModule } from '../src/engine/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
-import { KEY as BAANX_KEY } from '../src/providers/baanx/testing.js';
-import { KEY as CAPA_KEY } from '../src/providers/capa/testing.js';
-import { tokenFor } from '../src/providers/faceki/testing.js';
-import { KEY as GU1_KEY, ORG as GU1_ORG } from '../src/providers/gu1/testing.js';
-import { KEY as KULIPA_KEY } from '../src/providers/kulipa/testing.js';
+import type { ProviderTesting } from './provider-testing.js';
 
-const AUTH: Record<string, (sb: Sandbox) => Promise<Record<string, string>>> = {
-  capa: async () => ({ 'partner-api-key': CAPA_KEY }),
-  kulipa: async () => ({ 'x-api-key': KULIPA_KEY }),
-  faceki: async (sb) => ({ authorization: `Bearer ${await tokenFor(sb)}` }),
-  gu1: async () => ({ authorization: `Bearer ${GU1_KEY}`, 'x-organization-id': GU1_ORG }),
-  baanx: async () => ({ 'x-client-key': BAANX_KEY }),
-};
+const modules = import.meta.glob<{ testing?: ProviderTesting }>('../src/providers/*/testing.ts', {
+  eager: true,
+});
 
-export function authFor(provider: string, sb: Sandbox): Promise<Record<string, string>> {
-  const auth = AUTH[provider];
-  if (!auth) throw new Error(`test/provider-auth.ts has no credentials for ${provider}`);
-  return auth(sb);
+const byFolder = new Map(
+  Object.entries(modules).map(([path, mod]) => [path.split('/').at(-2)!, mod.testing]),
+);
+
+const missing = (name: string) =>
+  new Error(
+    `src/providers/${name}/testing.ts has no \`export const testing: ProviderTesting\` ` +
+      `(test/provider-testing.ts): the cross-provider suites need it to authenticate as ${name}`,
+  );
+
+/** The providers of a list whose folder exports no `testing` (the registry's, by default). */
+export const providersWithoutTesting = (list: readonly ProviderModule[]): string[] =>
+  list.filter((p) => !byFolder.get(p.name)).map((p) => p.name);
+
+/**
+ * A provider's `testing` export, found by its folder. A provider without one gets helpers that
+ * fail with a message naming the file to add, so each suite reports it rather than crashing.
+ */
+export function testingOf(name: string): ProviderTesting {
+  return (
+    byFolder.get(name) ?? {
+      auth: () => Promise.reject(missing(name)),
+    }
+  );
 }
+
+/** Headers that authenticate as a registered provider's default tenant. */
+export const authFor = (provider: string, sb: Sandbox): Promise<Record<string, string>> =>
+  testingOf(provider).auth(sb);

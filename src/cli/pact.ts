@@ -22,6 +22,19 @@ function args(name: string, argv: string[]) {
   }
 }
 
+/** The verifier module, or undefined (after saying why) when Pact is not installed. */
+async function loadVerifier() {
+  try {
+    return await import('../pact/verify.js');
+  } catch (err) {
+    // Pact is a dev dependency of the teams that write pacts; the sandbox does not ship it.
+    process.stderr.write(
+      `kyc-sandbox verify needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact\n(${(err as Error).message})\n`,
+    );
+    return undefined;
+  }
+}
+
 async function verify(argv: string[]): Promise<number> {
   const parsed = args('verify', argv);
   if (!parsed) return 2;
@@ -31,16 +44,8 @@ async function verify(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  let mod: typeof import('../pact/verify.js');
-  try {
-    mod = await import('../pact/verify.js');
-  } catch (err) {
-    // Pact is a dev dependency of the teams that write pacts; the sandbox does not ship it.
-    process.stderr.write(
-      `kyc-sandbox verify needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact\n(${(err as Error).message})\n`,
-    );
-    return 2;
-  }
+  const mod = await loadVerifier();
+  if (!mod) return 2;
   let report;
   try {
     report = await mod.verifyPacts({ paths: parsed.positionals, provider: parsed.values.provider });

@@ -94,8 +94,8 @@ function ajvInstance() {
   return shared;
 }
 
-/** `checked`: the build already ran this check on the same bytes (scripts/cache-contracts.mjs), so it is skipped. */
-export function compileContract(provider: string, document: Json, checked = false): Contract {
+/** Compiles schemas of one contract on first use, with its components registered in ajv first. */
+function schemaCompiler(provider: string, document: Json, checked: boolean) {
   const ajv = ajvInstance;
   const file = `contracts/${provider}/openapi.yaml`;
   const base = `https://kyc-sandbox.local/${provider}/schemas/`;
@@ -117,7 +117,7 @@ export function compileContract(provider: string, document: Json, checked = fals
         ajv().addSchema(rewriteRefs(schema, base) as Json, base + name);
     }
   });
-  const compiler = (schema: Json | undefined, where: string) => {
+  const compile = (schema: Json | undefined, where: string) => {
     if (!schema) return () => undefined;
     check(schema, where);
     return memo(() => {
@@ -129,7 +129,6 @@ export function compileContract(provider: string, document: Json, checked = fals
       }
     });
   };
-
   // Response and request-body objects may be $refs into components (shared error responses).
   const deref = (node: Json | undefined): Json | undefined => {
     const ref = node?.$ref;
@@ -140,7 +139,11 @@ export function compileContract(provider: string, document: Json, checked = fals
     ] as Json | undefined;
     return target ?? fail(ref, 'unresolved $ref');
   };
+  return { compile, deref };
+}
 
+function operationsOf(document: Json, compiler: ReturnType<typeof schemaCompiler>): Operation[] {
+  const { compile, deref } = compiler;
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Json>)) {
     for (const method of METHODS) {
@@ -148,33 +151,33 @@ export function compileContract(provider: string, document: Json, checked = fals
       if (!op) continue;
       const id = String(op.operationId ?? `${method} ${path}`);
       const responses = new Map<string, () => ValidateFunction | undefined>();
-      for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
+      for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, Json>))
         responses.set(
           status,
-          compiler(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`),
+          compile(jsonSchemaOf(deref(res)?.content), `${id} response ${status}`),
         );
-      }
       const pattern = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+      const body = jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content);
       operations.push({
         id,
         method: method.toUpperCase(),
         path,
         regex: new RegExp(`^${pattern}/?$`),
-        request: compiler(
-          jsonSchemaOf(deref(op.requestBody as Json | undefined)?.content),
-          `${id} request`,
-        ),
+        request: compile(body, `${id} request`),
         statuses: [...responses.keys()],
         response: (status) => responses.get(status)?.(),
       });
     }
   }
   // Literal segments win over templated ones (/users/search before /users/{id}).
-  operations.sort(
-    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
-  );
-  const ids = new Map(operations.map((o) => [o.id, o]));
+  const templated = (o: Operation) => o.path.match(/\{/g)?.length ?? 0;
+  return operations.sort((a, b) => templated(a) - templated(b));
+}
 
+/** `checked`: the build already ran this check on the same bytes (scripts/cache-contracts.mjs), so it is skipped. */
+export function compileContract(provider: string, document: Json, checked = false): Contract {
+  const operations = operationsOf(document, schemaCompiler(provider, document, checked));
+  const ids = new Map(operations.map((o) => [o.id, o]));
   return {
     provider,
     document,

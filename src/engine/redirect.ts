@@ -17,12 +17,20 @@ const NOT_APP = new Set([
   'about', 'chrome', 'view-source', 'filesystem', 'jar', 'mailto', 'tel', 'sms',
 ]); // prettier-ignore
 
+const hasControl = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+};
+
 /** The URI when the policy allows it, else null. */
 export function allowedRedirect(
   uri: string,
   schemes: readonly RedirectScheme[] = ['https'],
 ): string | null {
-  if (uri.length > MAX_REDIRECT_LENGTH || /[\s\u0000-\u001f\u007f\\]/.test(uri)) return null;
+  if (uri.length > MAX_REDIRECT_LENGTH || /[\s\\]/.test(uri) || hasControl(uri)) return null;
   let url: URL;
   try {
     url = new URL(uri);

@@ -98,78 +98,105 @@ class IndexedRows implements Rows {
 }
 
 export function createStore(): Store {
-  const spaces = new Map<string, { ref: TenantRef; data: Map<string, Rows>; api: Namespace }>();
-  function open(provider: string, tenant: string) {
-    const k = tenantKey({ provider, tenant });
-    let space = spaces.get(k);
-    if (space) return space;
-    const data = new Map<string, Rows>();
-    const coll = (name: string) => {
-      let c = data.get(name);
-      if (!c) data.set(name, (c = new Map()));
-      return c;
-    };
-    const api: Namespace = {
-      provider,
-      tenant,
-      get: <T extends Row>(c: string, id: string) => data.get(c)?.get(id) as T | undefined,
-      put<T extends Row>(c: string, id: string, row: T) {
-        coll(c).set(id, row);
-        return row;
-      },
-      append<T extends Row>(c: string, id: string, row: T) {
-        const rows = data.get(c) ?? new IndexedRows();
-        if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
-        rows.set(id, row);
-        // Kept once its first record is in: a refused id leaves no collection behind.
-        if (rows.size === 1) data.set(c, rows);
-        return row;
-      },
-      delete: (c, id) => data.get(c)?.delete(id) ?? false,
-      list: <T extends Row>(c: string) => [...(data.get(c)?.values() ?? [])] as T[],
-      find<T extends Row>(c: string, match: (row: T) => boolean) {
-        for (const row of data.get(c)?.values() ?? []) if (match(row as T)) return row as T;
-        return undefined;
-      },
-      count: (c) => data.get(c)?.size ?? 0,
-    };
-    space = { ref: { provider, tenant }, data, api };
-    spaces.set(k, space);
-    return space;
+  return new MemoryStore();
+}
+
+/** One tenant's collections, by name. */
+class Space implements Namespace {
+  readonly data = new Map<string, Rows>();
+
+  constructor(
+    readonly provider: string,
+    readonly tenant: string,
+    /** Called at the first write: the store keeps a tenant only once it holds something. */
+    private readonly onFirstWrite: (space: Space) => void,
+  ) {}
+
+  private rows(c: string): Rows {
+    let rows = this.data.get(c);
+    if (!rows) {
+      if (this.data.size === 0) this.onFirstWrite(this);
+      this.data.set(c, (rows = new Map()));
+    }
+    return rows;
   }
 
-  const matching = (filter: TenantFilter = {}) =>
-    [...spaces.entries()].filter(([, s]) => inFilter(filter, s.ref));
+  get<T extends Row>(c: string, id: string) {
+    return this.data.get(c)?.get(id) as T | undefined;
+  }
 
-  return {
-    ns: (provider, tenant) => open(provider, tenant).api,
-    ownerOf(provider, id) {
-      for (const s of spaces.values()) {
-        if (s.ref.provider !== provider) continue;
-        for (const [name, rows] of s.data) if (name[0] !== '_' && rows.has(id)) return s.ref.tenant;
-      }
-      return undefined;
-    },
-    tenants: (provider) =>
-      [...spaces.values()]
-        .filter((s) => s.data.size > 0 && (!provider || s.ref.provider === provider))
-        .map((s) => s.ref),
-    reset(filter) {
-      if (!filter?.provider && !filter?.tenant) {
-        spaces.clear();
-        return;
-      }
-      for (const [k] of matching(filter)) spaces.delete(k);
-    },
-    snapshot(filter) {
-      const out: Record<string, Record<string, Row[]>> = {};
-      for (const [, s] of matching(filter)) {
-        if (s.data.size === 0) continue;
-        out[tenantKey(s.ref)] = Object.fromEntries(
-          [...s.data.entries()].map(([c, rows]) => [c, structuredClone([...rows.values()])]),
-        );
-      }
-      return out;
-    },
-  };
+  put<T extends Row>(c: string, id: string, row: T) {
+    this.rows(c).set(id, row);
+    return row;
+  }
+
+  append<T extends Row>(c: string, id: string, row: T) {
+    const rows = this.data.get(c) ?? new IndexedRows();
+    if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
+    rows.set(id, row);
+    // Kept once its first record is in: a refused id leaves no collection behind.
+    if (rows.size === 1) {
+      if (this.data.size === 0) this.onFirstWrite(this);
+      this.data.set(c, rows);
+    }
+    return row;
+  }
+
+  delete(c: string, id: string) {
+    return this.data.get(c)?.delete(id) ?? false;
+  }
+
+  list<T extends Row>(c: string) {
+    return [...(this.data.get(c)?.values() ?? [])] as T[];
+  }
+
+  find<T extends Row>(c: string, match: (row: T) => boolean) {
+    for (const row of this.data.get(c)?.values() ?? []) if (match(row as T)) return row as T;
+    return undefined;
+  }
+
+  count(c: string) {
+    return this.data.get(c)?.size ?? 0;
+  }
+}
+
+class MemoryStore implements Store {
+  /** Tenants holding state; a namespace nobody wrote to is not kept (an unknown key leaves nothing). */
+  private readonly spaces = new Map<string, Space>();
+  private readonly keep = (space: Space) => this.spaces.set(tenantKey(space), space);
+
+  ns(provider: string, tenant: string): Namespace {
+    return (
+      this.spaces.get(tenantKey({ provider, tenant })) ?? new Space(provider, tenant, this.keep)
+    );
+  }
+
+  ownerOf(provider: string, id: string) {
+    for (const s of this.spaces.values()) {
+      if (s.provider !== provider) continue;
+      for (const [name, rows] of s.data) if (name[0] !== '_' && rows.has(id)) return s.tenant;
+    }
+    return undefined;
+  }
+
+  tenants(provider?: string): TenantRef[] {
+    return [...this.spaces.values()]
+      .filter((s) => s.data.size > 0 && (!provider || s.provider === provider))
+      .map((s) => ({ provider: s.provider, tenant: s.tenant }));
+  }
+
+  reset(filter: TenantFilter = {}) {
+    for (const [k, s] of this.spaces) if (inFilter(filter, s)) this.spaces.delete(k);
+  }
+
+  snapshot(filter: TenantFilter = {}) {
+    const out: Record<string, Record<string, Row[]>> = {};
+    for (const s of this.spaces.values()) {
+      if (s.data.size === 0 || !inFilter(filter, s)) continue;
+      out[tenantKey(s)] = Object.fromEntries(
+        [...s.data.entries()].map(([c, rows]) => [c, structuredClone([...rows.values()])]),
+      );
+    }
+    return out;
+  }
 }

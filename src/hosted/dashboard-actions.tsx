@@ -30,87 +30,84 @@ const NO_TENANT = new SandboxError(
   'No such tenant (it may have been reset).',
 );
 
+type Form = Record<string, unknown>;
+
+/** Runs an action; back to the form's page with a notice, or the main page with the refusal. */
+async function act(sb: Sandbox, c: Context, notice: (form: Form) => Promise<Notice>) {
+  const form = await c.req.parseBody();
+  try {
+    const done = await notice(form);
+    const raw = field(form, 'back');
+    const back = BACK.test(raw) ? raw : UI;
+    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}notice=${done}`, 303);
+  } catch (err) {
+    if (!(err instanceof SandboxError)) throw err;
+    const error = `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
+    const status = (err.status >= 400 && err.status < 500 ? err.status : 400) as 400;
+    return c.html(
+      <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />,
+      status,
+    );
+  }
+}
+
+/** A tenant handle; "*" is every tenant. */
+function target(sb: Sandbox, handle: string) {
+  if (handle === '*') return undefined;
+  const t = tenantOf(sb, handle);
+  if (!t) throw NO_TENANT;
+  return { provider: t.provider, tenant: t.tenant };
+}
+
+async function advanceClock(sb: Sandbox, form: Form): Promise<Notice> {
+  const ref = target(sb, field(form, 'tenant'));
+  const ms = parseDuration(field(form, 'by'));
+  if (ms === undefined)
+    throw new SandboxError(
+      400,
+      'bad_duration',
+      '"by" must be a duration',
+      'e.g. "90s", "15m", "24h", "7d"',
+    );
+  await sb.time.advance(ms, ref);
+  return 'advanced';
+}
+
+async function reset(sb: Sandbox, form: Form): Promise<Notice> {
+  const ref = target(sb, field(form, 'tenant'));
+  sb.reset(ref);
+  return ref ? 'reset' : 'reset-all';
+}
+
+async function moveSession(sb: Sandbox, id: string, form: Form): Promise<Notice> {
+  const reason = field(form, 'reason').trim().slice(0, 200) || undefined;
+  await sb.sessions.transition(id, field(form, 'state'), { reason, manual: true });
+  return 'moved';
+}
+
+async function replayWebhook(sb: Sandbox, id: string): Promise<Notice> {
+  const d = sb.webhooks.get(id);
+  if (!d) throw new SandboxError(404, 'unknown_webhook', `No webhook delivery ${id}`);
+  if (!d.url)
+    throw new SandboxError(
+      409,
+      'no_webhook_url',
+      'This delivery had no URL registered',
+      'register a webhook URL with the provider first',
+    );
+  await sb.webhooks.replay(d.id);
+  return 'replayed';
+}
+
 export function dashboardActions(sb: Sandbox) {
   const actions = new Hono();
-
-  /** Runs an action; back to the form's page with a notice, or the main page with the refusal. */
-  const act = async (c: Context, notice: (form: Record<string, unknown>) => Promise<Notice>) => {
-    const form = await c.req.parseBody();
-    try {
-      const done = await notice(form);
-      const raw = field(form, 'back');
-      const back = BACK.test(raw) ? raw : UI;
-      return c.redirect(`${back}${back.includes('?') ? '&' : '?'}notice=${done}`, 303);
-    } catch (err) {
-      if (!(err instanceof SandboxError)) throw err;
-      const error = `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
-      const status = (err.status >= 400 && err.status < 500 ? err.status : 400) as 400;
-      return c.html(
-        <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />,
-        status,
-      );
-    }
-  };
-
-  /** A tenant handle; "*" is every tenant. */
-  const target = (handle: string) => {
-    if (handle === '*') return undefined;
-    const t = tenantOf(sb, handle);
-    if (!t) throw NO_TENANT;
-    return { provider: t.provider, tenant: t.tenant };
-  };
-
-  actions.post('/clock/advance', (c) =>
-    act(c, async (form) => {
-      const ref = target(field(form, 'tenant'));
-      const ms = parseDuration(field(form, 'by'));
-      if (ms === undefined)
-        throw new SandboxError(
-          400,
-          'bad_duration',
-          '"by" must be a duration',
-          'e.g. "90s", "15m", "24h", "7d"',
-        );
-      await sb.time.advance(ms, ref);
-      return 'advanced';
-    }),
-  );
-
-  actions.post('/reset', (c) =>
-    act(c, async (form) => {
-      const ref = target(field(form, 'tenant'));
-      sb.reset(ref);
-      return ref ? 'reset' : 'reset-all';
-    }),
-  );
-
+  actions.post('/clock/advance', (c) => act(sb, c, (form) => advanceClock(sb, form)));
+  actions.post('/reset', (c) => act(sb, c, (form) => reset(sb, form)));
   actions.post('/sessions/:id/transition', (c) =>
-    act(c, async (form) => {
-      const reason = field(form, 'reason').trim().slice(0, 200) || undefined;
-      await sb.sessions.transition(c.req.param('id')!, field(form, 'state'), {
-        reason,
-        manual: true,
-      });
-      return 'moved';
-    }),
+    act(sb, c, (form) => moveSession(sb, c.req.param('id')!, form)),
   );
-
   actions.post('/webhooks/:id/replay', (c) =>
-    act(c, async () => {
-      const d = sb.webhooks.get(c.req.param('id')!);
-      if (!d)
-        throw new SandboxError(404, 'unknown_webhook', `No webhook delivery ${c.req.param('id')}`);
-      if (!d.url)
-        throw new SandboxError(
-          409,
-          'no_webhook_url',
-          'This delivery had no URL registered',
-          'register a webhook URL with the provider first',
-        );
-      await sb.webhooks.replay(d.id);
-      return 'replayed';
-    }),
+    act(sb, c, () => replayWebhook(sb, c.req.param('id')!)),
   );
-
   return actions;
 }

@@ -68,6 +68,90 @@ export const Frame: FC<PropsWithChildren<PageProps & { section: Section }>> = ({
   </DashShell>
 );
 
+type TenantRow = ReturnType<typeof tenantRows>[number];
+type SessionRow = ReturnType<typeof sessionRows>[number];
+
+/** One tenant: its clock and sessions, and forms to advance its clock or reset it. */
+const Tenant: FC<{ t: TenantRow; back: string }> = ({ t, back }) => (
+  <tr data-tenant={t.handle} data-provider={t.provider}>
+    <td>
+      <span class={`tag brand-${t.provider}`} />
+      {t.title}
+    </td>
+    <td>
+      <a href={`${UI}${query({}, { handle: t.handle })}`} class="mono">
+        {t.masked} #{t.handle}
+      </a>
+    </td>
+    <td class="mono">{when(t.now)}</td>
+    <td>{t.sessions}</td>
+    <td>
+      <form method="post" action={`${UI}/clock/advance`}>
+        <Back back={back} />
+        <input type="hidden" name="tenant" value={t.handle} />
+        <input
+          type="text"
+          name="by"
+          value="1h"
+          class="by"
+          aria-label="Advance by"
+          pattern="[0-9.]+(ms|s|m|h|d|w)?([0-9.]+(ms|s|m|h|d|w))*"
+          required
+        />
+        <button type="submit" class="btn ghost small">
+          Advance
+        </button>
+      </form>
+    </td>
+    <td>
+      <form method="post" action={`${UI}/reset`}>
+        <Back back={back} />
+        <input type="hidden" name="tenant" value={t.handle} />
+        <button type="submit" class="btn abandon small">
+          Reset tenant
+        </button>
+      </form>
+    </td>
+  </tr>
+);
+
+/** The same two actions for every tenant at once ("*"). */
+const EveryTenant: FC<{ back: string }> = ({ back }) => (
+  <table>
+    <tbody>
+      <tr>
+        <td>
+          <form method="post" action={`${UI}/clock/advance`}>
+            <Back back={back} />
+            <input type="hidden" name="tenant" value="*" />
+            <span class="muted">Every tenant:</span>
+            <input
+              type="text"
+              name="by"
+              value="1h"
+              class="by"
+              aria-label="Advance every clock by"
+              required
+            />
+            <button type="submit" class="btn ghost small">
+              Advance all clocks
+            </button>
+          </form>
+        </td>
+        <td>
+          <form method="post" action={`${UI}/reset`}>
+            <Back back={back} />
+            <input type="hidden" name="tenant" value="*" />
+            <button type="submit" class="btn abandon small">
+              Reset everything
+            </button>
+          </form>
+        </td>
+      </tr>
+    </tbody>
+  </table>
+);
+
 const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
   const rows = tenantRows(sb, filter);
   return (
@@ -95,86 +179,72 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
           </thead>
           <tbody>
             {rows.map((t) => (
-              <tr data-tenant={t.handle} data-provider={t.provider}>
-                <td>
-                  <span class={`tag brand-${t.provider}`} />
-                  {t.title}
-                </td>
-                <td>
-                  <a href={`${UI}${query({}, { handle: t.handle })}`} class="mono">
-                    {t.masked} #{t.handle}
-                  </a>
-                </td>
-                <td class="mono">{when(t.now)}</td>
-                <td>{t.sessions}</td>
-                <td>
-                  <form method="post" action={`${UI}/clock/advance`}>
-                    <Back back={back} />
-                    <input type="hidden" name="tenant" value={t.handle} />
-                    <input
-                      type="text"
-                      name="by"
-                      value="1h"
-                      class="by"
-                      aria-label="Advance by"
-                      pattern="[0-9.]+(ms|s|m|h|d|w)?([0-9.]+(ms|s|m|h|d|w))*"
-                      required
-                    />
-                    <button type="submit" class="btn ghost small">
-                      Advance
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  <form method="post" action={`${UI}/reset`}>
-                    <Back back={back} />
-                    <input type="hidden" name="tenant" value={t.handle} />
-                    <button type="submit" class="btn abandon small">
-                      Reset tenant
-                    </button>
-                  </form>
-                </td>
-              </tr>
+              <Tenant t={t} back={back} />
             ))}
           </tbody>
         </table>
       )}
-      <table>
-        <tbody>
-          <tr>
-            <td>
-              <form method="post" action={`${UI}/clock/advance`}>
-                <Back back={back} />
-                <input type="hidden" name="tenant" value="*" />
-                <span class="muted">Every tenant:</span>
-                <input
-                  type="text"
-                  name="by"
-                  value="1h"
-                  class="by"
-                  aria-label="Advance every clock by"
-                  required
-                />
-                <button type="submit" class="btn ghost small">
-                  Advance all clocks
-                </button>
-              </form>
-            </td>
-            <td>
-              <form method="post" action={`${UI}/reset`}>
-                <Back back={back} />
-                <input type="hidden" name="tenant" value="*" />
-                <button type="submit" class="btn abandon small">
-                  Reset everything
-                </button>
-              </form>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <EveryTenant back={back} />
     </section>
   );
 };
+
+/** The operator's move: any state the vendor allows next, with an optional reason. */
+const MoveForm: FC<{ view: SessionRow['view']; back: string }> = ({ view, back }) => (
+  <form method="post" action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}>
+    <Back back={back} />
+    <select name="state" aria-label="New state">
+      {view.next.map((n) => (
+        <option value={n}>{n}</option>
+      ))}
+    </select>
+    <input
+      type="text"
+      name="reason"
+      placeholder="reason (optional)"
+      maxlength={200}
+      aria-label="Reason"
+    />
+    <button type="submit" class="btn ghost small">
+      Move
+    </button>
+  </form>
+);
+
+const Session: FC<{ row: SessionRow; back: string }> = ({
+  row: { view, title, masked, now },
+  back,
+}) => (
+  <tr data-session={view.id} data-provider={view.provider}>
+    <td>
+      <span class={`tag brand-${view.provider}`} />
+      {title}
+    </td>
+    <td class="mono">{masked}</td>
+    <td>
+      <a href={pathOf(view)} class="mono">
+        {view.id}
+      </a>
+      <div class="muted mono">subject {view.subject}</div>
+    </td>
+    <td class="mono state">{view.state}</td>
+    <td class="link">
+      <Pill value={view.link} />
+    </td>
+    <td class="mono">{when(view.createdAt)}</td>
+    <td>
+      <span class="mono">{view.expiresAt ? when(view.expiresAt) : 'never'}</span>
+      <div class="muted">{view.expiresAt ? relative(view.expiresAt, now) : ''}</div>
+    </td>
+    <td>
+      {view.next.length === 0 ? (
+        <span class="muted">final</span>
+      ) : (
+        <MoveForm view={view} back={back} />
+      )}
+    </td>
+  </tr>
+);
 
 const Sessions: FC<PageProps> = ({ sb, filter, back }) => {
   const rows = sessionRows(sb, filter);
@@ -202,56 +272,8 @@ const Sessions: FC<PageProps> = ({ sb, filter, back }) => {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ view, title, masked, now }) => (
-              <tr data-session={view.id} data-provider={view.provider}>
-                <td>
-                  <span class={`tag brand-${view.provider}`} />
-                  {title}
-                </td>
-                <td class="mono">{masked}</td>
-                <td>
-                  <a href={pathOf(view)} class="mono">
-                    {view.id}
-                  </a>
-                  <div class="muted mono">subject {view.subject}</div>
-                </td>
-                <td class="mono state">{view.state}</td>
-                <td class="link">
-                  <Pill value={view.link} />
-                </td>
-                <td class="mono">{when(view.createdAt)}</td>
-                <td>
-                  <span class="mono">{view.expiresAt ? when(view.expiresAt) : 'never'}</span>
-                  <div class="muted">{view.expiresAt ? relative(view.expiresAt, now) : ''}</div>
-                </td>
-                <td>
-                  {view.next.length === 0 ? (
-                    <span class="muted">final</span>
-                  ) : (
-                    <form
-                      method="post"
-                      action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}
-                    >
-                      <Back back={back} />
-                      <select name="state" aria-label="New state">
-                        {view.next.map((n) => (
-                          <option value={n}>{n}</option>
-                        ))}
-                      </select>
-                      <input
-                        type="text"
-                        name="reason"
-                        placeholder="reason (optional)"
-                        maxlength={200}
-                        aria-label="Reason"
-                      />
-                      <button type="submit" class="btn ghost small">
-                        Move
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
+            {rows.map((row) => (
+              <Session row={row} back={back} />
             ))}
           </tbody>
         </table>

@@ -6,6 +6,46 @@ import { when } from './flow.js';
 import { Back, Filters, Frame, type PageProps } from './dashboard-pages.js';
 import { Pill, UI } from './layout.js';
 
+type DeliveryRow = ReturnType<typeof deliveries>[number];
+
+/** One delivery with every attempt, and a replay form when it had a URL to go to. */
+const Delivery: FC<{ d: DeliveryRow; back: string }> = ({ d, back }) => (
+  <tr data-webhook={d.id} data-provider={d.provider}>
+    <td class="mono">{when(d.createdAt)}</td>
+    <td>
+      <span class={`tag brand-${d.provider}`} />
+      {d.title}
+    </td>
+    <td class="mono">{d.masked}</td>
+    <td class="mono event">{d.event}</td>
+    <td class="mono">{d.target}</td>
+    <td>
+      <Pill value={d.status} />
+    </td>
+    <td>
+      <ul class="attempts">
+        {d.attempts.map((a) => (
+          <li class="mono">
+            {when(a.at)} · {a.status ?? a.error ?? 'no answer'}
+            {a.manual ? ' · replay' : ''}
+          </li>
+        ))}
+      </ul>
+      {d.attempts.length === 0 ? <span class="muted">none</span> : null}
+    </td>
+    <td>
+      {d.url ? (
+        <form method="post" action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}>
+          <Back back={back} />
+          <button type="submit" class="btn ghost small">
+            Replay
+          </button>
+        </form>
+      ) : null}
+    </td>
+  </tr>
+);
+
 export const WebhooksPage: FC<PageProps> = (props) => {
   const { sb, filter, back } = props;
   const rows = deliveries(sb, filter);
@@ -36,43 +76,7 @@ export const WebhooksPage: FC<PageProps> = (props) => {
             </thead>
             <tbody>
               {rows.map((d) => (
-                <tr data-webhook={d.id} data-provider={d.provider}>
-                  <td class="mono">{when(d.createdAt)}</td>
-                  <td>
-                    <span class={`tag brand-${d.provider}`} />
-                    {d.title}
-                  </td>
-                  <td class="mono">{d.masked}</td>
-                  <td class="mono event">{d.event}</td>
-                  <td class="mono">{d.target}</td>
-                  <td>
-                    <Pill value={d.status} />
-                  </td>
-                  <td>
-                    <ul class="attempts">
-                      {d.attempts.map((a) => (
-                        <li class="mono">
-                          {when(a.at)} · {a.status ?? a.error ?? 'no answer'}
-                          {a.manual ? ' · replay' : ''}
-                        </li>
-                      ))}
-                    </ul>
-                    {d.attempts.length === 0 ? <span class="muted">none</span> : null}
-                  </td>
-                  <td>
-                    {d.url ? (
-                      <form
-                        method="post"
-                        action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}
-                      >
-                        <Back back={back} />
-                        <button type="submit" class="btn ghost small">
-                          Replay
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
+                <Delivery d={d} back={back} />
               ))}
             </tbody>
           </table>

@@ -1,9 +1,9 @@
-// The vendor flow as pages: one screen per step, the outcome picker on the last one, and the pages
-// for a finished, closed or unknown link. Everything shown comes from the SessionAdapter's data.
+// The vendor flow as pages: one screen per step, the outcome picker on the last one (a link's end
+// pages are in vendor-page-closed). Everything shown comes from the SessionAdapter's data.
 import type { FC } from 'hono/jsx';
 import type { HostedIdentity, HostedOutcome, HostedStep, SessionView } from '../engine/index.js';
 import { flowOf, initials, pathOf, relative, type Found } from './flow.js';
-import { Document, VendorShell, type Brand } from './layout.js';
+import { VendorShell, type Brand } from './layout.js';
 
 export const brandOf = (s: Found): Brand => ({
   provider: s.provider.name,
@@ -11,7 +11,7 @@ export const brandOf = (s: Found): Brand => ({
   product: flowOf(s).brand?.product,
 });
 
-const Bar: FC<{ view: SessionView; now: number }> = ({ view, now }) => (
+export const Bar: FC<{ view: SessionView; now: number }> = ({ view, now }) => (
   <>
     <span>state {view.state}</span>
     {view.expiresAt ? (
@@ -154,6 +154,64 @@ export interface StepProps {
   error?: string;
 }
 
+const Stepper: FC<{ steps: HostedStep[]; index: number }> = ({ steps, index }) => (
+  <ol class="stepper">
+    {steps.map((st, i) => (
+      <li class={i < index ? 'done' : i === index ? 'current' : undefined}>{st.title}</li>
+    ))}
+  </ol>
+);
+
+/** The last step: who is being verified, the outcome picker, and a Back link. */
+const Decision: FC<{
+  s: Found;
+  index: number;
+  identity: HostedIdentity;
+  outcomes: HostedOutcome[];
+}> = ({ s, index, identity, outcomes }) => (
+  <>
+    <div class="identity">
+      <h2>{identity.name}</h2>
+      <Facts identity={identity} />
+    </div>
+    <Outcomes s={s} outcomes={outcomes} />
+    {index > 0 ? (
+      <p class="back">
+        <a href={`${pathOf(s.view)}?step=${index - 1}`}>← Back</a>
+      </p>
+    ) : null}
+  </>
+);
+
+/** Any earlier step: its picture, and Back and Continue (Start, on a flow's first screen). */
+const StepForm: FC<{ s: Found; step: HostedStep; index: number; identity: HostedIdentity }> = ({
+  s,
+  step,
+  index,
+  identity,
+}) => {
+  const base = pathOf(s.view);
+  const brand = brandOf(s);
+  return (
+    <form method="post" action={`${base}/next`}>
+      <input type="hidden" name="from" value={String(index)} />
+      <Picture step={step} identity={identity} vendor={brand.product ?? brand.title} />
+      <div class="actions">
+        {index > 0 ? (
+          <a class="btn ghost" href={`${base}?step=${index - 1}`}>
+            Back
+          </a>
+        ) : (
+          <span />
+        )}
+        <button type="submit" class="btn primary">
+          {index === 0 && flowOf(s).start ? 'Start verification' : 'Continue'}
+        </button>
+      </div>
+    </form>
+  );
+};
+
 export const StepPage: FC<StepProps> = ({
   s,
   steps,
@@ -164,12 +222,9 @@ export const StepPage: FC<StepProps> = ({
   error,
 }) => {
   const step = steps[index]!;
-  const base = pathOf(s.view);
-  const last = index === steps.length - 1;
-  const brand = brandOf(s);
   return (
     <VendorShell
-      brand={brand}
+      brand={brandOf(s)}
       pageTitle={`${s.provider.title} verification`}
       bar={<Bar view={s.view} now={s.kit.now()} />}
       note={
@@ -181,11 +236,7 @@ export const StepPage: FC<StepProps> = ({
         </>
       }
     >
-      <ol class="stepper">
-        {steps.map((st, i) => (
-          <li class={i < index ? 'done' : i === index ? 'current' : undefined}>{st.title}</li>
-        ))}
-      </ol>
+      <Stepper steps={steps} index={index} />
       <section class="step" data-step={step.kind}>
         {resumed ? (
           <p class="notice">
@@ -195,135 +246,12 @@ export const StepPage: FC<StepProps> = ({
         {error ? <p class="notice error">{error}</p> : null}
         <h1>{step.title}</h1>
         {step.text ? <p class="muted">{step.text}</p> : null}
-        {last ? (
-          <>
-            <div class="identity">
-              <h2>{identity.name}</h2>
-              <Facts identity={identity} />
-            </div>
-            <Outcomes s={s} outcomes={outcomes} />
-            {index > 0 ? (
-              <p class="back">
-                <a href={`${base}?step=${index - 1}`}>← Back</a>
-              </p>
-            ) : null}
-          </>
+        {index === steps.length - 1 ? (
+          <Decision s={s} index={index} identity={identity} outcomes={outcomes} />
         ) : (
-          <form method="post" action={`${base}/next`}>
-            <input type="hidden" name="from" value={String(index)} />
-            <Picture step={step} identity={identity} vendor={brand.product ?? brand.title} />
-            <div class="actions">
-              {index > 0 ? (
-                <a class="btn ghost" href={`${base}?step=${index - 1}`}>
-                  Back
-                </a>
-              ) : (
-                <span />
-              )}
-              <button type="submit" class="btn primary">
-                {index === 0 && flowOf(s).start ? 'Start verification' : 'Continue'}
-              </button>
-            </div>
-          </form>
+          <StepForm s={s} step={step} index={index} identity={identity} />
         )}
       </section>
     </VendorShell>
   );
 };
-
-/** After a decision with no redirect to follow (the vendor has none, or the stored one is refused). */
-export const DonePage: FC<{
-  s: Found;
-  view: SessionView;
-  identity: HostedIdentity;
-  left?: boolean;
-  refused?: boolean;
-}> = ({ s, view, identity, left, refused }) => (
-  <VendorShell
-    brand={brandOf(s)}
-    pageTitle={`${s.provider.title} verification`}
-    bar={<Bar view={view} now={s.kit.now()} />}
-  >
-    <section class="closed">
-      <div class="big" aria-hidden="true">
-        {left ? '↩' : '✓'}
-      </div>
-      <h1>{left ? 'You can come back later' : 'Thank you'}</h1>
-      <p>
-        {left
-          ? `Open the same link again to continue where you left off.`
-          : `${identity.name}, your verification is now `}
-        {left ? null : <strong class="mono">{view.state}</strong>}
-      </p>
-      {refused ? (
-        <p class="notice error">
-          The redirect stored with this link uses a scheme {s.provider.title} does not allow, so the
-          page stays here.
-        </p>
-      ) : null}
-      <p class="muted">You can close this window.</p>
-    </section>
-  </VendorShell>
-);
-
-const CLOSED = {
-  expired: ['!', 'This link has expired', 'Links only work for a limited time. Ask for a new one.'],
-  used: [
-    '✓',
-    'This link has already been used',
-    'The verification was already submitted with this link.',
-  ],
-  superseded: [
-    '↻',
-    'This link was replaced',
-    'A newer link was created for this verification; use that one.',
-  ],
-} as const;
-
-export const ClosedPage: FC<{ s: Found }> = ({ s }) => {
-  const link = s.view.link as keyof typeof CLOSED;
-  const [icon, title, text] = CLOSED[link] ?? CLOSED.used;
-  const special = flowOf(s).closed?.[s.view.state];
-  return (
-    <VendorShell
-      brand={brandOf(s)}
-      pageTitle={`${s.provider.title}: link ${s.view.link}`}
-      bar={<Bar view={s.view} now={s.kit.now()} />}
-    >
-      <section class="closed" data-link={s.view.link}>
-        <div class="big" aria-hidden="true">
-          {icon}
-        </div>
-        <h1>{title}</h1>
-        <p>{special ?? text}</p>
-        <p class="muted">
-          Verification state: <span class="mono">{s.view.state}</span>
-        </p>
-      </section>
-    </VendorShell>
-  );
-};
-
-/** No such link (or a path that names another provider): the sandbox's page, not any vendor's. */
-export const NotFoundPage: FC<{ message?: string }> = ({ message }) => (
-  <Document title="Link not found" bodyClass="vendor">
-    <div class="sandbox-bar">
-      <span>
-        <strong>kyc-sandbox</strong> · verification links
-      </span>
-    </div>
-    <main>
-      <div class="card">
-        <section class="closed">
-          <div class="big" aria-hidden="true">
-            ?
-          </div>
-          <h1>Link not found</h1>
-          <p>
-            {message ?? 'This verification link does not exist. Check that it was copied in full.'}
-          </p>
-        </section>
-      </div>
-    </main>
-  </Document>
-);

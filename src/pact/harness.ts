@@ -32,11 +32,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {},
-): Promise<Harness> {
-  const captured: CapturedWebhook[] = [];
-  const capture: typeof fetch = async (input, init) => {
+/** A fetch that records each webhook and answers 200, so nothing leaves the process. */
+function captureInto(captured: CapturedWebhook[]): typeof fetch {
+  return async (input, init) => {
     captured.push({
       url: String(input),
       headers: Object.fromEntries(new Headers(init?.headers).entries()),
@@ -44,50 +42,75 @@ export async function startHarness(
     });
     return new Response('ok', { status: 200 });
   };
+}
+
+/** What a provider state's setup works with: this sandbox's kits, and requests made in-process. */
+function stateContext(sb: Sandbox, p: ProviderModule): StateContext {
+  return {
+    webhookUrl: WEBHOOK_SINK,
+    kit: (tenant) => sb.kit(p.name, tenant),
+    async request<T>(
+      method: string,
+      path: string,
+      init: { headers?: Record<string, string>; json?: unknown } = {},
+    ) {
+      const headers = {
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      };
+      const res = await sb.app.request(path, {
+        method,
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+      const text = await res.text();
+      if (!res.ok)
+        throw new Error(
+          `state setup: ${method} ${path} answered ${res.status} ${text.slice(0, 300)}`,
+        );
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+    },
+  };
+}
+
+async function runState(sb: Sandbox, p: ProviderModule, state: ProviderState, params: unknown) {
+  const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
+  const provided = await state.setup(stateContext(sb, p), given);
+  // Deliver what the setup queued now, so a message pact finds it.
+  await sb.webhooks.flush();
+  return provided;
+}
+
+function lastWebhook(
+  sb: Sandbox,
+  captured: readonly CapturedWebhook[],
+  provider: string,
+  event?: string,
+): ReturnType<Harness['lastWebhook']> {
+  // Deliveries run concurrently, so arrival order is not send order: take the newest queued one.
+  const queued = sb.webhooks
+    .list({ provider })
+    .filter((d) => (!event || d.event === event) && captured.some((c) => c.body === d.body));
+  const last = queued.at(-1);
+  if (!last)
+    throw new Error(
+      `${provider} sent no ${event ? `${event} ` : ''}webhook while the provider states were set up`,
+    );
+  const sent = captured.filter((c) => c.body === last.body).at(-1)!;
+  return { __pactMessageMetadata: sent.headers, message: JSON.parse(sent.body) as unknown };
+}
+
+export async function startHarness(
+  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {},
+): Promise<Harness> {
+  const captured: CapturedWebhook[] = [];
   const sb = createSandbox({
     ...opts,
     clock: { mode: 'frozen' },
     validateResponses: true,
-    fetch: capture,
+    fetch: captureInto(captured),
   });
   const { url } = await sb.listen(0);
-
-  function context(p: ProviderModule): StateContext {
-    return {
-      webhookUrl: WEBHOOK_SINK,
-      kit: (tenant) => sb.kit(p.name, tenant),
-      async request<T>(
-        method: string,
-        path: string,
-        init: { headers?: Record<string, string>; json?: unknown } = {},
-      ) {
-        const headers = {
-          ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
-          ...init.headers,
-        };
-        const res = await sb.app.request(path, {
-          method,
-          headers,
-          body: init.json === undefined ? undefined : JSON.stringify(init.json),
-        });
-        const text = await res.text();
-        if (!res.ok)
-          throw new Error(
-            `state setup: ${method} ${path} answered ${res.status} ${text.slice(0, 300)}`,
-          );
-        return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-      },
-    };
-  }
-
-  async function runState(p: ProviderModule, state: ProviderState, params: unknown) {
-    const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
-    const provided = await state.setup(context(p), given);
-    // Deliver what the setup queued now, so a message pact finds it.
-    await sb.webhooks.flush();
-    return provided;
-  }
-
   return {
     sb,
     url,
@@ -100,22 +123,10 @@ export async function startHarness(
       Object.fromEntries(
         (p.states ?? []).map((s) => [
           s.name,
-          { setup: (params?: unknown) => runState(p, s, params) },
+          { setup: (params?: unknown) => runState(sb, p, s, params) },
         ]),
       ),
-    lastWebhook(provider, event) {
-      // Deliveries run concurrently, so arrival order is not send order: take the newest queued one.
-      const queued = sb.webhooks
-        .list({ provider })
-        .filter((d) => (!event || d.event === event) && captured.some((c) => c.body === d.body));
-      const last = queued.at(-1);
-      if (!last)
-        throw new Error(
-          `${provider} sent no ${event ? `${event} ` : ''}webhook while the provider states were set up`,
-        );
-      const sent = captured.filter((c) => c.body === last.body).at(-1)!;
-      return { __pactMessageMetadata: sent.headers, message: JSON.parse(sent.body) as unknown };
-    },
+    lastWebhook: (provider, event) => lastWebhook(sb, captured, provider, event),
     close: () => sb.close(),
   };
 }

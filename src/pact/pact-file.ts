@@ -51,7 +51,7 @@ export function readPact(path: string): PactFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: not a JSON pact file (${(err as Error).message})`);
+    throw new Error(`${path}: not a JSON pact file (${(err as Error).message})`, { cause: err });
   }
   if (!raw.provider?.name || !raw.consumer?.name)
     throw new Error(`${path}: not a pact file (no consumer.name / provider.name)`);

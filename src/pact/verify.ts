@@ -107,25 +107,24 @@ const parseJson = (text: string): VerifierJson | null => {
   }
 };
 
-async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promise<FileReport> {
-  const stateErrors = new Map<string, string>();
-  const { Verifier } = await import('@pact-foundation/pact');
-  const catalogue = new Set((p.states ?? []).map((s) => s.name));
-  const interactions = allInteractions(file);
-  // A message is the webhook the states made the provider send; an `event` state parameter picks one.
-  const eventOf = (i: PactInteraction) =>
-    statesOf(i)
-      .map((s) => s.params?.event)
-      .find((e): e is string => typeof e === 'string');
-  const messageProviders = Object.fromEntries(
-    interactions
+// A message is the webhook the states made the provider send; an `event` state parameter picks one.
+const eventOf = (i: PactInteraction) =>
+  statesOf(i)
+    .map((s) => s.params?.event)
+    .find((e): e is string => typeof e === 'string');
+
+function messageProviders(h: Harness, file: PactFile, p: ProviderModule) {
+  return Object.fromEntries(
+    allInteractions(file)
       .filter((i) => isMessage(i, file))
       .map((i) => [i.description, async () => h.lastWebhook(p.name, eventOf(i))]),
   );
-  const handlers = h.stateHandlers(p);
-  // Remember why a state failed: pact-js logs it and carries on, and the report should say it.
-  const stateHandlers = Object.fromEntries(
-    Object.entries(handlers).map(([name, handler]) => [
+}
+
+/** The harness's state handlers, noting why a state failed: pact-js logs it and carries on, and the report should say it. */
+function recordingStateHandlers(h: Harness, p: ProviderModule, stateErrors: Map<string, string>) {
+  return Object.fromEntries(
+    Object.entries(h.stateHandlers(p)).map(([name, handler]) => [
       name,
       {
         setup: (params?: unknown) =>
@@ -136,55 +135,80 @@ async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promis
       },
     ]),
   );
-  const options: VerifierOptions = {
+}
+
+/** The verifier's JSON results, or the crash message when it stopped without any. */
+async function runVerifier(
+  options: VerifierOptions,
+): Promise<{ json: VerifierJson | null; crash: string | null }> {
+  const { Verifier } = await import('@pact-foundation/pact');
+  try {
+    return {
+      json: parseJson(String(await new Verifier(options).verifyProvider())),
+      crash: null,
+    };
+  } catch (err) {
+    const json = parseJson((err as Error).message);
+    return { json, crash: json ? null : (err as Error).message };
+  }
+}
+
+interface Outcome {
+  p: ProviderModule;
+  json: VerifierJson | null;
+  crash: string | null;
+  results: Map<string, string>;
+  stateErrors: Map<string, string>;
+}
+
+function interactionReport(i: PactInteraction, o: Outcome): InteractionReport {
+  const { p, json, crash } = o;
+  const catalogue = new Set((p.states ?? []).map((s) => s.name));
+  const verified = o.results.get(i.description) === 'OK';
+  const unknown = statesOf(i)
+    .filter((s) => !catalogue.has(s.name))
+    .map(
+      (s) =>
+        `provider state "${s.name}" is not in the ${p.name} catalogue (kyc-sandbox states --provider ${p.name} lists them)`,
+    );
+  const problems = [
+    ...(verified ? [] : unknown),
+    ...statesOf(i)
+      .filter((s) => o.stateErrors.has(s.name))
+      .map((s) => `provider state "${s.name}" failed to set up: ${o.stateErrors.get(s.name)}`),
+    ...(json ? problemsOf(json, i.description) : []),
+  ];
+  if (!verified && problems.length === 0)
+    problems.push(crash ? 'not verified: the verifier stopped' : 'not verified');
+  return {
+    description: i.description,
+    ok: verified && problems.length === 0,
+    problems,
+    warnings: verified ? unknown : [],
+  };
+}
+
+async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promise<FileReport> {
+  const stateErrors = new Map<string, string>();
+  const { json, crash } = await runVerifier({
     provider: file.provider,
     providerBaseUrl: `${h.url}/${p.name}`,
     pactUrls: [file.path],
     // States return plain JSON (ids, tokens); pact-js types that as JsonMap, which `unknown` values are not.
-    stateHandlers: stateHandlers as VerifierOptions['stateHandlers'],
-    messageProviders,
+    stateHandlers: recordingStateHandlers(h, p, stateErrors) as VerifierOptions['stateHandlers'],
+    messageProviders: messageProviders(h, file, p),
     beforeEach: async () => h.reset(),
     logLevel: 'error',
-  };
-  let json: VerifierJson | null;
-  let crash: string | null = null;
-  try {
-    json = parseJson(String(await new Verifier(options).verifyProvider()));
-  } catch (err) {
-    json = parseJson((err as Error).message);
-    if (!json) crash = (err as Error).message;
-  }
+  });
   const results = new Map((json?.interactionResults ?? []).map((r) => [r.description, r.result]));
+  const outcome: Outcome = { p, json, crash, results, stateErrors };
   return {
     path: file.path,
     consumer: file.consumer,
     pactProvider: file.provider,
     provider: p.name,
     error: crash,
-    interactions: interactions.map((i) => {
-      const verified = results.get(i.description) === 'OK';
-      const unknown = statesOf(i)
-        .filter((s) => !catalogue.has(s.name))
-        .map(
-          (s) =>
-            `provider state "${s.name}" is not in the ${p.name} catalogue (kyc-sandbox states --provider ${p.name} lists them)`,
-        );
-      const problems = [
-        ...(verified ? [] : unknown),
-        ...statesOf(i)
-          .filter((s) => stateErrors.has(s.name))
-          .map((s) => `provider state "${s.name}" failed to set up: ${stateErrors.get(s.name)}`),
-        ...(json ? problemsOf(json, i.description) : []),
-      ];
-      if (!verified && problems.length === 0)
-        problems.push(crash ? 'not verified: the verifier stopped' : 'not verified');
-      return {
-        description: i.description,
-        ok: verified && problems.length === 0,
-        problems,
-        warnings: verified ? unknown : [],
-      };
-    }),
+    interactions: allInteractions(file).map((i) => interactionReport(i, outcome)),
   };
 }
 

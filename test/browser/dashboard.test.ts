@@ -2,6 +2,7 @@
 // replay a webhook, reset a tenant — all with plain forms — and never see a credential in full.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionView } from '../../src/engine/index.js';
 import { handleOf } from '../../src/hosted/security.js';
 import { receiver, testSandbox } from '../helpers.js';
 import {
@@ -61,7 +62,9 @@ describe.skipIf(!hasChromium)(`dashboard at /_sandbox/ui in Chromium${SKIP_REASO
     await expect(page.locator(`tr[data-session="${kulipa.id}"] .link`).textContent()).resolves.toBe(
       'live',
     );
-    expect((await api(base, 'GET', `/_sandbox/sessions/${capa.id}`)).body.link).toBe('expired');
+    expect((await api<SessionView>(base, 'GET', `/_sandbox/sessions/${capa.id}`)).body.link).toBe(
+      'expired',
+    );
     expect((await fetch(capa.url)).status).toBe(410);
     await screenshot(page, 'dashboard');
 

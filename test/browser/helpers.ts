@@ -1,6 +1,7 @@
 // Browser-test helpers: Debian's Chromium through playwright-core (never a downloaded browser), a
 // fetch client for a listening sandbox, and one "make a link" recipe per provider, through its API.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,13 +13,28 @@ export const SKIP_REASON = hasChromium
   ? ''
   : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install chromium)`;
 
-export const SCREENSHOTS = join(
+/** The committed screenshots, rewritten only when asked: UPDATE_SCREENSHOTS=1 npx vitest run test/browser. */
+export const DOCS_SCREENSHOTS = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   '..',
   'docs',
   'screenshots',
 );
+
+let screenshotDir: string | undefined;
+
+/**
+ * Where screenshot() writes: docs/screenshots with UPDATE_SCREENSHOTS=1, otherwise a fresh folder
+ * under the OS temp dir, so a test run leaves the working tree as it found it.
+ */
+export function screenshotsDir(): string {
+  screenshotDir ??=
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? DOCS_SCREENSHOTS
+      : mkdtempSync(join(tmpdir(), 'kyc-sandbox-screenshots-'));
+  return screenshotDir;
+}
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -37,22 +53,24 @@ export function launch(): Promise<Browser> {
 }
 
 export async function screenshot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const dir = screenshotsDir();
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-export interface Answer {
+/** An answer of the listening sandbox; T is the body shape the caller expects (unchecked). */
+export interface Answer<T = unknown> {
   status: number;
-  body: any;
+  body: T;
 }
 
 /** One HTTP call to the listening sandbox, as a client would make it. */
-export async function api(
+export async function api<T = unknown>(
   base: string,
   method: string,
   path: string,
   init: { json?: unknown; headers?: Record<string, string> } = {},
-): Promise<Answer> {
+): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${base}${path}`, {
@@ -67,10 +85,11 @@ export async function api(
   } catch {
     /* not JSON */
   }
-  return { status: res.status, body };
+  return { status: res.status, body: body as T };
 }
 
-async function ok(p: Promise<Answer>, what: string, status = [200, 201]): Promise<any> {
+/** The body of an answer with an expected status, typed as the caller expects; throws otherwise. */
+async function ok<T>(p: Promise<Answer<T>>, what: string, status = [200, 201]): Promise<T> {
   const a = await p;
   if (!status.includes(a.status)) throw new Error(`${what}: ${a.status} ${JSON.stringify(a.body)}`);
   return a.body;
@@ -108,28 +127,35 @@ export async function capaLink(
     'capa webhook settings',
   );
   const user = await ok(
-    api(base, 'POST', '/capa/api/partner/v2/users', {
+    api<{ data: { userId: string } }>(base, 'POST', '/capa/api/partner/v2/users', {
       headers: h,
       json: { type: 'INDIVIDUAL', email: 'browser@example.com' },
     }),
     'capa user',
   );
-  const userId = user.data.userId as string;
+  const userId = user.data.userId;
   const link = await ok(
-    api(base, 'POST', `/capa/api/partner/v2/users/${userId}/kyc/verification-link`, {
-      headers: h,
-      json: { country: 'MX', partnerRedirectUri: opts.redirect },
-    }),
+    api<{ data: { kycLink: string } }>(
+      base,
+      'POST',
+      `/capa/api/partner/v2/users/${userId}/kyc/verification-link`,
+      { headers: h, json: { country: 'MX', partnerRedirectUri: opts.redirect } },
+    ),
     'capa link',
   );
-  const url = link.data.kycLink as string;
+  const url = link.data.kycLink;
   return {
     url,
     id: url.split('/').pop()!,
     vendorState: async () =>
       (
         await ok(
-          api(base, 'GET', `/capa/api/partner/v2/kyc/details?userId=${userId}`, { headers: h }),
+          api<{ data: { aipriseSummary: { verificationResult: string } } }>(
+            base,
+            'GET',
+            `/capa/api/partner/v2/kyc/details?userId=${userId}`,
+            { headers: h },
+          ),
           'capa details',
         )
       ).data.aipriseSummary.verificationResult,
@@ -146,7 +172,7 @@ export async function kulipaLink(
     'kulipa webhooks',
   );
   const user = await ok(
-    api(base, 'POST', '/kulipa/v1/users', {
+    api<{ id: string }>(base, 'POST', '/kulipa/v1/users', {
       headers: h,
       json: {
         firstName: 'Ada',
@@ -158,7 +184,7 @@ export async function kulipaLink(
     'kulipa user',
   );
   const kyc = await ok(
-    api(base, 'PUT', '/kulipa/v1/kycs', {
+    api<{ id: string; url: string }>(base, 'PUT', '/kulipa/v1/kycs', {
       headers: h,
       json: { userId: user.id, type: 'full', redirectUri: opts.redirect },
     }),
@@ -168,8 +194,12 @@ export async function kulipaLink(
     url: kyc.url,
     id: kyc.id,
     vendorState: async () =>
-      (await ok(api(base, 'GET', `/kulipa/v1/kycs/${kyc.id}`, { headers: h }), 'kulipa read'))
-        .status,
+      (
+        await ok(
+          api<{ status: string }>(base, 'GET', `/kulipa/v1/kycs/${kyc.id}`, { headers: h }),
+          'kulipa read',
+        )
+      ).status,
   };
 }
 
@@ -185,7 +215,7 @@ export async function facekiLink(
   );
   const token = (
     await ok(
-      api(
+      api<{ data: { access_token: string } }>(
         base,
         'GET',
         `/faceki/auth/api/access-token?clientId=${FACEKI.clientId}&clientSecret=${FACEKI.clientSecret}`,
@@ -195,10 +225,15 @@ export async function facekiLink(
   ).data.access_token;
   const h = { authorization: `Bearer ${token}` };
   const link = await ok(
-    api(base, 'POST', '/faceki/kycverify/api/kycverify/kyc-verify-link', {
-      headers: h,
-      json: { expiryTime: '30', applicationId: 'app-browser-1', redirect_url: opts.redirect },
-    }),
+    api<{ data: string; url: string }>(
+      base,
+      'POST',
+      '/faceki/kycverify/api/kycverify/kyc-verify-link',
+      {
+        headers: h,
+        json: { expiryTime: '30', applicationId: 'app-browser-1', redirect_url: opts.redirect },
+      },
+    ),
     'faceki link',
   );
   return {
@@ -207,7 +242,7 @@ export async function facekiLink(
     vendorState: async () =>
       (
         await ok(
-          api(
+          api<{ data: { state: string } }>(
             base,
             'GET',
             `/faceki/kycverify/api/kycverify/validate-kyc-verify-link?url=${link.data}`,
@@ -222,14 +257,14 @@ export async function facekiLink(
 export async function gu1Link(base: string, opts: { hook: string }): Promise<Link> {
   const h = { authorization: `Bearer ${GU1.key}`, 'x-organization-id': GU1.org };
   const entity = await ok(
-    api(base, 'POST', '/gu1/api/entities', {
+    api<{ entity: { id: string } }>(base, 'POST', '/gu1/api/entities', {
       headers: h,
       json: { type: 'person', name: 'Ana Pérez', countryCode: 'AR', taxId: '20-30111222-1' },
     }),
     'gu1 entity',
   );
   const v = await ok(
-    api(base, 'POST', '/gu1/api/kyc/validations', {
+    api<{ id: string; providerSessionUrl: string }>(base, 'POST', '/gu1/api/kyc/validations', {
       headers: h,
       json: {
         entityId: entity.entity.id,
@@ -243,8 +278,12 @@ export async function gu1Link(base: string, opts: { hook: string }): Promise<Lin
     url: v.providerSessionUrl,
     id: v.id,
     vendorState: async () =>
-      (await ok(api(base, 'GET', `/gu1/api/kyc/validations/${v.id}`, { headers: h }), 'gu1 read'))
-        .status,
+      (
+        await ok(
+          api<{ status: string }>(base, 'GET', `/gu1/api/kyc/validations/${v.id}`, { headers: h }),
+          'gu1 read',
+        )
+      ).status,
   };
 }
 
@@ -252,11 +291,14 @@ export async function baanxLink(base: string): Promise<Link> {
   const h = { 'x-client-key': BAANX_KEY };
   const email = 'grace@example.com';
   const { contactVerificationId } = await ok(
-    api(base, 'POST', '/baanx/v1/auth/register/email/send', { headers: h, json: { email } }),
+    api<{ contactVerificationId: string }>(base, 'POST', '/baanx/v1/auth/register/email/send', {
+      headers: h,
+      json: { email },
+    }),
     'baanx email/send',
   );
   const verified = await ok(
-    api(base, 'POST', '/baanx/v1/auth/register/email/verify', {
+    api<{ onboardingId: string }>(base, 'POST', '/baanx/v1/auth/register/email/verify', {
       headers: h,
       json: {
         email,
@@ -270,9 +312,9 @@ export async function baanxLink(base: string): Promise<Link> {
     }),
     'baanx email/verify',
   );
-  const onboardingId = verified.onboardingId as string;
+  const onboardingId = verified.onboardingId;
   const { sessionUrl } = await ok(
-    api(base, 'POST', '/baanx/v1/auth/register/verification', {
+    api<{ sessionUrl: string }>(base, 'POST', '/baanx/v1/auth/register/verification', {
       headers: h,
       json: { onboardingId },
     }),
@@ -284,7 +326,12 @@ export async function baanxLink(base: string): Promise<Link> {
     vendorState: async () =>
       (
         await ok(
-          api(base, 'GET', `/baanx/v1/auth/register?onboardingId=${onboardingId}`, { headers: h }),
+          api<{ verificationState: string }>(
+            base,
+            'GET',
+            `/baanx/v1/auth/register?onboardingId=${onboardingId}`,
+            { headers: h },
+          ),
           'baanx register',
         )
       ).verificationState,

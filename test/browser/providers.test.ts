@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)(`hosted verification pages in Chromium${SKIP_REASO
       'kyc.declined',
     ]);
     const kyc = (
-      await api(base, 'GET', `/kulipa/v1/kycs/${link.id}`, {
+      await api<{ declineReason: string }>(base, 'GET', `/kulipa/v1/kycs/${link.id}`, {
         headers: { 'x-api-key': 'kulipa_test_key_tenant_one_0001' },
       })
     ).body;

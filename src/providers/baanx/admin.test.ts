@@ -98,7 +98,7 @@ describe('Baanx operator routes (/_sandbox/providers/baanx)', () => {
     expect((await admin(sb, 'GET', '/onboardings/nope')).body.error.code).toBe('bad_onboarding_id');
     const r = await register(sb);
     const bad = await call(sb, 'POST', `/_sandbox/providers/baanx/users/${r.userId}/disable`, {
-      body: '{"disabled":"yes"}',
+      json: { disabled: 'yes' },
     });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'bad_disabled']);
   });

@@ -1,19 +1,19 @@
-// Operator routes under /_sandbox/providers/baanx: read the codes a contact verification expects
-// (Baanx emails and texts them; the sandbox shows them here), inspect an onboarding, and suspend
-// or restore a user (the documented 403 "account suspended or disabled").
-import { Hono } from 'hono';
+// Operator routes under /_sandbox/providers/baanx: contact codes, onboardings, user suspension.
+import { Hono, type Context } from 'hono';
 import { SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
-import { DEFAULT_CLIENT_KEY, type Region } from './clients.js';
 import {
-  coll,
+  getContact,
+  getOnboarding,
+  getUser,
   normaliseId,
-  SESSIONS,
+  regionOfId,
+  sessionsOf,
   type Contact,
-  type Onboarding,
-  type User,
-  type VeriffSession,
 } from './records.js';
-import { settle } from './verification.js';
+import { settle } from './transitions.js';
+
+// Baanx emails and texts the codes; the vendor response never carries them, so the sandbox shows
+// them here. Suspending a user gives the documented 403 "account suspended or disabled".
 
 /** `disabled` from an optional JSON body ({} or no body: true). */
 function disabledFrom(text: string): boolean | undefined {
@@ -35,75 +35,79 @@ function disabledFrom(text: string): boolean | undefined {
   return value;
 }
 
-const regionOfId = (id: string): Region => (id.startsWith('US_') ? 'us' : 'intl');
+function idParam(raw: string, what: string): string {
+  const id = normaliseId(raw);
+  if (!id)
+    throw new SandboxError(
+      400,
+      `bad_${what}_id`,
+      `"${raw}" is not a Baanx id`,
+      'a UUID, with the US_ prefix for the US region',
+    );
+  return id;
+}
+
+/** The tenant that owns an id: the ?tenant= given, else the store's cross-tenant owner index. */
+function ownerKit(tenants: ProviderTenants, c: Context, id: string, what: string): Kit {
+  const tenant = c.req.query('tenant');
+  const owner = tenant !== undefined ? tenants.kit(tenant) : tenants.owning(id);
+  if (owner === undefined)
+    throw new SandboxError(
+      404,
+      `unknown_${what}`,
+      `No Baanx ${what} ${id}`,
+      'ids come from the vendor responses (or GET /_sandbox/journal?provider=baanx)',
+    );
+  return owner;
+}
+
+const contactView = (kit: Kit, contact: Contact) => ({
+  contactVerificationId: contact.id,
+  tenant: kit.tenant,
+  region: contact.region,
+  email: contact.email,
+  emailCode: contact.emailCode,
+  emailCodeExpiresAt: contact.emailCodeExpiresAt,
+  emailVerifiedAt: contact.emailVerifiedAt,
+  onboardingId: contact.onboardingId,
+  phone: contact.phone ? `${contact.phone.countryCode} ${contact.phone.number}` : null,
+  smsCode: contact.phone?.code ?? null,
+  smsCodeExpiresAt: contact.phone?.expiresAt ?? null,
+});
 
 export function baanxAdmin(tenants: ProviderTenants) {
-  /** The tenant that owns an id: the ?tenant= given, else the store's cross-tenant owner index. */
-  const ownerKit = (id: string, tenant: string | undefined, what: string) => {
-    const owner = tenant !== undefined ? tenants.kit(tenant) : tenants.owning(id);
-    if (owner === undefined)
-      throw new SandboxError(
-        404,
-        `unknown_${what}`,
-        `No Baanx ${what} ${id}`,
-        'ids come from the vendor responses (or GET /_sandbox/journal?provider=baanx)',
-      );
-    return owner;
-  };
-  const idParam = (raw: string, what: string) => {
-    const id = normaliseId(raw);
-    if (!id)
-      throw new SandboxError(
-        400,
-        `bad_${what}_id`,
-        `"${raw}" is not a Baanx id`,
-        'a UUID, with the US_ prefix for the US region',
-      );
-    return id;
-  };
-
   return new Hono()
     .get('/contacts/:id', (c) => {
       const id = idParam(c.req.param('id'), 'contact');
-      const kit = ownerKit(id, c.req.query('tenant'), 'contact');
-      const contact = kit.ns.get<Contact>(coll('contacts', regionOfId(id)), id);
+      const kit = ownerKit(tenants, c, id, 'contact');
+      const contact = getContact(kit, regionOfId(id), id);
       if (!contact)
         throw new SandboxError(404, 'unknown_contact', `No Baanx contact verification ${id}`);
-      return c.json({
-        contactVerificationId: contact.id,
-        tenant: kit.tenant,
-        region: contact.region,
-        email: contact.email,
-        emailCode: contact.emailCode,
-        emailCodeExpiresAt: contact.emailCodeExpiresAt,
-        emailVerifiedAt: contact.emailVerifiedAt,
-        onboardingId: contact.onboardingId,
-        phone: contact.phone ? `${contact.phone.countryCode} ${contact.phone.number}` : null,
-        smsCode: contact.phone?.code ?? null,
-        smsCodeExpiresAt: contact.phone?.expiresAt ?? null,
-      });
+      return c.json(contactView(kit, contact));
     })
     .get('/onboardings/:id', (c) => {
       const id = idParam(c.req.param('id'), 'onboarding');
-      const kit = ownerKit(id, c.req.query('tenant'), 'onboarding');
+      const kit = ownerKit(tenants, c, id, 'onboarding');
       const region = regionOfId(id);
-      const onboarding = kit.ns.get<Onboarding>(coll('onboardings', region), id);
-      const user = onboarding && kit.ns.get<User>(coll('users', region), onboarding.userId);
+      const onboarding = getOnboarding(kit, region, id);
+      const user = onboarding && getUser(kit, region, onboarding.userId);
       if (!onboarding || !user)
         throw new SandboxError(404, 'unknown_onboarding', `No Baanx onboarding ${id}`);
       settle(kit, user);
       const { passwordHash: _hidden, ...person } = user;
-      const sessions = kit.ns.list<VeriffSession>(SESSIONS).filter((s) => s.userId === user.id);
-      return c.json({ tenant: kit.tenant, onboarding, user: person, sessions });
+      return c.json({
+        tenant: kit.tenant,
+        onboarding,
+        user: person,
+        sessions: sessionsOf(kit, user.id),
+      });
     })
     .post('/users/:id/disable', async (c) => {
       const id = c.req.param('id').toLowerCase();
-      const kit = ownerKit(id, c.req.query('tenant'), 'user');
-      const user =
-        kit.ns.get<User>(coll('users', 'intl'), id) ?? kit.ns.get<User>(coll('users', 'us'), id);
+      const kit = ownerKit(tenants, c, id, 'user');
+      const user = getUser(kit, 'intl', id) ?? getUser(kit, 'us', id);
       if (!user) throw new SandboxError(404, 'unknown_user', `No Baanx user ${id}`);
-      const value = disabledFrom(await c.req.text());
-      const disabled = value ?? true;
+      const disabled = disabledFrom(await c.req.text()) ?? true;
       user.disabled = disabled;
       return c.json({ userId: user.id, tenant: kit.tenant, region: user.region, disabled });
     });

@@ -1,5 +1,4 @@
-// A typed reference client for Baanx's registration and user API (Veriff KYC behind it), as an
-// integrator writes it: x-client-key (and the US region) injected, flat {"message"} errors thrown as BaanxError.
+// A typed reference client for Baanx's registration and user API, as an integrator writes it.
 
 export type VerificationState = 'UNVERIFIED' | 'PENDING' | 'VERIFIED' | 'REJECTED';
 
@@ -51,11 +50,17 @@ export class BaanxError extends Error {
   }
 }
 
-export function baanxClient(opts: BaanxClientOptions) {
+type Call = <T>(
+  method: string,
+  path: string,
+  init?: { body?: unknown; accessToken?: string },
+) => Promise<T>;
+
+/** One call with x-client-key (and x-us-env) injected; a non-2xx throws its message as BaanxError. */
+function caller(opts: BaanxClientOptions): Call {
   const base = opts.baseUrl.replace(/\/$/, '');
   const doFetch = opts.fetch ?? fetch;
-
-  async function call<T>(
+  return async function call<T>(
     method: string,
     path: string,
     init: { body?: unknown; accessToken?: string } = {},
@@ -75,8 +80,11 @@ export function baanxClient(opts: BaanxClientOptions) {
     const json = (await res.json().catch(() => ({}))) as T & { message?: string };
     if (!res.ok) throw new BaanxError(res.status, json.message ?? res.statusText);
     return json;
-  }
+  };
+}
 
+export function baanxClient(opts: BaanxClientOptions) {
+  const call = caller(opts);
   const q = encodeURIComponent;
   return {
     sendEmailCode: (email: string) =>

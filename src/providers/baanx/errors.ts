@@ -1,8 +1,15 @@
-// Baanx's error table (docs.baanx.com). Baanx answers errors as a flat {"message"}; only 498
-// "Invalid Token", 401 "Not authenticated" and 400 "Invalid onboarding ID" are shown verbatim
-// upstream. Rows with a `note` are the sandbox's wording for statuses the docs name without a body,
-// or for checks the docs imply (step order, US-only fields) without listing an error.
-import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index.js';
+// Baanx's error table (docs.baanx.com), answered as a flat {"message"}.
+import {
+  errorThrower,
+  transportKeys,
+  transportRows,
+  type ErrorRow,
+  type ErrorTable,
+} from '../../engine/index.js';
+
+// Only 498 "Invalid Token", 401 "Not authenticated" and 400 "Invalid onboarding ID" are shown
+// verbatim upstream. Rows with a `note` are the sandbox's wording for statuses the docs name without
+// a body, or for checks the docs imply (step order, US-only fields) without listing an error.
 
 export const baanxErrors = {
   // Documented with their bodies.
@@ -101,26 +108,21 @@ export const baanxErrors = {
     message: 'Invalid email or password',
     note: 'login with a wrong password or an unregistered email; body not shown upstream',
   },
-  // Transport failures (scenarios and engine refusals), in Baanx's flat envelope.
-  ROUTE_NOT_FOUND: { status: 404, message: 'Not Found', note: 'unknown path under /baanx' },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    message: 'Payload Too Large',
-    note: 'body over the sandbox limit',
-  },
-  TOO_MANY_REQUESTS: {
-    status: 429,
-    message: 'Too Many Requests',
-    note: 'transport scenario; Baanx documents no rate limit',
-  },
-  BAD_GATEWAY: { status: 502, message: 'Bad Gateway', note: 'transport scenario' },
-  SERVICE_UNAVAILABLE: { status: 503, message: 'Service Unavailable', note: 'transport scenario' },
-  GATEWAY_TIMEOUT: { status: 504, message: 'Gateway Timeout', note: 'transport scenario' },
+  // Transport failures (scenarios and engine refusals), in Baanx's flat envelope: Baanx has no codes.
+  ...transportRows(
+    {
+      ROUTE_NOT_FOUND: { note: 'unknown path under /baanx' },
+      PAYLOAD_TOO_LARGE: { note: 'body over the sandbox limit' },
+      TOO_MANY_REQUESTS: { note: 'transport scenario; Baanx documents no rate limit' },
+    },
+    () => ({ code: undefined }),
+  ),
 } as const satisfies ErrorTable;
-
-export type BaanxErrorKey = keyof typeof baanxErrors;
 
 export const fail = errorThrower(baanxErrors);
 
 /** Baanx's flat envelope: {"message": "..."} and nothing else. */
 export const renderBaanxError = (row: ErrorRow) => ({ message: row.message });
+
+/** Error-table keys for transport failures and engine refusals, by HTTP status. */
+export const baanxTransport = transportKeys('INTERNAL_SERVER_ERROR');

@@ -1,11 +1,25 @@
-// Request checks shared by Baanx's handlers: the JSON body against the contract, the onboardingId
-// (whose documented answer is 400 "Invalid onboarding ID"), and the records ids point at.
-// Everything is checked before anything is stored, so a refused call changes nothing.
+// Request reading beyond the contract: unusable bodies, onboardingId first, the records ids name.
 import type { Context } from 'hono';
-import { ajvText, requestJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
-import type { Region } from './clients.js';
+import {
+  ajvText,
+  bodyValidator,
+  requestJsonObject,
+  type Kit,
+  type ProviderEnv,
+} from '../../engine/index.js';
 import { fail } from './errors.js';
-import { coll, normaliseId, type Contact, type Onboarding, type User } from './records.js';
+import {
+  getUser,
+  normaliseId,
+  ownedContact,
+  ownedOnboarding,
+  type Contact,
+  type Onboarding,
+  type Region,
+  type User,
+} from './records.js';
+
+// Everything is checked before anything is stored, so a refused call changes nothing.
 
 const REASONS = {
   'content-type': 'Content-Type must be application/json',
@@ -13,35 +27,29 @@ const REASONS = {
   'not-an-object': 'the body must be a JSON object',
 } as const;
 
-function jsonBody(c: Context<ProviderEnv>): Record<string, unknown> {
-  const body = requestJsonObject(c);
-  if (!body.ok) throw fail('INVALID_REQUEST', { vars: { issues: REASONS[body.reason] } });
-  return body.value;
-}
-
-/** A null optional field counts as absent (clients often send `usState: null`), so only present values are checked. */
-function checkContract(kit: Kit, operation: string, body: Record<string, unknown>) {
-  const present = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
-  const errors = kit.contract.checkRequest(operation, present);
-  if (errors) throw fail('INVALID_REQUEST', { vars: { issues: ajvText(errors.slice(0, 5)) } });
-}
-
-/** The body, checked against the operation's request schema. */
-export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
-  const body = jsonBody(c);
-  checkContract(c.get('kit'), operation, body);
-  return body;
-}
+/**
+ * The JSON body, checked against the request schema of the matched operation; Baanx's 400
+ * "Invalid request" names at most five issues. (The contract lets optional fields be null: clients
+ * often send `usState: null`, and the sandbox treats that as absent.)
+ */
+export const validateBody = bodyValidator((problem) =>
+  fail('INVALID_REQUEST', {
+    vars: {
+      issues:
+        problem.reason === 'schema' ? ajvText(problem.errors.slice(0, 5)) : REASONS[problem.reason],
+    },
+  }),
+);
 
 /** A body carrying onboardingId: a missing or malformed id is Baanx's 400 before any other check. */
-export function onboardingBodyFor(
-  c: Context<ProviderEnv>,
-  operation: string,
-): { body: Record<string, unknown>; onboardingId: string } {
-  const body = jsonBody(c);
-  const onboardingId = onboardingIdFrom(body.onboardingId);
-  checkContract(c.get('kit'), operation, body);
-  return { body, onboardingId };
+export function validateOnboardingBody(c: Context<ProviderEnv>): {
+  body: Record<string, unknown>;
+  onboardingId: string;
+} {
+  const raw = requestJsonObject(c);
+  // An unusable body is validateBody's "Invalid request"; a usable one answers for its id first.
+  const onboardingId = raw.ok ? onboardingIdFrom(raw.value.onboardingId) : '';
+  return { body: validateBody(c), onboardingId };
 }
 
 export function onboardingIdFrom(value: unknown): string {
@@ -61,9 +69,11 @@ export function onboardingFor(
   id: string,
   opts: { allowCompleted?: boolean } = {},
 ): { onboarding: Onboarding; user: User } {
-  const onboarding = kit.ns.get<Onboarding>(coll('onboardings', region), id);
-  const user = onboarding && kit.ns.get<User>(coll('users', region), onboarding.userId);
-  if (!onboarding || !user) throw fail('ONBOARDING_NOT_FOUND');
+  const onboarding = ownedOnboarding(kit, region, id, {
+    unknown: () => fail('ONBOARDING_NOT_FOUND'),
+  });
+  const user = getUser(kit, region, onboarding.userId);
+  if (!user) throw fail('ONBOARDING_NOT_FOUND');
   if (onboarding.completedAt) {
     if (!opts.allowCompleted) throw fail('ONBOARDING_NOT_FOUND');
   } else if (Date.parse(onboarding.expiresAt) <= kit.now()) throw fail('INVALID_ONBOARDING_ID');
@@ -71,14 +81,12 @@ export function onboardingFor(
 }
 
 export function contactFor(kit: Kit, region: Region, id: unknown): Contact {
+  const notFound = () => fail('CONTACT_VERIFICATION_NOT_FOUND');
   const key = normaliseId(id);
-  const contact = key ? kit.ns.get<Contact>(coll('contacts', region), key) : undefined;
-  if (!contact) throw fail('CONTACT_VERIFICATION_NOT_FOUND');
-  return contact;
+  if (!key) throw notFound();
+  return ownedContact(kit, region, key, { unknown: notFound });
 }
 
 /** Optional strings arrive as absent, null or ""; the sandbox stores null for all three. */
 export const optional = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-
-export const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -1,17 +1,22 @@
-// What the Baanx emulation stores, and where. Each region has its own collections ("users:us",
-// "users:intl"), so a US id looked up without x-us-env is simply unknown. Only the Veriff sessions
-// share one collection, because the admin API and the hosted page find sessions there.
-import type { Kit } from '../../engine/index.js';
-import type { Region } from './clients.js';
+// What the Baanx emulation stores and where: record types, collection names and typed accessors.
+import { requireOwned, type Kit, type OwnedMisses } from '../../engine/index.js';
 import type { VerificationState } from './lifecycle.js';
 
+export type Region = 'intl' | 'us';
+
+// Each region has its own collections ("users:us", "users:intl"), so a US id looked up without
+// x-us-env is simply unknown. Only the Veriff sessions share one collection, because the admin API
+// and the hosted page find sessions there.
+type Regional = 'contacts' | 'onboardings' | 'users' | 'tokens';
+const coll = (name: Regional, region: Region) => `${name}:${region}`;
 export const SESSIONS = 'sessions';
-export const coll = (name: 'contacts' | 'onboardings' | 'users' | 'tokens', region: Region) =>
-  `${name}:${region}`;
 
 /** Baanx's ids: a UUID, prefixed US_ in the US region (docs: "US_100a99cf-…"). */
 export const newId = (kit: Kit, kind: string, region: Region) =>
   `${region === 'us' ? 'US_' : ''}${kit.ids.uuid(kind)}`;
+
+/** The region an id was made in: its US_ prefix says so. */
+export const regionOfId = (id: string): Region => (id.startsWith('US_') ? 'us' : 'intl');
 
 const ID = /^(US_)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -21,6 +26,9 @@ export function normaliseId(value: unknown): string | null {
   const m = ID.exec(value.trim());
   return m ? `${m[1] ? 'US_' : ''}${m[2].toLowerCase()}` : null;
 }
+
+/** Emails (and other user text) compare trimmed and case-insensitively. */
+export const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Step 1: the email code, then the SMS code, sent against one contactVerificationId. */
 export interface Contact extends Record<string, unknown> {
@@ -112,3 +120,42 @@ export interface AccessToken extends Record<string, unknown> {
   issuedAt: string;
   expiresAt: string;
 }
+
+// Typed accessors: the only place that names a collection or casts a stored row.
+
+export const getContact = (kit: Kit, region: Region, id: string) =>
+  kit.ns.get<Contact>(coll('contacts', region), id);
+export const putContact = (kit: Kit, contact: Contact) =>
+  kit.ns.put(coll('contacts', contact.region), contact.id, contact);
+export const ownedContact = (kit: Kit, region: Region, id: string, misses: OwnedMisses) =>
+  requireOwned<Contact>(kit, coll('contacts', region), id, misses);
+
+export const getOnboarding = (kit: Kit, region: Region, id: string) =>
+  kit.ns.get<Onboarding>(coll('onboardings', region), id);
+export const putOnboarding = (kit: Kit, onboarding: Onboarding) =>
+  kit.ns.put(coll('onboardings', onboarding.region), onboarding.id, onboarding);
+export const ownedOnboarding = (kit: Kit, region: Region, id: string, misses: OwnedMisses) =>
+  requireOwned<Onboarding>(kit, coll('onboardings', region), id, misses);
+
+export const getUser = (kit: Kit, region: Region, id: string) =>
+  kit.ns.get<User>(coll('users', region), id);
+export const putUser = (kit: Kit, user: User) =>
+  kit.ns.put(coll('users', user.region), user.id, user);
+
+/** The account that completed registration with this email in this region, other than `except`. */
+export const registeredUser = (kit: Kit, region: Region, email: string, except?: string) =>
+  kit.ns.find<User>(
+    coll('users', region),
+    (u) => u.id !== except && u.registeredAt !== null && sameText(u.email, email),
+  );
+
+export const putToken = (kit: Kit, region: Region, token: AccessToken) =>
+  kit.ns.put(coll('tokens', region), token.id, token);
+export const ownedToken = (kit: Kit, region: Region, id: string, misses: OwnedMisses) =>
+  requireOwned<AccessToken>(kit, coll('tokens', region), id, misses);
+
+export const getSession = (kit: Kit, id: string) => kit.ns.get<VeriffSession>(SESSIONS, id);
+export const putSession = (kit: Kit, session: VeriffSession) =>
+  kit.ns.put(SESSIONS, session.id, session);
+export const sessionsOf = (kit: Kit, userId: string) =>
+  kit.ns.list<VeriffSession>(SESSIONS).filter((s) => s.userId === userId);

@@ -1,12 +1,12 @@
-// How the admin API and the hosted page see a Baanx (Veriff-like) session, and move it on. The
-// state shown is the user's verificationState, settled first so a due automatic decision shows.
+// The SessionAdapter: how the admin API and the hosted page see and move a Baanx (Veriff) session.
 import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
 import { baanxLifecycle, linkState, nextThrough } from './lifecycle.js';
-import { coll, SESSIONS, type User, type VeriffSession } from './records.js';
-import { settle, transition } from './verification.js';
+import { getSession, getUser, SESSIONS, type VeriffSession } from './records.js';
+import { settle, transition } from './transitions.js';
 
-const userOf = (kit: Kit, s: VeriffSession) => kit.ns.get<User>(coll('users', s.region), s.userId);
+const userOf = (kit: Kit, s: VeriffSession) => getUser(kit, s.region, s.userId);
 
+/** The state shown is the user's verificationState, settled first so a due decision shows. */
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const session = row as VeriffSession;
   const user = userOf(kit, session);
@@ -64,7 +64,7 @@ export const baanxSessions: SessionAdapter = {
   collection: SESSIONS,
   view,
   transition(kit, id, to, input) {
-    const session = kit.ns.get<VeriffSession>(SESSIONS, id)!;
+    const session = getSession(kit, id)!;
     transition(kit, session, userOf(kit, session)!, to, input.reason ?? null);
     return view(kit, session);
   },

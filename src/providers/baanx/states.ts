@@ -1,6 +1,9 @@
-// Baanx's Pact provider states: registrations at each step, seeded through Baanx's own registration
-// endpoints (the sandbox's email/SMS code is fixed), and the admin API for Veriff's decision.
-import { parseDuration, type ProviderState, type StateContext } from '../../engine/index.js';
+// Baanx's Pact provider states: registrations at each step, seeded through Baanx's own endpoints.
+import type { ProviderState, StateContext } from '../../engine/index.js';
+import { optionsOf } from './lifecycle.js';
+
+// Seeding goes through the vendor paths (the sandbox's email/SMS code is fixed) so a state is what a
+// real client would have made, and through the admin API for Veriff's decision.
 
 const DEFAULT_KEY = 'baa0c11e-0000-4000-8000-000000000001';
 // Baanx emails and texts a code; the sandbox accepts exactly this one (fixtures/baanx/codes.json).
@@ -90,7 +93,7 @@ export const baanxStates: readonly ProviderState[] = [
     setup: async (ctx, p) => {
       const { onboardingId } = await start(ctx, p);
       // Past onboardingTtl on the client's clock, registration unfinished: Baanx calls the id invalid.
-      const ttl = parseDuration(ctx.kit(keyOf(p)).options.onboardingTtl) ?? 3_600_000;
+      const ttl = optionsOf(ctx.kit(keyOf(p))).onboardingTtl;
       await ctx.request('POST', '/_sandbox/clock/advance', {
         json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 },
       });

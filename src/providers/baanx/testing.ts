@@ -1,10 +1,13 @@
-// Test helpers for Baanx's behaviour tests (excluded from the build): calls with the client key and
-// region, and the registration steps walked one by one.
+// Test helpers (excluded from the build): calls with key and region, registration step by step.
 import { expect } from 'vitest';
 import { call, type Reply } from '../../../test/helpers.js';
+import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox } from '../../sandbox/index.js';
 
 export const KEY = 'baa0c11e-0000-4000-8000-000000000001';
+
+/** What the cross-provider suites send to be Baanx's default client. */
+export const testing: ProviderTesting = { auth: async () => ({ 'x-client-key': KEY }) };
 export const OTHER_KEY = 'baa0c11e-0000-4000-8000-000000000002';
 export const REVOKED_KEY = 'baa0c11e-0000-4000-8000-00000000dead';
 export const CODE = '123456';

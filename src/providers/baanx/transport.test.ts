@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
 import { baanx as provider } from './index.js';
-import { baanx, emailStep, expectError, KEY } from './testing.js';
+import {
+  addressStep,
+  baanx,
+  detailsStep,
+  emailStep,
+  expectError,
+  KEY,
+  phoneStep,
+  type Registration,
+} from './testing.js';
 
 const sandbox = () => testSandbox({ providers: [provider] });
 const raw = (sb: ReturnType<typeof sandbox>, body: string, contentType = 'application/json') =>
@@ -120,5 +129,56 @@ describe('Baanx transport scenarios, in the flat {"message"} envelope', () => {
         'USER_DISABLED',
       ]),
     );
+  });
+});
+
+async function upToDetails(sb: ReturnType<typeof testSandbox>, us = false): Promise<Registration> {
+  const r = await emailStep(sb, { us });
+  await phoneStep(sb, r);
+  await detailsStep(sb, r);
+  return r;
+}
+
+describe('Baanx request bodies', () => {
+  it('answers 400 "Invalid onboarding ID" for a malformed onboardingId before any other field', async () => {
+    const sb = sandbox();
+    const r = await emailStep(sb);
+    await phoneStep(sb, r);
+    expectError(
+      await detailsStep(sb, r, { onboardingId: 'not-an-id', firstName: '', dateOfBirth: 'x' }),
+      400,
+      'Invalid onboarding ID',
+    );
+  });
+
+  it('treats an optional field sent as null as absent', async () => {
+    const sb = sandbox();
+    const res = await addressStep(sb, await upToDetails(sb), {
+      addressLine2: null,
+      usState: null,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ addressLine2: null, usState: null });
+  });
+
+  it('answers 400 "Invalid request" to a required field sent as null', async () => {
+    const sb = sandbox();
+    const r = await upToDetails(sb, true);
+    await addressStep(sb, r, { isSameMailingAddress: false });
+    const res = await baanx(
+      sb,
+      'POST',
+      '/v1/auth/register/mailing-address',
+      {
+        onboardingId: r.onboardingId,
+        addressLine1: 'PO Box 1',
+        city: 'NY',
+        zip: '10001',
+        usState: null,
+      },
+      r.o,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/^Invalid request: /);
   });
 });

@@ -36,6 +36,16 @@ describe('Baanx Bearer access token', () => {
     );
   });
 
+  it('answers 401 to HEAD /v1/user without a token, as to GET', async () => {
+    const sb = sandbox();
+    expect((await baanx(sb, 'HEAD', '/v1/user')).status).toBe(401);
+    expect((await baanx(sb, 'HEAD', '/v1/user/verification')).status).toBe(401);
+    const r = await register(sb);
+    expect((await baanx(sb, 'HEAD', '/v1/user', undefined, { token: r.accessToken })).status).toBe(
+      200,
+    );
+  });
+
   it('expires the access token after 6 hours on the tenant clock', async () => {
     const sb = sandbox();
     const r = await register(sb);

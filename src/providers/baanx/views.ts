@@ -1,9 +1,9 @@
-// The bodies Baanx documents: the onboarding record (GET /v1/auth/register), the user profile
-// (GET /v1/user, also the `user` object of the registration steps) and the login answer.
+// The bodies Baanx documents: the onboarding record, the user profile and the login answer.
 import type { Kit } from '../../engine/index.js';
 import type { Onboarding, User } from './records.js';
-import { stateOf } from './verification.js';
+import { stateOf } from './transitions.js';
 
+/** GET /v1/auth/register: the onboarding record Baanx's docs poll for verificationState. */
 export function onboardingView(kit: Kit, onboarding: Onboarding, user: User) {
   return {
     id: onboarding.id,
@@ -18,7 +18,10 @@ export function onboardingView(kit: Kit, onboarding: Onboarding, user: User) {
   };
 }
 
-/** GET /v1/user's fields; null where a step has not been submitted yet (registration responses). */
+/**
+ * GET /v1/user's fields, also the `user` object of the registration steps (undocumented upstream);
+ * null where a step has not been submitted yet.
+ */
 export function profileView(kit: Kit, user: User) {
   const a = user.address;
   return {

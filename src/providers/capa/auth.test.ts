@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+// Capa partner-api-key: the auth stage, in the order and with the messages Capa documents.
+import { describe, expect, it } from 'vitest';
 import { testSandbox } from '../../../test/helpers.js';
 import { capa, createLink, createUser, expectError, OTHER_KEY } from './testing.js';
 
@@ -76,6 +77,45 @@ describe('Capa partner-api-key', () => {
       401,
       'UNAUTHORIZED',
       'User is not associated with the partner',
+    );
+  });
+
+  it('checks the key before the body, and partner information before the userId', async () => {
+    const sb = testSandbox();
+    expectError(
+      await capa(sb, 'POST', '/users', { type: 'ROBOT' }, null),
+      401,
+      'UNAUTHORIZED',
+      'API Key is missing',
+    );
+    expectError(
+      await createLink(sb, 'not-a-uuid', { country: 'AR' }, 'capa_test_no_partner_info_key_0001'),
+      401,
+      'UNAUTHORIZED',
+      'Partner information is required for this operation',
+    );
+  });
+
+  it('lets a partner without partner information create users and read its webhook settings', async () => {
+    const sb = testSandbox();
+    const key = 'capa_test_no_partner_info_key_0001';
+    await createUser(sb, {}, key);
+    expect((await capa(sb, 'GET', '/webhook-settings', undefined, key)).status).toBe(200);
+  });
+
+  it('checks the key on a HEAD of a documented path', async () => {
+    const res = await testSandbox().app.request('/capa/api/partner/v2/webhook-settings', {
+      method: 'HEAD',
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it("answers an unknown path with Capa's 404 whatever the key", async () => {
+    expectError(
+      await capa(testSandbox(), 'GET', '/nothing-here', undefined, null),
+      404,
+      'NOT_FOUND',
+      'Not Found',
     );
   });
 

@@ -1,6 +1,6 @@
 // Capa's documented error table (docs.capa.fi v2 reference pages), verbatim. Rows marked `note`
 // are not in Capa's tables; the note says why the sandbox has them.
-import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index.js';
+import { errorThrower, transportRows, type ErrorRow, type ErrorTable } from '../../engine/index.js';
 
 export const capaErrors = {
   // Common to every endpoint.
@@ -120,45 +120,14 @@ export const capaErrors = {
     message: 'Failed to get user KYB details',
   },
   // Transport failures (scenarios): Capa documents none of these bodies; rendered in its envelope.
-  ROUTE_NOT_FOUND: {
-    status: 404,
-    code: 'NOT_FOUND',
-    message: 'Not Found',
-    note: 'unknown path under /capa',
-  },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    code: 'PAYLOAD_TOO_LARGE',
-    message: 'request entity too large',
-    note: 'body over the limit (NestJS default 100 KB)',
-  },
-  TOO_MANY_REQUESTS: {
-    status: 429,
-    code: 'TOO_MANY_REQUESTS',
-    message: 'Too Many Requests',
-    note: 'transport scenario',
-  },
-  BAD_GATEWAY: {
-    status: 502,
-    code: 'BAD_GATEWAY',
-    message: 'Bad Gateway',
-    note: 'transport scenario',
-  },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    code: 'SERVICE_UNAVAILABLE',
-    message: 'Service Unavailable',
-    note: 'transport scenario',
-  },
-  GATEWAY_TIMEOUT: {
-    status: 504,
-    code: 'GATEWAY_TIMEOUT',
-    message: 'Gateway Timeout',
-    note: 'transport scenario',
-  },
+  ...transportRows({
+    ROUTE_NOT_FOUND: { note: 'unknown path under /capa' },
+    PAYLOAD_TOO_LARGE: {
+      message: 'request entity too large',
+      note: 'body over the limit (NestJS default 100 KB)',
+    },
+  }),
 } as const satisfies ErrorTable;
-
-export type CapaErrorKey = keyof typeof capaErrors;
 
 export const fail = errorThrower(capaErrors);
 

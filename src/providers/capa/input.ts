@@ -1,33 +1,36 @@
-// Request checks shared by Capa's handlers: body against the contract, ids, users, redirect URIs.
-import type { Context } from 'hono';
-import { requestJsonObject, type Kit, type ProviderEnv } from '../../engine/index.js';
+// Request reading beyond the contract: the body (Capa's 400 for anything off), user ids and the
+// user they name, email syntax, template countries, and the redirect policy for partnerRedirectUri.
+import {
+  allowedRedirect,
+  bodyValidator,
+  readFixture,
+  requireOwned,
+  type BodyProblem,
+  type Kit,
+  type RedirectScheme,
+} from '../../engine/index.js';
 import { fail } from './errors.js';
-import type { CapaUser } from './lifecycle.js';
-import { USERS } from './verification.js';
+import type { VerificationKind } from './lifecycle.js';
+import { USERS, type CapaUser } from './records.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// https, or a custom app scheme (myapp://); plain http only for a developer's own machine.
-const REDIRECT =
-  /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?|[a-z][a-z0-9+.-]*:\/\/[^\s]*)$/i;
-const FORBIDDEN_SCHEMES = /^(javascript|data|vbscript|file|http):/i;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Where a partner may send the person back: https, or a custom app scheme (myapp://); plain http
+ * only for a developer's own machine. The same policy at link creation and on the hosted page.
+ */
+export const REDIRECT_SCHEMES: readonly RedirectScheme[] = ['https', 'http-localhost', 'app'];
+
+const issuesOf = (problem: BodyProblem) =>
+  problem.reason === 'schema'
+    ? problem.errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' }))
+    : [{ path: '', message: `body: ${problem.reason}` }];
 
 /** The JSON body, checked against the operation's contract schema; anything off is Capa's 400. */
-export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
-  const body = requestJsonObject(c);
-  if (!body.ok)
-    throw fail('INVALID_USER_INPUT_ERROR', {
-      details: { issues: [{ path: '', message: `body: ${body.reason}` }] },
-    });
-  const errors = c.get('kit').contract.checkRequest(operation, body.value);
-  if (errors) {
-    const issues = errors.map((e) => ({
-      path: e.instancePath || '/',
-      message: e.message ?? 'invalid',
-    }));
-    throw fail('INVALID_USER_INPUT_ERROR', { details: { issues } });
-  }
-  return body.value;
-}
+export const validateBody = bodyValidator((problem) =>
+  fail('INVALID_USER_INPUT_ERROR', { details: { issues: issuesOf(problem) } }),
+);
 
 export function userIdFrom(value: string | undefined): string {
   if (!value || !UUID.test(value))
@@ -38,19 +41,16 @@ export function userIdFrom(value: string | undefined): string {
 }
 
 /** This partner's user; another partner's user and an unknown id get Capa's two different answers. */
-export function userFor(kit: Kit, userId: string): CapaUser {
-  const user = kit.ns.get<CapaUser>(USERS, userId);
-  if (user) return user;
-  const owner = kit.ownerOf(userId);
-  if (owner !== undefined && owner !== kit.tenant) throw fail('USER_NOT_ASSOCIATED');
-  throw fail('NOT_FOUND_ERROR');
-}
+export const userFor = (kit: Kit, userId: string) =>
+  requireOwned<CapaUser>(kit, USERS, userId, {
+    unknown: () => fail('NOT_FOUND_ERROR'),
+    foreign: () => fail('USER_NOT_ASSOCIATED'),
+  });
 
 export function redirectUriFrom(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  const uri = String(value);
-  const localHttp = /^http:\/\/(localhost|127\.0\.0\.1)[:/]?/i.test(uri);
-  if (!REDIRECT.test(uri) || (FORBIDDEN_SCHEMES.test(uri) && !localHttp)) {
+  const uri = allowedRedirect(String(value), REDIRECT_SCHEMES);
+  if (uri === null)
     throw fail('INVALID_USER_INPUT_ERROR', {
       details: {
         issues: [
@@ -61,8 +61,20 @@ export function redirectUriFrom(value: unknown): string | null {
         ],
       },
     });
-  }
   return uri;
 }
 
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const templates = readFixture<{ kyc: string[]; kyb: string[] }>('capa', 'templates.json');
+
+/** The country of a link request, when Capa has a template for that kind there. */
+export function templateCountryFrom(kind: VerificationKind, value: unknown): string {
+  const asked = String(value);
+  // The fixture's own string is what records keep: one "MX" for every link, not one per request.
+  const country = templates[kind].find((t) => t === asked);
+  if (country === undefined)
+    throw fail(
+      kind === 'kyc' ? 'KYC_TEMPLATE_NOT_CONFIGURED_ERROR' : 'KYB_TEMPLATE_NOT_CONFIGURED_ERROR',
+      { vars: { country: asked } },
+    );
+  return country;
+}

@@ -1,3 +1,4 @@
+// Capa KYC/KYB lifecycle: transitions, details, hosted-page completion and seeded data.
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox/index.js';

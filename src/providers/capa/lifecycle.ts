@@ -1,7 +1,12 @@
-// Capa's verification lifecycle (KYB status vocabulary, reused for KYC as the docs suggest) and
-// the link rules: a link expires after a TTL, is used once the person submits, and a newer link
-// supersedes an older one. Pure functions of (record, now).
-import { defineLifecycle, parseDuration, type Kit } from '../../engine/index.js';
+// Capa's verification lifecycle (KYB status vocabulary, reused for KYC as the docs suggest), its
+// options, and the link rules: a link expires after a TTL, is used once the person submits, and a
+// newer link supersedes an older one. Pure functions of (record, now).
+import {
+  defineLifecycle,
+  type Kit,
+  type OptionSpec,
+  type OptionValues,
+} from '../../engine/index.js';
 
 export const capaLifecycle = defineLifecycle({
   states: ['NOT_STARTED', 'IN_PROGRESS', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'] as const,
@@ -16,67 +21,65 @@ export const capaLifecycle = defineLifecycle({
 
 export type CapaStatus = (typeof capaLifecycle.states)[number];
 export type VerificationKind = 'kyc' | 'kyb';
+export type UserType = 'INDIVIDUAL' | 'BUSINESS';
+export type LinkState = 'live' | 'expired' | 'used' | 'superseded';
 
-export interface Verification {
-  status: CapaStatus;
-  linkId: string | null;
-  country: string | null;
-  reason: string | null;
-  /** Epoch milliseconds on the tenant's clock, as every timestamp in Capa's records. */
-  submittedAt: number | null;
-  decidedAt: number | null;
-}
+/** Variants where Capa's pages disagree, and the link TTL it does not document. */
+export const capaOptions = {
+  envelope: {
+    default: 'documented',
+    choices: ['documented', 'success', 'status-ok'],
+    description:
+      'success envelope: as each page documents it ({success,data} on users/links, {status:"ok",data} on details), or one style everywhere',
+  },
+  linkStatus: {
+    default: '201',
+    choices: ['201', '200'],
+    description:
+      'HTTP status of a created verification link (undocumented; Create User documents 201)',
+  },
+  linkTtl: {
+    default: '24h',
+    type: 'duration',
+    description: 'how long a verification link opens a flow (Capa documents no number)',
+  },
+} as const satisfies Record<string, OptionSpec>;
 
-export interface CapaUser extends Record<string, unknown> {
-  userId: string;
-  type: 'INDIVIDUAL' | 'BUSINESS';
-  email: string;
-  externalUserId: string | null;
-  alias: string | null;
-  kyc: Verification;
-  kyb: Verification;
-}
+/** The tenant's options as parsed at boot (linkTtl in milliseconds). */
+export const optionsOf = (kit: Kit) => kit.options as OptionValues<typeof capaOptions>;
 
-export interface CapaLink extends Record<string, unknown> {
-  id: string;
-  userId: string;
-  kind: VerificationKind;
-  country: string;
-  redirectUri: string | null;
-  /** Expiry is createdAt + the linkTtl option, computed on read, so a clock advance expires it at once. */
-  createdAt: number;
-  usedAt: number | null;
-}
-
-export const linkTtl = (kit: Kit) => parseDuration(kit.options.linkTtl)!;
-
-export const newVerification = (): Verification => ({
-  status: 'NOT_STARTED',
-  linkId: null,
-  country: null,
-  reason: null,
-  submittedAt: null,
-  decidedAt: null,
-});
-/** The verification a user's type can never start (KYB of an INDIVIDUAL, KYC of a BUSINESS): one shared record. */
-export const NEVER_STARTED: Verification = Object.freeze(newVerification());
+export const linkTtl = (kit: Kit): number => optionsOf(kit).linkTtl;
 
 /** The kind of verification a user type may ask for: INDIVIDUAL → KYC, BUSINESS → KYB. */
-export const kindFor = (type: CapaUser['type']): VerificationKind =>
-  type === 'BUSINESS' ? 'kyb' : 'kyc';
+export const kindFor = (type: UserType): VerificationKind => (type === 'BUSINESS' ? 'kyb' : 'kyc');
 
 /** A new link may be generated before a submission, and again after a rejection. */
 export const canGenerateLink = (status: CapaStatus) =>
   status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
 
+/** A submission leaves IN_PROGRESS for a decision (or for review); it uses the link. */
+export const isSubmission = (from: CapaStatus, to: CapaStatus) =>
+  from === 'IN_PROGRESS' && to !== 'IN_PROGRESS';
+
+/** A reason is kept only with the outcomes that carry one. */
+export const keepsReason = (to: CapaStatus) => to === 'REJECTED' || to === 'REVIEW_NEEDED';
+
+/** VERIFIED and REJECTED are decisions (REVIEW_NEEDED waits for one). */
+export const isDecision = (to: CapaStatus) => to === 'VERIFIED' || to === 'REJECTED';
+
+/**
+ * Whether a link still opens a flow: `currentLinkId` is the user's latest link of that kind
+ * (undefined when the user is gone). Expiry is createdAt + TTL, computed on read, so a clock
+ * advance expires a link at once.
+ */
 export function linkState(
-  link: CapaLink,
-  user: CapaUser | undefined,
+  link: { id: string; createdAt: number; usedAt: number | null },
+  currentLinkId: string | null | undefined,
   now: number,
   ttl: number,
-): 'live' | 'expired' | 'used' | 'superseded' {
+): LinkState {
   if (link.usedAt !== null) return 'used';
-  if (!user || user[link.kind].linkId !== link.id) return 'superseded';
+  if (currentLinkId !== link.id) return 'superseded';
   if (link.createdAt + ttl <= now) return 'expired';
   return 'live';
 }

@@ -1,3 +1,4 @@
+// Capa verification links: creation, validation (countries, redirects, users), expiry and supersession.
 import { describe, expect, it } from 'vitest';
 import { call, testSandbox } from '../../../test/helpers.js';
 import { capa, createLink, createUser, expectError, sessionIdOf } from './testing.js';
@@ -32,6 +33,18 @@ describe('Capa verification links', () => {
       'a plain http redirect to a public host',
       { partnerRedirectUri: 'http://partner.example/done' },
     ],
+    [
+      'a redirect with credentials before a local host',
+      { partnerRedirectUri: 'http://127.0.0.1@evil.example/' },
+    ],
+    [
+      'a redirect to a host that only starts with localhost',
+      { partnerRedirectUri: 'http://localhost.evil.example/' },
+    ],
+    [
+      'a redirect with a scheme that leaves the app',
+      { partnerRedirectUri: 'intent://scan/#Intent;scheme=zxing;end' },
+    ],
   ])('answers 400 INVALID_USER_INPUT_ERROR for %s', async (_what, body) => {
     const sb = testSandbox();
     expectError(
@@ -39,6 +52,20 @@ describe('Capa verification links', () => {
       400,
       'INVALID_USER_INPUT_ERROR',
       'Invalid User Input',
+    );
+  });
+
+  it('accepts http on localhost as partnerRedirectUri, and the hosted page follows it', async () => {
+    const sb = testSandbox();
+    const userId = await createUser(sb);
+    const res = await createLink(sb, userId, { partnerRedirectUri: 'http://localhost:3000/done' });
+    expect(res.status).toBe(201);
+    const page = await sb.app.request(new URL(res.body.data.kycLink).pathname, {
+      method: 'POST',
+      body: new URLSearchParams({ state: 'VERIFIED' }),
+    });
+    expect(page.headers.get('location')).toBe(
+      `http://localhost:3000/done?userId=${userId}&status=VERIFIED`,
     );
   });
 

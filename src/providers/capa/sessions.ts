@@ -6,13 +6,15 @@ import {
   type SessionAdapter,
   type SessionView,
 } from '../../engine/index.js';
-import { kybDetails, kycDetails } from './details.js';
-import { capaLifecycle, linkState, linkTtl, type CapaLink, type CapaUser } from './lifecycle.js';
-import { LINKS, transition, USERS } from './verification.js';
+import { REDIRECT_SCHEMES } from './input.js';
+import { capaLifecycle, linkState, linkTtl } from './lifecycle.js';
+import { LINKS, linkById, userById, type CapaLink } from './records.js';
+import { transition } from './transitions.js';
+import { kybDetails, kycDetails } from './views.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const link = row as CapaLink;
-  const user = kit.ns.get<CapaUser>(USERS, link.userId);
+  const user = userById(kit, link.userId);
   const state = user?.[link.kind].status ?? 'NOT_STARTED';
   const ttl = linkTtl(kit);
   return {
@@ -25,7 +27,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     redirectUri: link.redirectUri,
     createdAt: kit.iso(link.createdAt),
     expiresAt: kit.iso(link.createdAt + ttl),
-    link: linkState(link, user, kit.now(), ttl),
+    link: linkState(link, user?.[link.kind].linkId, kit.now(), ttl),
     next: capaLifecycle.next(state),
   };
 }
@@ -36,7 +38,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
  */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const link = row as CapaLink;
-  const user = kit.ns.get<CapaUser>(USERS, link.userId);
+  const user = userById(kit, link.userId);
   if (!user) return { name: 'Unknown user', facts: [] };
   const done = { ...user[link.kind], status: 'VERIFIED' as const, country: link.country };
   if (link.kind === 'kyb') {
@@ -68,8 +70,8 @@ export const capaSessions: SessionAdapter = {
   collection: LINKS,
   view,
   transition(kit, id, to, input) {
-    const link = kit.ns.get<CapaLink>(LINKS, id)!;
-    const user = kit.ns.get<CapaUser>(USERS, link.userId)!;
+    const link = linkById(kit, id)!;
+    const user = userById(kit, link.userId)!;
     transition(
       kit,
       user,
@@ -132,7 +134,7 @@ export const capaSessions: SessionAdapter = {
       },
     ],
     leave: 'Leave and finish later',
-    // As the link endpoint accepts them: https, a custom app scheme, http only on localhost.
-    redirectSchemes: ['https', 'http-localhost', 'app'],
+    // The policy the link endpoint applies to partnerRedirectUri, so the two cannot disagree.
+    redirectSchemes: REDIRECT_SCHEMES,
   },
 };

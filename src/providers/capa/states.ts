@@ -1,6 +1,7 @@
 // Capa's Pact provider states: each sentence seeds a partner (tenant) through Capa's own endpoints
 // and the admin API, and returns the ids a pact's fromProviderState expressions need.
-import { parseDuration, type ProviderState, type StateContext } from '../../engine/index.js';
+import type { ProviderState, StateContext } from '../../engine/index.js';
+import { linkTtl } from './lifecycle.js';
 
 const DEFAULT_KEY = 'capa_test_partner_key_000000000001';
 const BASE = '/capa/api/partner/v2';
@@ -83,7 +84,7 @@ export const capaStates: readonly ProviderState[] = [
       const userId = await createUser(ctx, p);
       const sessionId = await createLink(ctx, p, userId);
       // Past the partner's link TTL on its own clock: the link reads as expired (sessionUrl null).
-      const ttl = parseDuration(ctx.kit(keyOf(p)).options.linkTtl) ?? 86_400_000;
+      const ttl = linkTtl(ctx.kit(keyOf(p)));
       await ctx.request('POST', '/_sandbox/clock/advance', {
         json: { provider: 'capa', tenant: keyOf(p), by: ttl + 60_000 },
       });

@@ -1,11 +1,15 @@
 // Test helpers for Capa's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, type Reply } from '../../../test/helpers.js';
+import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox } from '../../sandbox/index.js';
 
 export const KEY = 'capa_test_partner_key_000000000001';
 export const OTHER_KEY = 'capa_test_partner_key_000000000002';
 export const BASE = '/capa/api/partner/v2';
+
+/** What the cross-provider suites send to act as the default partner. */
+export const testing: ProviderTesting = { auth: async () => ({ 'partner-api-key': KEY }) };
 
 export const capa = (
   sb: Sandbox,

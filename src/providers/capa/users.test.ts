@@ -1,3 +1,4 @@
+// Capa create user: the body rules, uniqueness per partner, and the magic error domain.
 import { describe, expect, it } from 'vitest';
 import { testSandbox } from '../../../test/helpers.js';
 import { capa, createUser, expectError } from './testing.js';

@@ -1,3 +1,4 @@
+// Capa webhooks: payloads, signature, retry schedule, notification log and manual retries.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, testSandbox } from '../../../test/helpers.js';

@@ -1,7 +1,8 @@
 // Capa's KYC webhooks: {type:"KYC", event, externalUserId}, HMAC-SHA256 hex of the raw body in
 // `capa-signature`; retried at once, then +1, +5, +10, +15 minutes, then FAILED.
 import { hmacSha256Hex, type Kit } from '../../engine/index.js';
-import type { CapaStatus, CapaUser } from './lifecycle.js';
+import type { CapaStatus } from './lifecycle.js';
+import { webhookSettings, type CapaUser } from './records.js';
 
 export const CAPA_RETRIES_MS = [0, 1, 5, 10, 15].map((m) => m * 60_000);
 export const SIGNATURE_HEADER = 'capa-signature';
@@ -13,12 +14,6 @@ export const eventFor: Partial<Record<CapaStatus, CapaEvent>> = {
   REJECTED: 'REJECTED_KYC',
   REVIEW_NEEDED: 'REVIEW_NEEDED_KYC',
 };
-
-export interface WebhookSettings extends Record<string, unknown> {
-  url: string | null;
-  secret: string;
-  updatedAt: string;
-}
 
 /** The documented payload keys on externalUserId; the sandbox adds userId for users created without one. */
 export const buildPayload = (event: CapaEvent, user: CapaUser) => ({
@@ -32,25 +27,15 @@ export const signCapa = (secret: string, rawBody: string) => ({
   [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody),
 });
 
-export function settingsOf(kit: Kit): WebhookSettings {
-  return (
-    kit.ns.get<WebhookSettings>('_settings', 'webhook') ??
-    kit.ns.put('_settings', 'webhook', {
-      url: null,
-      secret: `whsec_${kit.ids.token('webhook-secret', 24)}`,
-      updatedAt: kit.iso(),
-    })
-  );
-}
-
+/** Queues one event to the partner's URL (logged NOT_SENT without one), signed when it is sent. */
 export function emit(kit: Kit, event: CapaEvent, user: CapaUser) {
-  const settings = settingsOf(kit);
+  const settings = webhookSettings(kit);
   const body = JSON.stringify(buildPayload(event, user));
   return kit.webhooks.enqueue({
     event,
     url: settings.url ?? undefined,
     body,
-    sign: (raw) => signCapa(settingsOf(kit).secret, raw),
+    sign: (raw) => signCapa(webhookSettings(kit).secret, raw),
     retries: CAPA_RETRIES_MS,
     meta: { userId: user.userId },
   });

@@ -1,14 +1,8 @@
-// Operator actions at /_sandbox/providers/faceki: the webhook URL (Faceki's portal "Webhook Setup")
-// and the wallet credit, per client. Sandbox errors only: none of this is on a vendor path.
+// Operator actions at /_sandbox/providers/faceki: the webhook URL and the wallet credit, per client.
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
-import {
-  clientById,
-  SELF_SERVICE_PREFIX,
-  walletOf,
-  webhookSetupOf,
-  type WebhookSetup,
-} from './clients.js';
+import { isObject, SandboxError, type ProviderTenants } from '../../engine/index.js';
+import { clientById, SELF_SERVICE_PREFIX } from './accounts.js';
+import { saveWebhookSetup, walletOf, webhookSetupOf } from './records.js';
 
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   try {
@@ -41,6 +35,7 @@ function tenantKit(tenants: ProviderTenants, tenant: unknown) {
 const isHttpUrl = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= 2048 && /^https?:\/\/\S+$/i.test(v) && URL.canParse(v);
 
+/** The portal's "Webhook Setup" and the wallet; sandbox errors only, as none of this is a vendor path. */
 export function facekiAdmin(tenants: ProviderTenants) {
   return new Hono()
     .get('/webhook-setup', (c) => {
@@ -56,10 +51,7 @@ export function facekiAdmin(tenants: ProviderTenants) {
           'bad_url',
           '"url" must be an http(s) URL, or null to stop deliveries',
         );
-      const setup = kit.ns.put<WebhookSetup>('_settings', 'webhook', {
-        url: body.url,
-        updatedAt: kit.iso(),
-      });
+      const setup = saveWebhookSetup(kit, body.url);
       return c.json({ tenant: kit.tenant, ...setup });
     })
     .get('/wallet', (c) => {

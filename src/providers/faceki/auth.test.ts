@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import { signJwt } from './jwt.js';
+import { signJwt } from './auth.js';
 import {
   advance,
   BLAZE,
@@ -9,6 +9,7 @@ import {
   expectCode,
   expectTokenError,
   fk,
+  LINK_PATH,
   sandbox,
   tokenFor,
   V2,
@@ -135,6 +136,18 @@ describe('Faceki Bearer checks', () => {
       1,
       'Unauthorized: a Bearer token is required',
     );
+  });
+
+  it('checks the Bearer token before reading the body', async () => {
+    const res = await fk(sandbox(), 'POST', LINK_PATH, {
+      body: '{"expiryTime": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectCode(res, 401, 1, 'Unauthorized: a Bearer token is required');
+  });
+
+  it('answers an unknown path with 404 "Invalid URL" even without a token', async () => {
+    expectCode(await fk(sandbox(), 'GET', '/kycverify/api/kycverify/nope'), 404, 1, 'Invalid URL');
   });
 
   it.each([

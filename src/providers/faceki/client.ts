@@ -1,5 +1,4 @@
-// A typed reference client for Faceki (V2 and Blaze 3.0 on sdk.faceki.com), as an integrator writes
-// it: client credentials exchanged for a Bearer token (cached), coded errors thrown as FacekiError.
+// A typed reference client for Faceki (V2 and Blaze 3.0 on sdk.faceki.com), as an integrator writes it.
 
 export type Decision = 'ACCEPTED' | 'DECLINED' | 'REVIEW';
 
@@ -72,16 +71,20 @@ export class FacekiError extends Error {
   }
 }
 
-export function facekiClient(opts: FacekiClientOptions) {
-  const base = opts.baseUrl.replace(/\/$/, '');
-  const doFetch = opts.fetch ?? fetch;
-  let token = opts.accessToken;
+type Send = <T>(
+  method: string,
+  path: string,
+  init?: { body?: unknown; bearer?: string },
+) => Promise<T>;
 
-  async function send<T>(
+/** One JSON call; Faceki's clients test responseCode !== 0, not only the HTTP status. */
+function sender(baseUrl: string, doFetch: typeof fetch): Send {
+  const base = baseUrl.replace(/\/$/, '');
+  return async <T>(
     method: string,
     path: string,
     init: { body?: unknown; bearer?: string } = {},
-  ): Promise<T> {
+  ) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -94,34 +97,42 @@ export function facekiClient(opts: FacekiClientOptions) {
       responseCode?: number;
       message?: string;
     };
-    // Faceki's clients test responseCode !== 0, not only the HTTP status.
     if (!res.ok || (json.responseCode !== undefined && json.responseCode !== 0))
       throw new FacekiError(res.status, json.responseCode ?? null, json.message ?? res.statusText);
     return json;
-  }
+  };
+}
 
-  const q = encodeURIComponent;
-  /** V2: GET /auth/api/access-token?clientId&clientSecret. */
-  async function getToken(): Promise<Token> {
-    const res = await send<{ data: Token }>(
-      'GET',
-      `/auth/api/access-token?clientId=${q(opts.clientId)}&clientSecret=${q(opts.clientSecret)}`,
-    );
+const q = encodeURIComponent;
+
+/** Client credentials exchanged for a Bearer token (cached); coded errors thrown as FacekiError. */
+export function facekiClient(opts: FacekiClientOptions) {
+  const send = sender(opts.baseUrl, opts.fetch ?? fetch);
+  let token = opts.accessToken;
+  const keep = (res: { data: Token }) => {
     token = res.data.access_token;
     return res.data;
-  }
+  };
+  /** V2: GET /auth/api/access-token?clientId&clientSecret. */
+  const getToken = async (): Promise<Token> =>
+    keep(
+      await send<{ data: Token }>(
+        'GET',
+        `/auth/api/access-token?clientId=${q(opts.clientId)}&clientSecret=${q(opts.clientSecret)}`,
+      ),
+    );
   const bearer = async () => token ?? (await getToken()).access_token;
+  const get = async <T>(path: string) => send<T>('GET', path, { bearer: await bearer() });
 
   return {
     getToken,
     /** Blaze 3.0: POST /auth/api/generate-token with the credentials in the body. */
-    async generateToken(): Promise<Token> {
-      const res = await send<{ data: Token }>('POST', '/auth/api/generate-token', {
-        body: { clientId: opts.clientId, clientSecret: opts.clientSecret },
-      });
-      token = res.data.access_token;
-      return res.data;
-    },
+    generateToken: async (): Promise<Token> =>
+      keep(
+        await send<{ data: Token }>('POST', '/auth/api/generate-token', {
+          body: { clientId: opts.clientId, clientSecret: opts.clientSecret },
+        }),
+      ),
     /** Creates a KYC link; the person opens `url`. */
     async createLink(input: LinkInput): Promise<{ id: string; url: string }> {
       const res = await send<{ data: string; url: string }>(
@@ -133,26 +144,18 @@ export function facekiClient(opts: FacekiClientOptions) {
     },
     validateLink: async (link: string) =>
       (
-        await send<{ data: LinkValidation }>(
-          'GET',
+        await get<{ data: LinkValidation }>(
           `/kycverify/api/kycverify/validate-kyc-verify-link?url=${q(link)}`,
-          { bearer: await bearer() },
         )
       ).data,
     /** V2 records of one link (empty until the person submits). */
     recordsByLink: async (link: string) =>
-      (
-        await send<{ data: KycRecord[] }>('GET', `/kycverify/api/kycverify/link?link=${q(link)}`, {
-          bearer: await bearer(),
-        })
-      ).data,
+      (await get<{ data: KycRecord[] }>(`/kycverify/api/kycverify/link?link=${q(link)}`)).data,
     /** Blaze 3.0 Fetch Records by applicationId. */
     recordsByApplication: async (applicationId: string) =>
       (
-        await send<{ result: KycRecord[] }>(
-          'GET',
+        await get<{ result: KycRecord[] }>(
           `/kycverify/api/kycverify/records?record_identifier=${q(applicationId)}`,
-          { bearer: await bearer() },
         )
       ).result,
   };

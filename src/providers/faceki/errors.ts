@@ -1,8 +1,28 @@
-// Faceki's error table (docs.faceki.com/data-fields/error-codes and the token page), one row per
-// answer. Rows without `code` are token-endpoint refusals in the documented token error shape; rows
-// with a numeric `code` carry it as `responseCode`. HTTP statuses are undocumented: see README.
-import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index.js';
+// Faceki's error table (docs.faceki.com/data-fields/error-codes and the token page), one row per answer.
+import { errorThrower, transportRows, type ErrorRow, type ErrorTable } from '../../engine/index.js';
 
+// The engine's transport rows in Faceki's coded envelope: responseCode 500 on every gateway failure,
+// 400 on a body over the limit (as Express answers). The unknown path keeps Faceki's own key,
+// INVALID_URL (a scenario name clients may already send), so ROUTE_NOT_FOUND is left out.
+const { ROUTE_NOT_FOUND: _unused, ...transport } = transportRows(
+  {
+    PAYLOAD_TOO_LARGE: {
+      code: 400,
+      message: 'request entity too large',
+      note: 'body over the sandbox limit (Express default 100 KB)',
+    },
+    TOO_MANY_REQUESTS: {
+      code: 429,
+      note: 'transport scenario; Faceki documents no rate limit or code',
+    },
+  },
+  () => ({ code: 500 }),
+);
+
+/**
+ * Rows without `code` are token-endpoint refusals in the documented token error shape; rows with a
+ * numeric `code` carry it as `responseCode`. HTTP statuses are undocumented: see README.
+ */
 export const facekiErrors = {
   // Token endpoints: the documented {status:false, message, statusCode, data:{}} shape.
   CLIENT_ID_REQUIRED: { status: 422, message: 'client id is required' },
@@ -85,31 +105,7 @@ export const facekiErrors = {
     message: 'Invalid URL',
     note: 'unknown path under /faceki: code 1 is "invalid URL"',
   },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    code: 400,
-    message: 'request entity too large',
-    note: 'body over the sandbox limit (Express default 100 KB)',
-  },
-  TOO_MANY_REQUESTS: {
-    status: 429,
-    code: 429,
-    message: 'Too Many Requests',
-    note: 'transport scenario; Faceki documents no rate limit or code',
-  },
-  BAD_GATEWAY: { status: 502, code: 500, message: 'Bad Gateway', note: 'transport scenario' },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    code: 500,
-    message: 'Service Unavailable',
-    note: 'transport scenario',
-  },
-  GATEWAY_TIMEOUT: {
-    status: 504,
-    code: 500,
-    message: 'Gateway Timeout',
-    note: 'transport scenario',
-  },
+  ...transport,
 } as const satisfies ErrorTable;
 
 export type FacekiErrorKey = keyof typeof facekiErrors;

@@ -1,9 +1,21 @@
-// Reading Faceki requests: the link body (one shape per variant, both in the contract), link ids
-// given bare or as a URL, and required query parameters. Nothing here touches state.
+// Reading Faceki requests beyond the contract: token credentials, the link body by variant, ids, queries.
 import type { Context } from 'hono';
-import { requestJsonObject, type Contract, type ProviderEnv } from '../../engine/index.js';
-import type { Variant } from './clients.js';
+import {
+  allowedRedirect,
+  bodyValidator,
+  requestJsonObject,
+  type BodyProblem,
+  type ProviderEnv,
+  type RedirectScheme,
+} from '../../engine/index.js';
 import { fail } from './errors.js';
+import type { FacekiLink, Variant } from './records.js';
+
+/**
+ * What a redirect_url may be, at creation and when the hosted page follows it: the link request's
+ * documented pattern is any scheme://…, so https, http and app schemes (myapp://) all pass.
+ */
+export const REDIRECT_SCHEMES = ['https', 'http', 'app'] as const satisfies RedirectScheme[];
 
 export interface LinkRequest {
   /** Minutes; 0 or absent means the defaultExpiryMinutes option. */
@@ -15,7 +27,8 @@ export interface LinkRequest {
 }
 
 type Issue = { path: string; message: string };
-type ErrorObject = NonNullable<ReturnType<Contract['checkRequest']>>[number];
+type SchemaError = Extract<BodyProblem, { reason: 'schema' }>['errors'][number];
+
 const invalid = (issues: Issue[]) =>
   fail('INVALID_MISSING_REQUEST_FIELDS', { details: { issues } });
 
@@ -23,7 +36,7 @@ const invalid = (issues: Issue[]) =>
 // oneOf [V2, Blaze 3.0]; report the top-level issues and those of the client's own branch only.
 const OTHER_BRANCH: Record<Variant, string> = { v2: 'oneOf/1/', blaze3: 'oneOf/0/' };
 
-function issuesOf(errors: ErrorObject[], variant: Variant): Issue[] {
+function issuesOf(errors: SchemaError[], variant: Variant): Issue[] {
   const mine = errors.filter(
     (e) => e.keyword !== 'oneOf' && !e.schemaPath.includes(OTHER_BRANCH[variant]),
   );
@@ -33,14 +46,25 @@ function issuesOf(errors: ErrorObject[], variant: Variant): Issue[] {
   }));
 }
 
-export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): LinkRequest {
-  const body = requestJsonObject(c);
-  if (!body.ok)
-    throw fail('BAD_REQUEST', {
-      details: { issues: [{ path: '/', message: `body: ${body.reason}` }] },
-    });
-  const v = body.value;
-  // workflowId is what tells the generations apart: Blaze 3.0 requires it, V2 does not know it.
+/** Not JSON, not an object: 400 BAD_REQUEST; outside the client's variant: 5002 with the issues. */
+const rejectFor = (variant: Variant) => (problem: BodyProblem) =>
+  problem.reason === 'schema'
+    ? invalid(issuesOf(problem.errors, variant))
+    : fail('BAD_REQUEST', {
+        details: { issues: [{ path: '/', message: `body: ${problem.reason}` }] },
+      });
+
+/** One validator per variant, as the issues reported are those of the client's own branch. */
+const validateBody: Record<Variant, (c: Context<ProviderEnv>) => Record<string, unknown>> = {
+  v2: bodyValidator(rejectFor('v2')),
+  blaze3: bodyValidator(rejectFor('blaze3')),
+};
+
+/**
+ * workflowId is what tells the generations apart: Blaze 3.0 requires it, V2 does not know it. It is
+ * checked before the schema, so a client sending the other generation's body hears that first.
+ */
+function requireVariant(v: Record<string, unknown>, variant: Variant) {
   if (variant === 'blaze3' && !('workflowId' in v))
     throw invalid([{ path: '/workflowId', message: 'is required (Blaze 3.0 link request)' }]);
   if (variant === 'v2' && 'workflowId' in v)
@@ -51,15 +75,42 @@ export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): Link
           'is not part of the V2 link request; this client uses V2 (expiryTime is a string of minutes)',
       },
     ]);
-  const errors = c.get('kit').contract.checkRequest('createKycVerifyLink', v);
-  if (errors) throw invalid(issuesOf(errors, variant));
+}
+
+/** The link request: a JSON object (400), the client's variant (5002), the contract (5002), the redirect (5002). */
+export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): LinkRequest {
+  // The marker is checked before the schema, and the engine's validator parses and checks in one
+  // step without showing its reject the body: so the body is parsed once more here.
+  const raw = requestJsonObject(c);
+  if (raw.ok) requireVariant(raw.value, variant);
+  const v = validateBody[variant](c);
+  const redirectUrl = (v.redirect_url as string | undefined) ?? null;
+  if (redirectUrl !== null && !allowedRedirect(redirectUrl, REDIRECT_SCHEMES))
+    throw invalid([
+      {
+        path: '/redirect_url',
+        message: 'must be an https, http or app:// URL without credentials',
+      },
+    ]);
   return {
     expiryMinutes: v.expiryTime === undefined ? 0 : Number(v.expiryTime),
     applicationId: (v.applicationId as string | undefined) ?? null,
-    redirectUrl: (v.redirect_url as string | undefined) ?? null,
+    redirectUrl,
     documentOptional: v.document_optional === true,
     workflowId: (v.workflowId as string | undefined) ?? null,
   };
+}
+
+/**
+ * The credentials a token request presents. GET access-token: the query. POST generate-token: the
+ * body, with the headers as a fallback (Blaze 3.0's hint box says body, its table says headers);
+ * an unreadable body counts as empty, so it answers "client id is required".
+ */
+export function tokenCredentials(c: Context<ProviderEnv>): [unknown, unknown] {
+  if (c.req.method === 'GET') return [c.req.query('clientId'), c.req.query('clientSecret')];
+  const body = requestJsonObject(c);
+  const v = body.ok ? body.value : {};
+  return [v.clientId ?? c.req.header('clientId'), v.clientSecret ?? c.req.header('clientSecret')];
 }
 
 /** A link id given bare, or as a URL ending in it (the sandbox page, apps.faceki.com/kycverify/<id>). */
@@ -75,4 +126,25 @@ export function requiredQuery(c: Context<ProviderEnv>, ...names: string[]): stri
     if (value) return value;
   }
   throw fail('BAD_REQUEST', { details: { issues: [{ path: names[0], message: 'is required' }] } });
+}
+
+/** Blaze 3.0 Fetch Records: at least one of its four filters (400 otherwise), all of them ANDed. */
+export function recordsFilter(c: Context<ProviderEnv>): (l: FacekiLink) => boolean {
+  const q = {
+    requestId: c.req.query('requestId'),
+    face_id: c.req.query('face_id'),
+    link: c.req.query('link'),
+    record_identifier: c.req.query('record_identifier'),
+  };
+  if (Object.values(q).every((v) => !v)) {
+    const message = 'one of requestId, face_id, link, record_identifier is required';
+    throw fail('BAD_REQUEST', { details: { issues: [{ path: 'requestId', message }] } });
+  }
+  const linkId = q.link ? linkIdFrom(q.link) : undefined;
+  return (l) =>
+    // Face ids are not emulated: a face_id filter matches no record.
+    !q.face_id &&
+    (!q.requestId || l.requestId === q.requestId) &&
+    (!linkId || l.id === linkId) &&
+    (!q.record_identifier || l.applicationId === q.record_identifier);
 }

@@ -1,9 +1,12 @@
-// A Faceki KYC link's lifecycle: CREATED → (OPENED) → SUBMITTED → ACCEPTED | DECLINED | REVIEW,
-// and REVIEW → ACCEPTED | DECLINED on a manual decision. EXPIRED is never stored: a link not yet
-// submitted reads as EXPIRED once its expiryTime has passed on the tenant clock.
+// A Faceki KYC link's states and moves; pure rules of (link, now), nothing stored here.
 import { defineLifecycle } from '../../engine/index.js';
-import type { Variant } from './clients.js';
+import type { FacekiLink } from './records.js';
 
+/**
+ * CREATED → (OPENED) → SUBMITTED → ACCEPTED | DECLINED | REVIEW, and REVIEW → ACCEPTED | DECLINED on a
+ * manual decision. EXPIRED is never stored: a link not yet submitted reads as EXPIRED once its
+ * expiryTime has passed on the tenant clock, so moving the clock expires it without a timer.
+ */
 export const facekiLifecycle = defineLifecycle({
   states: ['CREATED', 'OPENED', 'SUBMITTED', 'ACCEPTED', 'DECLINED', 'REVIEW', 'EXPIRED'] as const,
   initial: 'CREATED',
@@ -15,31 +18,13 @@ export const facekiLifecycle = defineLifecycle({
   },
 });
 
+/** The subject the illegal-transition 409 names. */
+export const SUBJECT = 'Faceki link';
+
 export type FacekiState = (typeof facekiLifecycle.states)[number];
 export type Decision = 'ACCEPTED' | 'DECLINED' | 'REVIEW';
 export const DECISIONS: readonly string[] = ['ACCEPTED', 'DECLINED', 'REVIEW'];
 export const isDecision = (s: string): s is Decision => DECISIONS.includes(s);
-
-export interface FacekiLink extends Record<string, unknown> {
-  id: string;
-  clientId: string;
-  variant: Variant;
-  workflowId: string;
-  applicationId: string | null;
-  redirectUrl: string | null;
-  documentOptional: boolean;
-  expiryMinutes: number;
-  createdAt: string;
-  expiresAt: string;
-  /** The stored state; never EXPIRED (computed on read). */
-  state: Exclude<FacekiState, 'EXPIRED'>;
-  /** Faceki's requestId, given when the person submits. */
-  requestId: string | null;
-  reason: string | null;
-  openedAt: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-}
 
 export type LinkStatus = 'live' | 'used' | 'expired';
 
@@ -55,3 +40,7 @@ export const effectiveState = (link: FacekiLink, now: number): FacekiState =>
 
 export const decisionOf = (link: FacekiLink): Decision | null =>
   isDecision(link.state) ? link.state : null;
+
+/** How many of a client's links still open a flow (the cap counts these only). */
+export const liveCount = (links: readonly FacekiLink[], now: number) =>
+  links.filter((l) => linkStatus(l, now) === 'live').length;

@@ -64,11 +64,30 @@ describe('Faceki KYC links', () => {
       '/redirect_url',
     ],
     ['a string document_optional', V2, v2Body({ document_optional: 'true' }), '/document_optional'],
+    [
+      'a redirect_url with credentials in it',
+      V2,
+      v2Body({ redirect_url: 'https://user@evil.example/' }),
+      '/redirect_url',
+    ],
+    [
+      'a redirect_url the hosted page would not follow (ftp:)',
+      V2,
+      v2Body({ redirect_url: 'ftp://files.example/done' }),
+      '/redirect_url',
+    ],
   ])('answers 400 responseCode 5002 for %s', async (_what, client, body, path) => {
     const sb = sandbox();
     const res = await post(sb, await tokenFor(sb, client), body);
     expectCode(res, 400, 5002, INVALID);
     expect(res.body.data.issues.map((i: { path: string }) => i.path)).toContain(path);
+  });
+
+  it('reports only the variant mismatch when a V2 client sends a Blaze 3.0 body with other faults', async () => {
+    const sb = sandbox();
+    const res = await post(sb, await tokenFor(sb), blazeBody({ applicationId: '' }));
+    expectCode(res, 400, 5002, INVALID);
+    expect(res.body.data.issues.map((i: { path: string }) => i.path)).toEqual(['/workflowId']);
   });
 
   it('accepts unicode in applicationId and a custom-scheme redirect_url', async () => {

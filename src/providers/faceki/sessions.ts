@@ -1,8 +1,10 @@
 // How the admin API and the hosted page see a Faceki KYC link, and move it on.
 import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
-import { effectiveState, facekiLifecycle, linkStatus, type FacekiLink } from './lifecycle.js';
-import { documentData } from './records.js';
-import { LINKS, transition } from './verification.js';
+import { REDIRECT_SCHEMES } from './input.js';
+import { effectiveState, facekiLifecycle, linkStatus } from './lifecycle.js';
+import { LINKS, linkById, type FacekiLink } from './records.js';
+import { transition } from './transitions.js';
+import { documentData } from './views.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const link = row as FacekiLink;
@@ -44,7 +46,8 @@ export const facekiSessions: SessionAdapter = {
   collection: LINKS,
   view,
   transition(kit, id, to, input) {
-    const link = kit.ns.get<FacekiLink>(LINKS, id)!;
+    // The sessions service finds the link's tenant by id before calling, so it is this kit's.
+    const link = linkById(kit, id)!;
     transition(kit, link, to, input.reason ?? null);
     return view(kit, link);
   },
@@ -87,7 +90,7 @@ export const facekiSessions: SessionAdapter = {
       { label: 'Submit and wait for a decision', state: 'SUBMITTED', tone: 'wait' },
     ],
     leave: 'Leave and finish later',
-    // The link request's redirect_url pattern: any scheme://… except javascript/data/vbscript/file.
-    redirectSchemes: ['https', 'http', 'app'],
+    // The policy the link request's redirect_url passed at creation (input.ts).
+    redirectSchemes: REDIRECT_SCHEMES,
   },
 };

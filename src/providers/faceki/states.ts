@@ -1,5 +1,4 @@
-// Faceki's Pact provider states: a client's Bearer token (tokens are signed by the sandbox, so a pact
-// cannot carry a literal one) and KYC links in each state, seeded through Faceki's own endpoints.
+// Faceki's Pact provider states: tokens and KYC links in each state, seeded through Faceki's endpoints.
 import type { ProviderState, StateContext } from '../../engine/index.js';
 
 const DEFAULT_CLIENT = 'faceki_test_client_v2';
@@ -9,6 +8,7 @@ type Params = Readonly<Record<string, unknown>>;
 const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
 const clientOf = (p: Params) => str(p.clientId, DEFAULT_CLIENT);
 
+/** Tokens are signed by the sandbox, so a pact cannot carry a literal one: the state provides it. */
 async function tokenFor(ctx: StateContext, p: Params): Promise<string> {
   const q = new URLSearchParams({
     clientId: clientOf(p),

@@ -1,6 +1,7 @@
 // Test helpers for Faceki's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
+import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { faceki } from './index.js';
 
@@ -55,6 +56,11 @@ export async function tokenFor(sb: Sandbox, c: Creds = V2): Promise<string> {
   if (res.status !== 200) throw new Error(`token: ${res.status} ${res.text}`);
   return res.body.data.access_token;
 }
+
+/** How the cross-provider suites authenticate as Faceki's default tenant: a fresh V2 token. */
+export const testing: ProviderTesting = {
+  auth: async (sb) => ({ authorization: `Bearer ${await tokenFor(sb)}` }),
+};
 
 export const v2Body = (extra: Record<string, unknown> = {}) => ({
   expiryTime: '30',

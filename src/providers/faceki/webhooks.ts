@@ -1,11 +1,9 @@
-// Faceki's two documented webhooks, posted unsigned (no scheme is documented) to the tenant's URL:
-// the EKYC result {requestId, fullName, status, kycData} when a verification is decided, and the
-// "EKYC Update from Portal" {requestId, fullName, status, modifiedByEmail} when a reviewer changes a
-// REVIEW decision (its vocabulary says APPROVED where the result says ACCEPTED).
+// Faceki's two documented webhooks, posted unsigned (no scheme is documented) to the tenant's URL.
 import type { Kit } from '../../engine/index.js';
-import { clientById, webhookSetupOf } from './clients.js';
-import type { Decision, FacekiLink } from './lifecycle.js';
-import { buildRecord } from './records.js';
+import { clientById } from './accounts.js';
+import type { Decision } from './lifecycle.js';
+import { webhookSetupOf, type FacekiLink } from './records.js';
+import { buildRecord } from './views.js';
 
 /** Retry schedule (undocumented upstream): at once, then +1 min, +5 min, +30 min, +2 h; then failed. */
 export const FACEKI_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
@@ -17,6 +15,11 @@ const PORTAL_STATUS: Record<Decision, string> = {
   REVIEW: 'REVIEW',
 };
 
+/**
+ * The EKYC result {requestId, fullName, status, kycData} when a verification is decided, and the
+ * "EKYC Update from Portal" {requestId, fullName, status, modifiedByEmail} when a reviewer changes a
+ * REVIEW decision (its vocabulary says APPROVED where the result says ACCEPTED).
+ */
 export function emitDecision(kit: Kit, link: FacekiLink, from: string) {
   const record = buildRecord(kit, link);
   const fullName = record.document_data[0]?.full_name ?? '';

@@ -1,19 +1,19 @@
-// Operator routes at /_sandbox/providers/gu1: what gu1 keeps in its dashboard (the
-// organization's webhook URL, secret and event subscriptions), the sandbox taxId table, and an
-// explicit "settle now" for what became due on an organization's clock.
+// Operator routes at /_sandbox/providers/gu1: dashboard webhook settings, the taxId table, settle now.
 import { Hono, type Context } from 'hono';
 import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
+import { orgFormat } from './organizations.js';
 import {
-  KYC_EVENTS,
-  orgsFixture,
   settingsOf,
   updateSettings,
+  type SettingsChange,
   type WebhookSettings,
-} from './organizations.js';
+} from './records.js';
 import { sandboxTaxIds } from './sandbox-table.js';
-import { settle } from './validations.js';
+import { settle } from './transitions.js';
+import { KYC_EVENTS } from './webhooks.js';
 
-const orgFormat = new RegExp(orgsFixture.organizationIdFormat);
+// gu1 keeps the organization's webhook URL, secret and event subscriptions in its dashboard; here
+// the admin API sets them. "Settle now" applies what became due on an organization's clock.
 const URL_FORMAT = /^https?:\/\/[^\s]+$/i;
 const EVENT_FILTERS: readonly string[] = ['*', 'kyc.*', ...KYC_EVENTS];
 
@@ -46,8 +46,8 @@ function orgKit(tenants: ProviderTenants, c: Context): Kit {
   return tenants.kit(orgId);
 }
 
-function changeFrom(body: Record<string, unknown>): Parameters<typeof updateSettings>[1] {
-  const change: Parameters<typeof updateSettings>[1] = {};
+function changeFrom(body: Record<string, unknown>): SettingsChange {
+  const change: SettingsChange = {};
   if ('url' in body) {
     if (
       body.url !== null &&
@@ -102,8 +102,9 @@ export function gu1Admin(tenants: ProviderTenants) {
       return c.json(settingsView(updateSettings(kit, changeFrom(await jsonBody(c)))));
     })
     .post('/organizations/:orgId/settle', (c) => {
-      settle(orgKit(tenants, c));
-      return c.json({ success: true, settledAt: orgKit(tenants, c).iso() });
+      const kit = orgKit(tenants, c);
+      settle(kit);
+      return c.json({ success: true, settledAt: kit.iso() });
     })
     .get('/sandbox-taxids', (c) => c.json(sandboxTaxIds));
 }

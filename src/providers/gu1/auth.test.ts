@@ -1,3 +1,4 @@
+// Behaviour of gu1's auth stage: Bearer key, X-Organization-ID, self-service keys, isolation.
 import { describe, expect, it } from 'vitest';
 import {
   createEntity,

@@ -1,22 +1,41 @@
-// Authorization: Bearer <key> plus X-Organization-ID. Fixture keys belong to one fixture
-// organization each; a self-service key (gk_sandbox_ci_…) binds to the organization it is first
-// sent with, through the store's cross-tenant owner index, so a later use with another
-// organization is refused exactly like a fixture key would be.
+// gu1's auth stage: Bearer key plus X-Organization-ID, the optional rate limiter, then settling.
 import type { Context } from 'hono';
-import { hexFrom, type Credential, type Kit, type ProviderEnv } from '../../engine/index.js';
+import {
+  hexFrom,
+  rateHeaders,
+  takeRateToken,
+  type Credential,
+  type Kit,
+  type ProviderEnv,
+} from '../../engine/index.js';
 import { fail } from './errors.js';
-import { fixtureKeys, fixtureOrgs, orgsFixture } from './organizations.js';
+import { optionsOf } from './lifecycle.js';
+import { fixtureKeys, fixtureOrgs, keyFormat, orgFormat, orgsFixture } from './organizations.js';
+import { keyBindingOf, saveKeyBinding } from './records.js';
+import { settle } from './transitions.js';
 
 export const ORG_HEADER = 'x-organization-id';
-const KEYS = 'apiKeys';
-const keyFormat = new RegExp(orgsFixture.keyFormat);
-const orgFormat = new RegExp(orgsFixture.organizationIdFormat);
+const HOUR_MS = 3_600_000;
 
-/** The tenant: the organization a request names (cheap, unvalidated). */
+/** The tenant: the organization a request names (cheap, unvalidated: the auth stage checks it). */
 export const tenantOf = (headers: Headers) => headers.get(ORG_HEADER)?.trim() || undefined;
 
-/** Store id of a self-service key: a digest, so snapshots never show the key itself. */
-const keyId = (key: string) => `apikey_${hexFrom(16, 'gu1-api-key', key)}`;
+/** The organization the auth stage established (its principal). */
+export const organizationOf = (c: Context<ProviderEnv>) => c.get('principal') as string;
+
+/**
+ * Runs before every gu1 route, in this order: the credentials (refused ones take no rate token),
+ * the rate limiter, then settling. Settling belongs here because a real-time clock moves without
+ * the admin API: whatever fell due on the organization's clock since its last call (automatic
+ * outcomes, expiries, with their webhooks) is stored before any handler reads it.
+ */
+export function gu1Auth(c: Context<ProviderEnv>): string {
+  const kit = c.get('kit');
+  const orgId = authorize(c);
+  limitRate(c, kit);
+  settle(kit);
+  return orgId;
+}
 
 function bearer(c: Context<ProviderEnv>): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
@@ -24,9 +43,12 @@ function bearer(c: Context<ProviderEnv>): string {
   return match[1];
 }
 
-/** Checks the credentials and returns the organization id; binds a self-service key on first use. */
-export function authorize(c: Context<ProviderEnv>): string {
-  const kit = c.get('kit');
+/**
+ * Checks the credentials and returns the organization id. Fixture keys belong to one fixture
+ * organization each; a self-service key (gk_sandbox_ci_…) binds to the organization it is first
+ * sent with, so a later use with another organization is refused exactly like a fixture key.
+ */
+function authorize(c: Context<ProviderEnv>): string {
   const key = bearer(c);
   const fixture = fixtureKeys.get(key);
   const selfService =
@@ -42,17 +64,35 @@ export function authorize(c: Context<ProviderEnv>): string {
   }
   // Fixture organizations only accept their own keys.
   if (fixtureOrgs.has(orgId)) throw refuse();
-  bindSelfServiceKey(kit, key, refuse);
+  bindSelfServiceKey(c.get('kit'), key, refuse);
   return orgId;
 }
 
+/** Store id of a self-service key: a digest, so snapshots never show the key itself. */
+const keyId = (key: string) => `apikey_${hexFrom(16, 'gu1-api-key', key)}`;
+
+/** Binds on first use, through the store's cross-tenant owner index; a reset frees the key. */
 function bindSelfServiceKey(kit: Kit, key: string, refuse: () => Error) {
   const id = keyId(key);
-  if (kit.ns.get(KEYS, id)) return; // bound here already: the usual case, without searching other tenants
+  if (keyBindingOf(kit, id)) return; // bound here already: the usual case, without searching other tenants
   const owner = kit.ownerOf(id);
   if (owner !== undefined && owner !== kit.tenant) throw refuse();
   if (owner === undefined)
-    kit.ns.put(KEYS, id, { id, prefix: `${key.slice(0, 14)}…`, boundAt: kit.iso() });
+    saveKeyBinding(kit, { id, prefix: `${key.slice(0, 14)}…`, boundAt: kit.iso() });
+}
+
+/** Option rateLimit (requests per hour per organization, 0 = off): X-RateLimit-* on every answer. */
+function limitRate(c: Context<ProviderEnv>, kit: Kit) {
+  const limit = optionsOf(kit).rateLimit;
+  if (limit <= 0) return;
+  const d = takeRateToken(kit, limit, HOUR_MS);
+  const headers = rateHeaders(d, 'epoch');
+  if (!d.allowed)
+    throw fail('RATE_LIMITED', {
+      headers: { ...headers, 'retry-after': String(d.retryAfterS) },
+      details: { limit: d.limit, window: '1h', resetAt: kit.iso(d.resetAt) },
+    });
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
 }
 
 export const gu1Credentials = (): Credential[] => [

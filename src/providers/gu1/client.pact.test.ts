@@ -1,5 +1,4 @@
-// Consumer pacts for gu1: the reference client against Pact's mock server (HTTP, rate limit included),
-// and the webhook receiver against gu1's HMAC-signed KYC events (messages).
+// Consumer pacts for gu1: the reference client (HTTP) and the webhook receiver (signed messages).
 import { createHmac } from 'node:crypto';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,4 @@
-// A typed reference client for gu1 (person entities and session-based KYC validations), as an
-// integrator writes it: Bearer key and X-Organization-ID injected, errors thrown as Gu1Error.
+// gu1's typed reference client, as an integrator writes it (what the consumer pacts drive).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type ValidationStatus =
@@ -88,6 +87,7 @@ export class Gu1Error extends Error {
   }
 }
 
+/** Bearer key and X-Organization-ID injected; errors thrown as Gu1Error. */
 export function gu1Client(opts: Gu1ClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, '');
   const doFetch = opts.fetch ?? fetch;

@@ -1,3 +1,4 @@
+// Behaviour of POST /api/entities: person entities, duplicate taxIds, input errors.
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import { createEntity, expectError, gu1Call, ORG, sandbox, THEM } from './testing.js';

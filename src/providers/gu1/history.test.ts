@@ -1,3 +1,4 @@
+// Behaviour of an entity's current validation and its validation history (list, filters, pages).
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../sandbox/index.js';
 import {

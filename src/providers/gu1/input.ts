@@ -1,7 +1,6 @@
-// Reading gu1 requests: JSON bodies checked against the contract, list query parameters, the
-// 10 KB metadata limit. Everything is checked before anything is stored.
+// Reading gu1 requests: bodies checked against the contract, the 10 KB metadata limit, list queries.
 import type { Context } from 'hono';
-import { requestJsonObject, type ProviderEnv } from '../../engine/index.js';
+import { bodyValidator, isObject, readFixture, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
 import { gu1Lifecycle, type Gu1Status } from './lifecycle.js';
 
@@ -11,17 +10,17 @@ export const MAX_LIMIT = 100;
 type Issue = { path: string; message: string };
 const invalid = (issues: Issue[]) => fail('VALIDATION_ERROR', { details: { issues } });
 
-/** The JSON body, checked against the operation's request schema. */
-export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
-  const body = requestJsonObject(c);
-  if (!body.ok) throw fail('INVALID_BODY', { details: { reason: body.reason } });
-  const errors = c.get('kit').contract.checkRequest(operation, body.value);
-  if (errors)
-    throw invalid(
-      errors.map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'invalid' })),
-    );
-  return body.value;
-}
+/** The JSON body, checked against the request schema of the operation the pipeline matched. */
+export const validateBody = bodyValidator((problem) =>
+  problem.reason === 'schema'
+    ? invalid(
+        problem.errors.map((e) => ({
+          path: e.instancePath || '/',
+          message: e.message ?? 'invalid',
+        })),
+      )
+    : fail('INVALID_BODY', { details: { reason: problem.reason } }),
+);
 
 /** Docs: "max 10KB". Measured as the UTF-8 length of the metadata's JSON text. */
 export function checkMetadata(metadata: unknown) {
@@ -29,6 +28,28 @@ export function checkMetadata(metadata: unknown) {
   const size = Buffer.byteLength(JSON.stringify(metadata), 'utf8');
   if (size > METADATA_LIMIT_BYTES) throw fail('METADATA_TOO_LARGE', { vars: { size } });
 }
+
+export interface Integration {
+  code: string;
+  provider: string;
+}
+
+const integrations = new Map(
+  readFixture<Integration[]>('gu1', 'integrations.json').map((i) => [i.code, i]),
+);
+
+/** Docs: the code "must match an integration configured for your organization". */
+export function integrationFor(integrationCode: string): Integration {
+  const integration = integrations.get(integrationCode);
+  if (!integration) throw fail('INTEGRATION_NOT_CONFIGURED', { vars: { integrationCode } });
+  return integration;
+}
+
+/** Optional fields as the contract lets them through: a string or null, strings only, an object or {}. */
+export const stringOr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+export const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+export const objectOr = (v: unknown): Record<string, unknown> => (isObject(v) ? v : {});
 
 export interface ListQuery {
   page: number;

@@ -1,3 +1,4 @@
+// Behaviour of the validation lifecycle through the admin API and the hosted verification page.
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import {

@@ -1,8 +1,12 @@
-// gu1's KYC validation lifecycle (eight documented statuses; the transitions are the reference's
-// inference), the stored record shapes, and pure functions of (record, now): due automatic moves,
-// expiry, and whether the verification link still opens a flow.
-import { defineLifecycle } from '../../engine/index.js';
+// gu1's validation lifecycle, its options, and pure functions of (validation, now).
+import {
+  defineLifecycle,
+  type Kit,
+  type OptionSpec,
+  type OptionValues,
+} from '../../engine/index.js';
 
+/** The eight documented statuses; the transitions are the reference's inference. */
 export const gu1Lifecycle = defineLifecycle({
   states: [
     'pending',
@@ -23,7 +27,46 @@ export const gu1Lifecycle = defineLifecycle({
 });
 
 export type Gu1Status = (typeof gu1Lifecycle.states)[number];
-export const STATUSES = gu1Lifecycle.states;
+
+/** TTLs and the variants picked where gu1's pages conflict (README "Options"). */
+export const gu1Options = {
+  validationTtl: {
+    default: '7d',
+    type: 'duration',
+    choices: ['7d', '30d'],
+    description:
+      'how long a validation link lives (expiresAt): the docs say both "typically 7 days" (get URL, webhook events) and "typically valid for 30 days" (create validation)',
+  },
+  mockDelay: {
+    default: '30s',
+    type: 'duration',
+    description:
+      'how long after creation a sandbox test taxId validation moves to its mapped outcome ("moments later")',
+  },
+  rateLimit: {
+    default: '0',
+    type: 'int',
+    description:
+      "requests per hour per organization; 0 = off. gu1's sandbox documents 100 req/h: set 100 to emulate it",
+  },
+  currentExcludes: {
+    default: 'cancelled-expired-abandoned',
+    choices: ['cancelled-expired-abandoned', 'all-terminal'],
+    description:
+      'which statuses of the current validation make GET …/current answer 404 (the docs example returns an approved current validation; the error list says "all validations are in terminal states")',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+export type Gu1Options = OptionValues<typeof gu1Options>;
+
+/** The organization's options, parsed at boot (durations in ms, the rate limit a number). */
+export const optionsOf = (kit: Kit) => kit.options as Gu1Options;
+
+/** Which statuses make the current validation answer 404 (option currentExcludes, see README). */
+export const hiddenCurrent = (opts: Gu1Options): readonly Gu1Status[] =>
+  opts.currentExcludes === 'all-terminal'
+    ? ['approved', 'rejected', 'expired', 'abandoned', 'cancelled']
+    : ['expired', 'abandoned', 'cancelled'];
 
 /** Sandbox outcomes a test taxId can map to (RENAPER rows end in a plain status). */
 export type MockOutcome =
@@ -35,57 +78,18 @@ export type MockOutcome =
   | 'expired'
   | 'rejected_renaper';
 
-export interface Gu1Entity extends Record<string, unknown> {
-  id: string;
-  externalId: string | null;
-  organizationId: string;
-  type: 'person';
-  name: string;
-  taxId: string | null;
-  /** Letters and digits only, upper-cased: the key for duplicates and the sandbox table. */
-  taxIdKey: string | null;
-  countryCode: string;
-  riskScore: number;
-  riskFactors: unknown[];
-  status: string;
-  kycVerified: boolean;
-  kycProvider: string | null;
-  kycData: Record<string, unknown> | null;
-  entityData: Record<string, unknown>;
-  attributes: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
+/** The sandbox table's automatic outcome and when it applies. */
+export interface AutoOutcome {
+  outcome: MockOutcome;
+  dueAt: string;
 }
 
-export interface Gu1Validation extends Record<string, unknown> {
-  id: string;
-  /** Creation order within the organization: newest-first ties on a frozen clock. */
-  seq: number;
-  entityId: string;
-  organizationId: string;
-  integrationCode: string;
-  sessionId: string | null;
+/** What the lifecycle reads of a validation (records.ts's Gu1Validation has these fields). */
+export interface ValidationClock {
   status: Gu1Status;
-  provider: string;
-  providerSessionUrl: string | null;
-  isCurrent: boolean;
+  auto: AutoOutcome | null;
   expiresAt: string;
-  metadata: Record<string, unknown>;
-  webhookUrl: string | null;
-  doubleCheckRenaper: boolean;
-  omitWarnings: string[];
-  workflowId: string | null;
-  /** The sandbox table's automatic outcome and when it applies; null once applied or overridden. */
-  auto: { outcome: MockOutcome; dueAt: string } | null;
-  /** Set by a decision made through the admin API or the hosted page (manual status protection). */
-  manual: boolean;
-  outcome: MockOutcome | null;
-  reason: string | null;
-  completedAt: string | null;
-  verifiedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
+  isCurrent: boolean;
 }
 
 /** The status steps an automatic outcome walks through, each allowed by the lifecycle. */
@@ -106,7 +110,7 @@ export const COMPLETED: readonly Gu1Status[] = ['in_review', 'approved', 'reject
 export type Happening = { kind: 'auto'; at: number } | { kind: 'expire'; at: number };
 
 /** What is due on this validation at `now`, in time order (the automatic outcome, expiry). */
-export function dueHappenings(v: Gu1Validation, now: number): Happening[] {
+export function dueHappenings(v: ValidationClock, now: number): Happening[] {
   const out: Happening[] = [];
   if (v.auto && Date.parse(v.auto.dueAt) <= now)
     out.push({ kind: 'auto', at: Date.parse(v.auto.dueAt) });
@@ -116,7 +120,7 @@ export function dueHappenings(v: Gu1Validation, now: number): Happening[] {
 }
 
 /** The status a reader sees at `now`, without changing anything (admin views, hosted page). */
-export function effectiveStatus(v: Gu1Validation, now: number): Gu1Status {
+export function effectiveStatus(v: ValidationClock, now: number): Gu1Status {
   let status = v.status;
   for (const h of dueHappenings(v, now)) {
     if (h.kind === 'auto' && v.auto) {
@@ -127,7 +131,7 @@ export function effectiveStatus(v: Gu1Validation, now: number): Gu1Status {
 }
 
 export function linkState(
-  v: Gu1Validation,
+  v: ValidationClock,
   now: number,
 ): 'live' | 'expired' | 'used' | 'superseded' {
   const status = effectiveStatus(v, now);
@@ -136,10 +140,3 @@ export function linkState(
   if (!v.isCurrent) return 'superseded';
   return 'live';
 }
-
-/** Letters and digits only, upper-cased ("99.990.001" and "99990001" are one key). */
-export const normaliseTaxId = (taxId: string) =>
-  taxId
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toUpperCase();

@@ -1,3 +1,4 @@
+// Behaviour of the optional hourly rate limit and the forced transport scenarios.
 import { describe, expect, it } from 'vitest';
 import { advance, expectError, gu1Call, sandbox, THEM } from './testing.js';
 

@@ -1,3 +1,4 @@
+// Behaviour of the sandbox test taxIds: automatic outcomes on the organization's clock.
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox/index.js';

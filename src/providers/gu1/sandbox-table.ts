@@ -1,9 +1,10 @@
-// gu1's sandbox test map: an entity whose normalised taxId is listed gets a validation with no
-// provider session that moves by itself to the mapped outcome. gu1's own table was not captured;
-// fixtures/gu1/sandbox-taxids.json is the sandbox's, in the documented 99.990.00x style.
+// gu1's sandbox test taxIds: a listed entity's validation walks by itself to the mapped outcome.
 import { readFixture } from '../../engine/index.js';
-import { normaliseTaxId, type MockOutcome } from './lifecycle.js';
+import type { MockOutcome } from './lifecycle.js';
+import { normaliseTaxId } from './records.js';
 
+// The validation gets no provider session. gu1's own table was not captured:
+// fixtures/gu1/sandbox-taxids.json is the sandbox's, in the documented 99.990.00x style.
 export interface SandboxTaxId {
   taxId: string;
   outcome: MockOutcome;

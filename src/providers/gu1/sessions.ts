@@ -1,13 +1,15 @@
-// How the admin API and the hosted page see a gu1 validation, and move it on. Every move made
-// here is a manual decision: it cancels the sandbox table's pending automatic outcome.
+// How the admin API and the hosted page see a gu1 validation, and move it on (a manual decision).
 import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
-import { validationView } from './details.js';
-import { effectiveStatus, gu1Lifecycle, linkState, type Gu1Validation } from './lifecycle.js';
-import { VALIDATIONS } from './store-names.js';
-import { operatorTransition } from './validations.js';
+import { effectiveStatus, gu1Lifecycle, linkState } from './lifecycle.js';
+import { asValidation, VALIDATIONS, type Gu1Validation } from './records.js';
+import { operatorTransition } from './transitions.js';
+import { validationView } from './views.js';
+
+// Every move made here is a manual decision: it cancels the sandbox table's pending automatic
+// outcome (transitions.ts, applyStatus).
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
-  const v = row as Gu1Validation;
+  const v = asValidation(row);
   const now = kit.now();
   // Read-only: shows what the next gu1 request will settle, without sending its webhooks.
   const state = effectiveStatus(v, now);
@@ -28,7 +30,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
 
 /** The extracted data gu1 will report once approved (seeded by the validation id, names from the entity). */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
-  const v = row as Gu1Validation;
+  const v = asValidation(row);
   const done: Gu1Validation = {
     ...v,
     status: 'approved',

@@ -1,7 +1,9 @@
-// gu1's Pact provider states: each sentence seeds an organization (tenant) through gu1's own
-// endpoints, and the admin API for what a person, gu1's dashboard or the clock would do.
-import { parseDuration, type ProviderState, type StateContext } from '../../engine/index.js';
+// gu1's Pact provider states: sentences that seed an organization through gu1's API and the admin API.
+import type { ProviderState, StateContext } from '../../engine/index.js';
+import { optionsOf } from './lifecycle.js';
 
+// gu1's own endpoints create what an integrator would; the admin API does what a person, gu1's
+// dashboard or the clock would.
 const DEFAULT_KEY = 'gk_sandbox_org1_5f0c2a9e00000001';
 const DEFAULT_ORG = '5f0c2a9e-0000-4000-8000-000000000001';
 const INTEGRATION = 'global_gueno_validation_kyc';
@@ -86,7 +88,7 @@ export const gu1States: readonly ProviderState[] = [
       const entityId = await createPerson(ctx, p);
       const validationId = await createValidation(ctx, p, entityId);
       // Past validationTtl on the organization's clock: the link expires, as a link left unused would.
-      const ttl = parseDuration(ctx.kit(orgOf(p)).options.validationTtl) ?? 7 * 86_400_000;
+      const ttl = optionsOf(ctx.kit(orgOf(p))).validationTtl;
       await ctx.request('POST', '/_sandbox/clock/advance', {
         json: { provider: 'gu1', tenant: orgOf(p), by: ttl + 60_000 },
       });

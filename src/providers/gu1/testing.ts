@@ -1,6 +1,7 @@
 // Test helpers for gu1's behaviour tests (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
+import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { gu1 } from './index.js';
 
@@ -8,6 +9,11 @@ export const ORG = '5f0c2a9e-0000-4000-8000-000000000001';
 export const KEY = 'gk_sandbox_org1_5f0c2a9e00000001';
 export const OTHER_ORG = '5f0c2a9e-0000-4000-8000-000000000002';
 export const OTHER_KEY = 'gk_sandbox_org2_5f0c2a9e00000002';
+
+/** The default organization's credentials, for the cross-provider suites. */
+export const testing: ProviderTesting = {
+  auth: async () => ({ authorization: `Bearer ${KEY}`, 'x-organization-id': ORG }),
+};
 
 export interface Creds {
   key: string | null;

@@ -1,3 +1,4 @@
+// Behaviour of creating and reading KYC validations.
 import { describe, expect, it } from 'vitest';
 import {
   createEntity,

@@ -1,3 +1,4 @@
+// Behaviour of gu1's signed KYC webhooks and the organization's webhook settings.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver } from '../../../test/helpers.js';
@@ -38,7 +39,7 @@ type Envelope = {
   event: string;
   timestamp: string;
   organizationId: string;
-  payload: Record<string, any>;
+  payload: Record<string, unknown>;
 };
 const bodies = (r: Awaited<ReturnType<typeof hook>>) =>
   r.received.map((x) => JSON.parse(x.body) as Envelope);

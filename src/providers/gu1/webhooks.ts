@@ -1,26 +1,40 @@
-// gu1's KYC webhooks: {event, timestamp, organizationId, payload}, the payload being the
-// validation row (plus the entity row for approved and rejected only), signed with HMAC-SHA256
-// of the raw body (hex) in X-Webhook-Signature (docs.gu1.ai/en/webhooks/security). The retry
-// schedule is the sandbox's: gu1 documents none.
+// gu1's KYC webhooks: event names, the {event, timestamp, organizationId, payload} envelope, signing.
 import { hmacSha256Hex, type Kit } from '../../engine/index.js';
-import { entityView, validationView } from './details.js';
-import type { Gu1Entity, Gu1Status, Gu1Validation } from './lifecycle.js';
-import { settingsOf, subscribed, type Gu1Event } from './organizations.js';
-import { ENTITIES } from './store-names.js';
+import type { Gu1Status } from './lifecycle.js';
+import { findEntity, settingsOf, type Gu1Validation } from './records.js';
+import { entityView, validationView } from './views.js';
 
+export const KYC_EVENTS = [
+  'kyc.validation_created',
+  'kyc.validation_in_progress',
+  'kyc.validation_in_review',
+  'kyc.validation_approved',
+  'kyc.validation_rejected',
+  'kyc.validation_abandoned',
+  'kyc.validation_expired',
+  'kyc.validation_cancelled',
+] as const;
+export type Gu1Event = (typeof KYC_EVENTS)[number];
+
+/** HMAC-SHA256 of the raw body, hex (docs.gu1.ai/en/webhooks/security). */
 export const SIGNATURE_HEADER = 'x-webhook-signature';
-/** First attempt at once, then after 1 min, 5 min, 30 min and 2 h; then failed. */
+/** First attempt at once, then after 1 min, 5 min, 30 min and 2 h; then failed (gu1 documents none). */
 export const GU1_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
 
 export const eventFor = (status: Gu1Status): Gu1Event => `kyc.validation_${status}` as Gu1Event;
 
+/** Dashboard subscriptions: an exact event name, "kyc.*", or "*". */
+export const subscribed = (events: readonly string[], event: string) =>
+  events.some(
+    (e) => e === '*' || e === event || (e.endsWith('.*') && event.startsWith(e.slice(0, -1))),
+  );
+
+/** Only the decisions carry the entity row. */
 const WITH_ENTITY: readonly Gu1Event[] = ['kyc.validation_approved', 'kyc.validation_rejected'];
 
 export function buildEnvelope(kit: Kit, event: Gu1Event, v: Gu1Validation, at: string) {
   const row = validationView(kit, v);
-  const entity = WITH_ENTITY.includes(event)
-    ? kit.ns.get<Gu1Entity>(ENTITIES, v.entityId)
-    : undefined;
+  const entity = WITH_ENTITY.includes(event) ? findEntity(kit, v.entityId) : undefined;
   // `validationId` repeats `id`: the older event page's sample names the validation that way.
   const payload = { validationId: v.id, ...row, ...(entity ? { entity: entityView(entity) } : {}) };
   return { event, timestamp: at, organizationId: v.organizationId, payload };
@@ -42,6 +56,7 @@ export function emit(kit: Kit, event: Gu1Event, v: Gu1Validation, at: string) {
     event,
     url: v.webhookUrl ?? settings.url ?? undefined,
     body,
+    // The secret is read when the attempt is signed, so a changed secret applies to retries.
     sign: (raw) => signGu1(settingsOf(kit).secret, raw),
     retries: GU1_RETRIES_MS,
     meta: { validationId: v.id, entityId: v.entityId },

@@ -1,28 +1,16 @@
-// Operator actions on Kulipa users, mounted at /_sandbox/providers/kulipa: read a user with its
-// allowed status moves, and move it (frozen, disabled, …) as Kulipa's own back office would.
+// Operator actions on Kulipa users (/_sandbox/providers/kulipa): read one, move its status.
 import { Hono } from 'hono';
 import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
-import {
-  setUserStatus,
-  userLifecycle,
-  USERS,
-  userView,
-  type KulipaUser,
-  type UserStatus,
-} from './users.js';
-import { emit, type KulipaEvent } from './webhooks.js';
+import { userLifecycle } from './lifecycle.js';
+import { userById, type KulipaUser } from './records.js';
+import { moveUser } from './transitions.js';
+import { userView } from './views.js';
 
-const EVENT: Partial<Record<UserStatus, KulipaEvent>> = {
-  active: 'user.activated',
-  frozen: 'user.frozen',
-  disabled: 'user.disabled',
-  deleted: 'user.deleted',
-};
-
+/** A user with its allowed status moves, and moves (frozen, disabled, …) as Kulipa's back office would. */
 export function kulipaAdmin(tenants: ProviderTenants) {
   const find = (userId: string) => {
     const kit = tenants.owning(userId);
-    const user = kit?.ns.get<KulipaUser>(USERS, userId);
+    const user = kit && userById(kit, userId);
     if (!kit || !user)
       throw new SandboxError(
         404,
@@ -59,9 +47,7 @@ export function kulipaAdmin(tenants: ProviderTenants) {
           `from ${user.status}: ${userLifecycle.next(user.status).join(', ') || 'none (final)'}`,
         );
       }
-      setUserStatus(kit, user, body.status);
-      const event = EVENT[user.status];
-      if (event) emit(kit, event, { userId: user.id, targetId: user.id, data: userView(user) });
+      moveUser(kit, user, body.status);
       return c.json(view(kit, user));
     });
 }

@@ -1,7 +1,7 @@
-// A typed reference client for Kulipa's API v1 (users, KYC initiation and export, webhook keys), as
-// an integrator writes it: base URL (…/v1) and x-api-key injected, errors thrown as KulipaError.
+// A typed reference client for Kulipa's API v1, as an integrator writes it (errors as KulipaError).
 import { createVerify } from 'node:crypto';
 
+// Users, KYC initiation and export, webhook keys; the base URL (…/v1) and x-api-key injected.
 export type UserStatus = 'unverified' | 'active' | 'frozen' | 'disabled' | 'deleted';
 export type KycType = 'full' | 'shipping' | 'rfi';
 export type KycStatus = 'pending' | 'submitted' | 'verified' | 'declined' | 'expired';

@@ -1,10 +1,39 @@
-// Kulipa's error table. Kulipa documents only bare statuses (400, 401, 403, 429, 500, 502, 503, 504
-// on Initiate KYC) and one code, 409 duplicate_user_error; every other row carries a `note` saying
-// why the sandbox has it. Codes follow the documented snake_case `*_error` style.
-import { errorThrower, type ErrorRow, type ErrorTable } from '../../engine/index.js';
+// Kulipa's error table and envelope; each row Kulipa does not document says why in its `note`.
+import { errorThrower, transportRows, type ErrorRow, type ErrorTable } from '../../engine/index.js';
 
 const UNDOC = 'status documented, body undocumented upstream';
 
+const { BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, ...transportFront } = transportRows({
+  ROUTE_NOT_FOUND: {
+    code: 'not_found_error',
+    message: 'Route not found',
+    note: 'unknown path under /kulipa',
+  },
+  PAYLOAD_TOO_LARGE: {
+    code: 'payload_too_large_error',
+    message: 'Request body is too large',
+    note: 'body over the sandbox limit',
+  },
+  TOO_MANY_REQUESTS: {
+    code: 'too_many_requests_error',
+    message: 'Too many requests',
+    note: 'docs: 429; per-key limit, default 300/min as the third-party SDK assumes',
+  },
+  BAD_GATEWAY: { code: 'bad_gateway_error', message: 'Bad gateway', note: 'docs: 502 (scenario)' },
+  SERVICE_UNAVAILABLE: {
+    code: 'service_unavailable_error',
+    message: 'Service unavailable',
+    note: 'docs: 503 (scenario)',
+  },
+  GATEWAY_TIMEOUT: {
+    code: 'gateway_timeout_error',
+    message: 'Gateway timeout',
+    note: 'docs: 504 (scenario)',
+  },
+});
+
+// Kulipa documents only bare statuses (400, 401, 403, 429, 500, 502, 503, 504 on Initiate KYC) and
+// one code, 409 duplicate_user_error; the other codes follow its snake_case `*_error` style.
 export const kulipaErrors = {
   // x-api-key (docs: 401 and 403 on every endpoint).
   MISSING_API_KEY: {
@@ -221,49 +250,18 @@ export const kulipaErrors = {
     message: 'This idempotency key was already used with a different request',
     note: 'IETF idempotency-key draft: 422 for a key reused with another payload',
   },
-  // Transport (scenarios and engine refusals), in Kulipa's envelope.
-  ROUTE_NOT_FOUND: {
-    status: 404,
-    code: 'not_found_error',
-    message: 'Route not found',
-    note: 'unknown path under /kulipa',
-  },
-  PAYLOAD_TOO_LARGE: {
-    status: 413,
-    code: 'payload_too_large_error',
-    message: 'Request body is too large',
-    note: 'body over the sandbox limit',
-  },
-  TOO_MANY_REQUESTS: {
-    status: 429,
-    code: 'too_many_requests_error',
-    message: 'Too many requests',
-    note: 'docs: 429; per-key limit, default 300/min as the third-party SDK assumes',
-  },
+  // Transport (scenarios and engine refusals), in Kulipa's envelope; the 500 row keeps its place
+  // between 429 and 502, the order the scenario catalogue lists them in.
+  ...transportFront,
   INTERNAL_SERVER_ERROR: {
     status: 500,
     code: 'internal_server_error',
     message: 'Internal server error',
     note: 'docs: 500 (scenario)',
   },
-  BAD_GATEWAY: {
-    status: 502,
-    code: 'bad_gateway_error',
-    message: 'Bad gateway',
-    note: 'docs: 502 (scenario)',
-  },
-  SERVICE_UNAVAILABLE: {
-    status: 503,
-    code: 'service_unavailable_error',
-    message: 'Service unavailable',
-    note: 'docs: 503 (scenario)',
-  },
-  GATEWAY_TIMEOUT: {
-    status: 504,
-    code: 'gateway_timeout_error',
-    message: 'Gateway timeout',
-    note: 'docs: 504 (scenario)',
-  },
+  BAD_GATEWAY,
+  SERVICE_UNAVAILABLE,
+  GATEWAY_TIMEOUT,
 } as const satisfies ErrorTable;
 
 export type KulipaErrorKey = keyof typeof kulipaErrors;

@@ -1,23 +1,19 @@
-// x-idempotency-key on POST/PUT (third-party SDK; at most 64 characters). A retry with the same key
-// and the same request gets the stored answer with no second side effect; the same key with another
-// request is refused (422, as the IETF idempotency-key draft says). Kept per tenant for 24 hours.
+// x-idempotency-key on POST/PUT: a retry replays the stored answer instead of acting twice.
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { ProviderEnv } from '../../engine/index.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { reply, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
+import {
+  dropIdempotencyEntry,
+  idempotencyEntry,
+  saveIdempotencyEntry,
+  type IdempotencyEntry,
+} from './records.js';
 
 export const IDEMPOTENCY_HEADER = 'x-idempotency-key';
 export const REPLAYED_HEADER = 'x-idempotent-replayed';
-const COLLECTION = '_idempotency';
 const TTL_MS = 24 * 3_600_000;
-
-interface Stored extends Record<string, unknown> {
-  fingerprint: string;
-  state: 'running' | 'done';
-  status: number;
-  body: string;
-  storedAt: number;
-}
 
 /** Same JSON with keys sorted, so a retry that reorders keys still counts as the same request. */
 function canonical(value: unknown): unknown {
@@ -40,6 +36,11 @@ function fingerprintOf(method: string, path: string, raw: string): string {
   return createHash('sha256').update(`${method} ${path}\n${body}`).digest('hex');
 }
 
+/**
+ * Third-party SDK: at most 64 characters. A retry with the same key and the same request gets the
+ * stored answer with no second side effect; the same key with another request is refused (422, as
+ * the IETF idempotency-key draft says). Kept per tenant for 24 hours.
+ */
 export function idempotency(): MiddlewareHandler<ProviderEnv> {
   return async (c, next) => {
     const key = c.req.header(IDEMPOTENCY_HEADER);
@@ -52,16 +53,16 @@ export function idempotency(): MiddlewareHandler<ProviderEnv> {
       });
     const kit = c.get('kit');
     const fingerprint = fingerprintOf(c.req.method, c.req.path, c.get('requestText') ?? ''); // the body the pipeline read
-    const stored = kit.ns.get<Stored>(COLLECTION, key);
+    const stored = idempotencyEntry(kit, key);
     if (stored && kit.now() < stored.storedAt + TTL_MS) {
       if (stored.fingerprint !== fingerprint) throw fail('IDEMPOTENCY_KEY_REUSED');
       if (stored.state === 'running') throw fail('IDEMPOTENCY_KEY_IN_USE');
-      return new Response(stored.body, {
-        status: stored.status,
-        headers: { 'content-type': 'application/json', [REPLAYED_HEADER]: 'true' },
+      // Through reply(), so the replay carries the headers the auth stage set (x-ratelimit-*).
+      return reply(c, JSON.parse(stored.body), stored.status as ContentfulStatusCode, {
+        [REPLAYED_HEADER]: 'true',
       });
     }
-    kit.ns.put<Stored>(COLLECTION, key, {
+    saveIdempotencyEntry(kit, key, {
       fingerprint,
       state: 'running',
       status: 0,
@@ -74,14 +75,15 @@ export function idempotency(): MiddlewareHandler<ProviderEnv> {
       // Only successes are kept: a refused request changed nothing, so retrying it runs it again.
       const res = c.res;
       if (res.status >= 200 && res.status < 300) {
-        kit.ns.put<Stored>(COLLECTION, key, {
+        const entry: IdempotencyEntry = {
           fingerprint,
           state: 'done',
           status: res.status,
-          body: await res.clone().text(),
+          body: c.get('rendered')?.text ?? (await res.clone().text()),
           storedAt: kit.now(),
-        });
-      } else kit.ns.delete(COLLECTION, key);
+        };
+        saveIdempotencyEntry(kit, key, entry);
+      } else dropIdempotencyEntry(kit, key);
     }
   };
 }

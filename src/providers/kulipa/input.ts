@@ -1,34 +1,32 @@
-// Request checks shared by Kulipa's handlers: the JSON body, schema issues in details.issues, and the
-// typed ids (usr-, kyc-, dwk-) with one distinct message per way an id can be wrong.
+// Request reading beyond the contract: body problems, typed ids, KYC type, redirect URI, paging.
 import type { Context } from 'hono';
-import { requestJsonObject, type ProviderEnv } from '../../engine/index.js';
+import {
+  allowedRedirect,
+  bodyValidator,
+  requestJsonObject,
+  type BodyProblem,
+  type Kit,
+  type ProviderEnv,
+  type RedirectScheme,
+} from '../../engine/index.js';
 import { fail, invalid, type Issue } from './errors.js';
+import { KYC_TYPES, optionsOf, type KycType } from './lifecycle.js';
+import type { KulipaUser, UserInput } from './records.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-// https, or a custom app scheme (myapp://); plain http only for a developer's own machine.
-const REDIRECT =
-  /^(https:\/\/[^\s/]+[^\s]*|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?|[a-z][a-z0-9+.-]*:\/\/[^\s]*)$/i;
-const FORBIDDEN_SCHEMES = /^(javascript|data|vbscript|file|http|ftp|ws|wss):/i;
 
-/** The JSON object body, or Kulipa's 400 saying why not. */
-export function jsonBody(c: Context<ProviderEnv>): Record<string, unknown> {
-  const body = requestJsonObject(c);
-  if (body.ok) return body.value;
-  throw fail(
-    body.reason === 'content-type'
-      ? 'UNSUPPORTED_CONTENT_TYPE'
-      : body.reason === 'malformed'
-        ? 'MALFORMED_JSON'
-        : 'BODY_NOT_OBJECT',
-  );
-}
+/**
+ * Where a KYC may send the person back: https, a custom app scheme (myapp://), plain http only to
+ * the developer's own machine. The hosted page follows the same policy (sessions.ts).
+ */
+export const REDIRECT_SCHEMES: readonly RedirectScheme[] = ['https', 'http-localhost', 'app'];
+const MAX_REDIRECT_LENGTH = 2048;
 
-/** The body checked against the operation's contract schema; every problem lands in details.issues. */
-export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<string, unknown> {
-  const body = jsonBody(c);
-  const errors = c.get('kit').contract.checkRequest(operation, body);
-  if (!errors) return body;
+type SchemaErrors = Extract<BodyProblem, { reason: 'schema' }>['errors'];
+
+/** Every schema problem, zod-style; the first one is the message. */
+function schemaProblem(errors: SchemaErrors) {
   const issues: Issue[] = errors.map((e) => {
     const path = e.instancePath
       .split('/')
@@ -39,10 +37,26 @@ export function bodyFor(c: Context<ProviderEnv>, operation: string): Record<stri
     return { path, message: e.message ?? 'is invalid' };
   });
   const first = issues[0];
-  throw fail('VALIDATION_ERROR', {
+  return fail('VALIDATION_ERROR', {
     vars: { detail: `${first.path.join('.') || 'body'} ${first.message}` },
     details: { issues },
   });
+}
+
+function bodyProblem(problem: BodyProblem) {
+  if (problem.reason === 'schema') return schemaProblem(problem.errors);
+  if (problem.reason === 'content-type') return fail('UNSUPPORTED_CONTENT_TYPE');
+  return fail(problem.reason === 'malformed' ? 'MALFORMED_JSON' : 'BODY_NOT_OBJECT');
+}
+
+/** The JSON object body checked against the matched operation's schema, or Kulipa's 400. */
+export const validateBody = bodyValidator(bodyProblem);
+
+/** The JSON object body without the schema: Initiate KYC checks each field itself, a message per rule. */
+export function readBody(c: Context<ProviderEnv>): Record<string, unknown> {
+  const body = requestJsonObject(c);
+  if (!body.ok) throw bodyProblem(body);
+  return body.value;
 }
 
 /** A usr- id, with a distinct 400 for a missing value, a wrong length, prefix, UUID or UUID version. */
@@ -70,13 +84,27 @@ export function keyIdFrom(value: string): string {
   return value.toLowerCase();
 }
 
+/** The KYC type: one of the documented enum, light only with lightKyc=allow, import not yet. */
+export function kycTypeFrom(kit: Kit, value: unknown): KycType {
+  if (value === undefined || value === null || value === '')
+    throw invalid('KYC_TYPE_REQUIRED', ['type']);
+  if (value === 'light') {
+    if (optionsOf(kit).lightKyc === 'allow') return 'light';
+    throw invalid('KYC_TYPE_LIGHT_DISABLED', ['type']);
+  }
+  if (typeof value !== 'string' || !(KYC_TYPES as readonly string[]).includes(value))
+    throw invalid('KYC_TYPE_INVALID', ['type']);
+  if (value === 'import') throw fail('KYC_IMPORT_NOT_AVAILABLE');
+  return value as KycType;
+}
+
+/** An optional redirect URI under the one redirect policy (no credentials, no look-alike hosts). */
 export function redirectUriFrom(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  const uri = typeof value === 'string' ? value : '';
-  const localHttp = /^http:\/\/(localhost|127\.0\.0\.1)[:/]?/i.test(uri);
-  if (uri.length > 2048 || !REDIRECT.test(uri) || (FORBIDDEN_SCHEMES.test(uri) && !localHttp))
-    throw invalid('REDIRECT_URI_INVALID', ['redirectUri']);
-  return uri;
+  const uri = typeof value === 'string' && value.length <= MAX_REDIRECT_LENGTH ? value : '';
+  const allowed = allowedRedirect(uri, REDIRECT_SCHEMES);
+  if (allowed === null) throw invalid('REDIRECT_URI_INVALID', ['redirectUri']);
+  return allowed;
 }
 
 /** A whole number query parameter within bounds, or the schema-style 400. */
@@ -98,4 +126,43 @@ export function intQuery(
     });
   }
   return n;
+}
+
+// A format-valid date such as 0001-01-01 is still no one's birth date.
+const EARLIEST_BIRTH = '1900-01-01';
+
+/**
+ * The new user's fields, from a body the schema has passed: the third-party SDK's CreateUserRequest, of which the docs' minimal body
+ * {email, firstName, lastName, countryOfResidence} is enough.
+ */
+export function userInput(kit: Kit, body: Record<string, unknown>): UserInput {
+  const dateOfBirth = (body.dateOfBirth as string | undefined) ?? null;
+  if (dateOfBirth && (dateOfBirth < EARLIEST_BIRTH || Date.parse(dateOfBirth) >= kit.now())) {
+    const message = `must be between ${EARLIEST_BIRTH} and today`;
+    throw fail('VALIDATION_ERROR', {
+      vars: { detail: `dateOfBirth ${message}` },
+      details: { issues: [{ path: ['dateOfBirth'], message }] },
+    });
+  }
+  // Older clients send wallet.address instead of wallet.withdrawalAddress (third-party SDK history).
+  const wallet = body.wallet as
+    { blockchain: string; withdrawalAddress?: string; address?: string } | undefined;
+  return {
+    firstName: String(body.firstName),
+    lastName: String(body.lastName),
+    email: String(body.email),
+    phone: (body.phone as KulipaUser['phone'] | undefined) ?? null,
+    dateOfBirth,
+    countryOfBirth: (body.countryOfBirth as string | undefined) ?? null,
+    countryOfResidence: String(body.countryOfResidence),
+    address: (body.address as KulipaUser['address'] | undefined) ?? null,
+    shippingAddress: (body.shippingAddress as KulipaUser['shippingAddress'] | undefined) ?? null,
+    companyId: (body.companyId as string | undefined) ?? null,
+    wallet: wallet
+      ? {
+          blockchain: wallet.blockchain,
+          withdrawalAddress: String(wallet.withdrawalAddress ?? wallet.address),
+        }
+      : null,
+  };
 }

@@ -170,6 +170,9 @@ describe('Kulipa initiate KYC (PUT /v1/kycs)', () => {
     ['a number', 12],
     ['a relative path', '/done'],
     ['a 3000-character URI', `https://wallet.example/${'x'.repeat(3000)}`],
+    ['localhost with credentials in front of another host', 'http://127.0.0.1@evil.example/'],
+    ['a host that only starts like localhost', 'http://localhost.evil.example/'],
+    ['an intent: URI', 'intent://scan/#Intent;scheme=zxing;package=com.example;end'],
   ])('answers 400 for a redirectUri that is %s', async (_what, redirectUri) => {
     const sb = sandbox();
     expectError(

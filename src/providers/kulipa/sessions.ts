@@ -6,17 +6,11 @@ import {
   type SessionAdapter,
   type SessionView,
 } from '../../engine/index.js';
-import { exportOf } from './export.js';
-import {
-  isIdentity,
-  KYCS,
-  kycLifecycle,
-  nextFor,
-  statusOf,
-  transitionKyc,
-  type Kyc,
-} from './kycs.js';
-import { USERS, type KulipaUser } from './users.js';
+import { REDIRECT_SCHEMES } from './input.js';
+import { isIdentity, kycLifecycle, nextFor, statusOf } from './lifecycle.js';
+import { kycById, KYCS, userById, type Kyc } from './records.js';
+import { transitionKyc } from './transitions.js';
+import { exportOf } from './views.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const kyc = row as Kyc;
@@ -39,7 +33,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
 /** The user's own names, and for identity KYCs what the export will report (seeded by the KYC id). */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const kyc = row as Kyc;
-  const user = kit.ns.get<KulipaUser>(USERS, kyc.userId);
+  const user = userById(kit, kyc.userId);
   if (!user) return { name: 'Unknown user', facts: [] };
   const name = `${user.firstName} ${user.lastName}`;
   const kind = { label: 'KYC type', value: kyc.type };
@@ -73,7 +67,7 @@ export const kulipaSessions: SessionAdapter = {
   collection: KYCS,
   view,
   transition(kit, id, to, input) {
-    const kyc = kit.ns.get<Kyc>(KYCS, id)!;
+    const kyc = kycById(kit, id)!;
     return view(kit, transitionKyc(kit, kyc, to, input.reason ?? null));
   },
   // Kulipa documents no query parameters on the redirect; the sandbox adds the KYC id and status.
@@ -118,7 +112,7 @@ export const kulipaSessions: SessionAdapter = {
       { label: 'Submit for review', state: 'submitted', tone: 'wait' },
     ],
     leave: 'Leave and finish later',
-    // As PUT /v1/kycs accepts redirectUri: https, a custom app scheme, http only on localhost.
-    redirectSchemes: ['https', 'http-localhost', 'app'],
+    // The policy PUT /v1/kycs applies to redirectUri, so the page never follows one it would refuse.
+    redirectSchemes: REDIRECT_SCHEMES,
   },
 };

@@ -1,6 +1,6 @@
-// Kulipa's Pact provider states: each sentence seeds an API key's tenant through Kulipa's own
-// endpoints (and the admin API for what a person or Kulipa's back office would do).
-import { parseDuration, type ProviderState, type StateContext } from '../../engine/index.js';
+// Kulipa's Pact provider states: each sentence seeds an API key's tenant through Kulipa's API.
+import type { ProviderState, StateContext } from '../../engine/index.js';
+import { optionsOf } from './lifecycle.js';
 
 const DEFAULT_KEY = 'kulipa_test_key_tenant_one_0001';
 const BASE = '/kulipa/v1';
@@ -47,6 +47,7 @@ const USER_PARAMS = {
   countryOfResidence: 'default FR',
 };
 
+/** Seeded through Kulipa's own endpoints, and the admin API for what a person or Kulipa's back office would do. */
 export const kulipaStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa API key',
@@ -77,7 +78,7 @@ export const kulipaStates: readonly ProviderState[] = [
       const userId = await createUser(ctx, p);
       const kycId = await startKyc(ctx, p, userId);
       // Past kycTtl on the key's own clock: the KYC reads as expired, as a webview left unused would.
-      const ttl = parseDuration(ctx.kit(keyOf(p)).options.kycTtl) ?? 86_400_000;
+      const ttl = optionsOf(ctx.kit(keyOf(p))).kycTtl;
       await ctx.request('POST', '/_sandbox/clock/advance', {
         json: { provider: 'kulipa', tenant: keyOf(p), by: ttl + 60_000 },
       });
@@ -120,7 +121,7 @@ export const kulipaStates: readonly ProviderState[] = [
     params: KEY_PARAM,
     setup: async (ctx, p) => {
       // The real limiter, not a forced fault: spend every request of the current one-minute window.
-      const limit = Number(ctx.kit(keyOf(p)).options.rateLimit);
+      const limit = optionsOf(ctx.kit(keyOf(p))).rateLimit;
       for (let i = 0; i < limit; i++)
         await ctx.request('GET', `${BASE}/users?limit=1`, { headers: headers(p) });
       return {};

@@ -1,6 +1,7 @@
-// Test helpers for Kulipa's behaviour tests (excluded from the build).
+// Kulipa test helpers, and `testing` for the cross-provider suites (excluded from the build).
 import { expect } from 'vitest';
 import { call, testSandbox, type Reply } from '../../../test/helpers.js';
+import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { kulipa as provider } from './index.js';
 
@@ -11,6 +12,9 @@ export const sandbox = (opts: SandboxOptions = {}) =>
 export const KEY = 'kulipa_test_key_tenant_one_0001';
 export const OTHER_KEY = 'kulipa_test_key_tenant_two_0002';
 export const BASE = '/kulipa/v1';
+
+/** What the cross-provider suites use: the default tenant's key. */
+export const testing: ProviderTesting = { auth: async () => ({ 'x-api-key': KEY }) };
 export const USER_ID = /^usr-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 export const KYC_ID = /^kyc-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** A well-formed user id that no tenant owns. */

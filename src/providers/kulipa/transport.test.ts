@@ -32,6 +32,30 @@ describe('Kulipa rate limit (per key, on the tenant clock)', () => {
     });
   });
 
+  it('carries them on vendor errors and idempotent replays too, but not on 401s or unknown paths', async () => {
+    const sb = sandbox();
+    const replay = { 'x-idempotency-key': 'rate-headers' };
+    const body = userBody();
+    const answers = [
+      await kulipa(sb, 'GET', '/users/usr-1'),
+      await kulipa(sb, 'POST', '/users', body, KEY, replay),
+      await kulipa(sb, 'POST', '/users', body, KEY, replay),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([400, 201, 201]);
+    expect(answers[2].headers.get('x-idempotent-replayed')).toBe('true');
+    expect(answers.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual([
+      '299',
+      '298',
+      '297',
+    ]);
+    const refused = [
+      await kulipa(sb, 'GET', '/users', undefined, null),
+      await kulipa(sb, 'GET', '/no/such/path'),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([401, 404]);
+    for (const r of refused) expect(r.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
   it('answers 429 too_many_requests_error past the limit, with Retry-After, then resets after the window', async () => {
     const sb = sandbox({ options: { kulipa: { rateLimit: '3' } } });
     for (let i = 0; i < 3; i++) expect((await kulipa(sb, 'GET', '/users')).status).toBe(200);

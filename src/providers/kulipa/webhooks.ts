@@ -1,11 +1,10 @@
-// Kulipa's webhooks: ECDSA P-256/SHA-256 over "{timestampMs}.{rawBody}", DER hex in x-kulipa-signature,
-// Unix ms in x-kulipa-signature-ts, the key id in x-kulipa-key-id (third-party SDK's verifier).
-// The body is the documented event shape {eventId, eventName, eventTargetId, userId}, or with
-// webhookBody=envelope the other documented page's {id, type, data, createdAt, updatedAt}.
+// Kulipa's webhooks: event bodies, the tenant's signing key and the ECDSA signature scheme.
+import { createECDH, createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { ecdsaSha256DerHex, type Kit } from '../../engine/index.js';
-import { KEYS, signingKey } from './webhook-keys.js';
+import { optionsOf } from './lifecycle.js';
+import { saveSigningKey, storedSigningKey, webhookSettings, type WebhookKey } from './records.js';
 
-// Retry schedule: undocumented upstream. At once, then after 1, 5 and 30 minutes and 2 hours.
+// Retry schedule: undocumented upstream. At once, then after 1, 5, 30 minutes and 2 hours.
 export const KULIPA_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
 
 export type KulipaEvent =
@@ -18,18 +17,56 @@ export type KulipaEvent =
   | 'user.disabled'
   | 'user.deleted';
 
-export interface WebhookSettings extends Record<string, unknown> {
-  url: string | null;
-  updatedAt: string | null;
+/** A valid P-256 private scalar from sha256(seed, tenant, n); rehashed in the rare case it is ≥ the order. */
+function derivePair(seed: string, tenant: string): { privateKey: string; publicKey: string } {
+  for (let n = 0; ; n++) {
+    const d = createHash('sha256')
+      .update(['kulipa-webhook-key', seed, tenant, n].join('\u001f'))
+      .digest();
+    const ecdh = createECDH('prime256v1');
+    try {
+      ecdh.setPrivateKey(d);
+    } catch {
+      continue;
+    }
+    const point = ecdh.getPublicKey();
+    const jwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      d: d.toString('base64url'),
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33).toString('base64url'),
+    };
+    const key = createPrivateKey({ key: jwk, format: 'jwk' });
+    return {
+      privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKey: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  }
 }
 
-export const settingsOf = (kit: Kit): WebhookSettings =>
-  kit.ns.get<WebhookSettings>(KEYS, 'settings') ?? { url: null, updatedAt: null };
-
-export function saveSettings(kit: Kit, url: string): WebhookSettings {
-  return kit.ns.put<WebhookSettings>(KEYS, 'settings', { url, updatedAt: kit.iso() });
+/**
+ * The tenant's signing key (id dwk-<uuid>), made on first use. Derived from (seed, tenant) rather
+ * than drawn at random, so one seed gives the same public key on every run and a client that cached
+ * it keeps verifying after a restart (DESIGN habit 6).
+ */
+export function signingKey(kit: Kit): WebhookKey {
+  const existing = storedSigningKey(kit);
+  if (existing) return existing;
+  const now = kit.iso();
+  return saveSigningKey(kit, {
+    id: `dwk-${kit.ids.uuid('webhook-key')}`,
+    algorithm: 'ECDSA_SHA_256',
+    ...derivePair(kit.seed, kit.tenant),
+    createdAt: now,
+    updatedAt: now,
+  });
 }
 
+/**
+ * The third-party SDK's verifier: ECDSA P-256/SHA-256 over "{timestampMs}.{rawBody}", DER hex in
+ * x-kulipa-signature, Unix ms in x-kulipa-signature-ts, the key id in x-kulipa-key-id.
+ */
 export function signKulipa(
   privateKeyPem: string,
   keyId: string,
@@ -44,7 +81,11 @@ export function signKulipa(
   };
 }
 
-/** Queues one event for the tenant's URL (logged as not sent when none is registered). */
+/**
+ * Queues one event for the tenant's URL (logged as not sent when none is registered). The body is
+ * the documented event shape {eventId, eventName, eventTargetId, userId}, or with
+ * webhookBody=envelope the other documented page's {id, type, data, createdAt, updatedAt}.
+ */
 export function emit(
   kit: Kit,
   event: KulipaEvent,
@@ -53,13 +94,13 @@ export function emit(
   const eventId = kit.ids.uuid('event');
   const now = kit.iso();
   const body =
-    kit.options.webhookBody === 'envelope'
+    optionsOf(kit).webhookBody === 'envelope'
       ? { id: eventId, type: event, data: target.data, createdAt: now, updatedAt: now }
       : { eventId, eventName: event, eventTargetId: target.targetId, userId: target.userId };
   const key = signingKey(kit);
   return kit.webhooks.enqueue({
     event,
-    url: settingsOf(kit).url ?? undefined,
+    url: webhookSettings(kit).url ?? undefined,
     body: JSON.stringify(body),
     sign: (raw, nowMs) => signKulipa(key.privateKey, key.id, raw, nowMs),
     retries: KULIPA_RETRIES_MS,

@@ -1,0 +1,203 @@
+// Moves with side effects: creating entities and validations, status changes, settling what fell due.
+import { SandboxError, type Kit } from '../../engine/index.js';
+import { fail } from './errors.js';
+import { objectOr, stringOr, strings, type Integration } from './input.js';
+import {
+  COMPLETED,
+  dueHappenings,
+  EXPIRABLE,
+  gu1Lifecycle,
+  optionsOf,
+  STEPS,
+  type Gu1Status,
+} from './lifecycle.js';
+import {
+  entityWithTaxIdKey,
+  findEntity,
+  nextSeq,
+  normaliseTaxId,
+  requireValidation,
+  saveEntity,
+  saveValidation,
+  validationsOf,
+  type Gu1Entity,
+  type Gu1Validation,
+} from './records.js';
+import { mockOutcomeFor } from './sandbox-table.js';
+import { emit, eventFor } from './webhooks.js';
+
+export type Source = 'auto' | 'clock' | 'manual' | 'hosted';
+type Body = Record<string, unknown>;
+
+/** POST /api/entities: a person; a taxId already used in the organization is a 409. */
+export function addEntity(kit: Kit, orgId: string, body: Body): Gu1Entity {
+  const taxId = typeof body.taxId === 'string' ? body.taxId.trim() : null;
+  const taxIdKey = taxId ? normaliseTaxId(taxId) || null : null;
+  const existing = taxIdKey ? entityWithTaxIdKey(kit, taxIdKey) : undefined;
+  if (existing)
+    throw fail('ENTITY_ALREADY_EXISTS', {
+      vars: { taxId },
+      details: { existingEntityId: existing.id },
+    });
+  const now = kit.iso();
+  return saveEntity(kit, {
+    id: kit.ids.uuid('entity'),
+    externalId: stringOr(body.externalId),
+    organizationId: orgId,
+    type: 'person',
+    name: String(body.name).trim(),
+    taxId,
+    taxIdKey,
+    countryCode: String(body.countryCode).toUpperCase(),
+    riskScore: 0,
+    riskFactors: [],
+    status: typeof body.status === 'string' ? body.status : 'under_review',
+    kycVerified: false,
+    kycProvider: null,
+    kycData: null,
+    entityData: objectOr(body.entityData),
+    attributes: objectOr(body.attributes),
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  });
+}
+
+/**
+ * POST /api/kyc/validations: a pending validation, current for its entity (the previous current
+ * one flips to isCurrent: false), with its created webhook.
+ */
+export function openValidation(
+  kit: Kit,
+  orgId: string,
+  entity: Gu1Entity,
+  integration: Integration,
+  body: Body,
+): Gu1Validation {
+  const opts = optionsOf(kit);
+  const now = kit.now();
+  const outcome = mockOutcomeFor(entity.taxIdKey);
+  const id = kit.ids.uuid('validation');
+  const iso = kit.iso(now);
+  const v: Gu1Validation = {
+    id,
+    seq: nextSeq(kit),
+    entityId: entity.id,
+    organizationId: orgId,
+    integrationCode: integration.code,
+    // Test taxIds get no provider session (documented sandbox behaviour).
+    sessionId: outcome ? null : `session_${kit.ids.token('session', 12)}`,
+    status: 'pending',
+    provider: integration.provider,
+    providerSessionUrl: outcome ? null : kit.hostedUrl(id),
+    isCurrent: true,
+    expiresAt: kit.iso(now + opts.validationTtl),
+    metadata: objectOr(body.metadata),
+    webhookUrl: stringOr(body.webhookUrl),
+    doubleCheckRenaper: body.doubleCheckRenaper === true,
+    omitWarnings: strings(body.omitWarnings),
+    workflowId: stringOr(body.workflowId),
+    auto: outcome ? { outcome, dueAt: kit.iso(now + opts.mockDelay) } : null,
+    manual: false,
+    outcome: null,
+    reason: null,
+    completedAt: null,
+    verifiedAt: null,
+    createdAt: iso,
+    updatedAt: iso,
+  };
+  for (const prev of validationsOf(kit)) {
+    if (prev.entityId === entity.id && prev.isCurrent) {
+      prev.isCurrent = false;
+      prev.updatedAt = iso;
+    }
+  }
+  saveValidation(kit, v);
+  emit(kit, 'kyc.validation_created', v, iso);
+  return v;
+}
+
+/** Applies one allowed status change at instant `at` (epoch ms) and sends its webhook. */
+export function applyStatus(
+  kit: Kit,
+  v: Gu1Validation,
+  to: Gu1Status,
+  at: number,
+  source: Source,
+  reason: string | null = null,
+) {
+  const iso = kit.iso(at);
+  v.status = to;
+  v.updatedAt = iso;
+  if (COMPLETED.includes(to) && !v.completedAt) v.completedAt = iso;
+  if (to === 'approved' || to === 'rejected') v.verifiedAt = iso;
+  if (reason !== null) v.reason = reason;
+  if (source === 'manual' || source === 'hosted') {
+    // Manual status protection: a decision made by a person is never overwritten by the
+    // sandbox table's automatic outcome.
+    v.manual = true;
+    v.auto = null;
+  }
+  if (to === 'approved' || to === 'rejected') updateEntityKyc(kit, v, iso);
+  emit(kit, eventFor(to), v, iso);
+}
+
+function updateEntityKyc(kit: Kit, v: Gu1Validation, iso: string) {
+  const entity = findEntity(kit, v.entityId);
+  if (!entity) return;
+  entity.kycVerified = v.status === 'approved';
+  entity.kycProvider = v.provider;
+  entity.kycData = { validationId: v.id, status: v.status, verifiedAt: v.verifiedAt };
+  entity.updatedAt = iso;
+}
+
+/** Applies what is due on one validation at `now`, in time order; returns whether it changed. */
+export function settleOne(kit: Kit, v: Gu1Validation, now: number): boolean {
+  let changed = false;
+  for (const h of dueHappenings(v, now)) {
+    if (h.kind === 'auto' && v.auto) {
+      const outcome = v.auto.outcome;
+      v.auto = null;
+      v.outcome = outcome;
+      for (const step of STEPS[outcome]) {
+        if (gu1Lifecycle.can(v.status, step)) {
+          applyStatus(kit, v, step, h.at, 'auto');
+          changed = true;
+        }
+      }
+    } else if (h.kind === 'expire' && EXPIRABLE.includes(v.status)) {
+      applyStatus(kit, v, 'expired', h.at, 'clock');
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Every validation of the organization: the sandbox table's automatic outcomes and expiries, with
+ * their webhooks. Run when the clock moves (the provider's settle hook), by the auth stage on each
+ * authenticated call, and by the admin API.
+ */
+export function settle(kit: Kit) {
+  const now = kit.now();
+  for (const v of validationsOf(kit)) settleOne(kit, v, now);
+}
+
+/** An operator's move (admin API or hosted page): settles first, then checks the lifecycle. */
+export function operatorTransition(
+  kit: Kit,
+  id: string,
+  to: string,
+  source: 'manual' | 'hosted',
+  reason: string | null,
+): Gu1Validation {
+  const v = requireValidation(
+    kit,
+    id,
+    () => new SandboxError(404, 'unknown_session', `No gu1 validation ${id}`),
+  );
+  settleOne(kit, v, kit.now());
+  const next = gu1Lifecycle.guard('gu1 validation', v.status, to);
+  applyStatus(kit, v, next, kit.now(), source, reason);
+  return v;
+}
