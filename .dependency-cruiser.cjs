@@ -40,12 +40,17 @@ module.exports = {
     },
     {
       name: 'above-the-sandbox-uses-its-interface',
-      comment: 'admin, hosted, pact and cli see the sandbox through sandbox/types (and index for createSandbox).',
+      comment:
+        'admin, hosted, pact and cli see the sandbox through sandbox/types (and index for createSandbox).',
       severity: 'error',
       from: { path: '^src/(admin|hosted|pact)/' },
       to: {
         path: '^src/(sandbox/|runtime/|state/|providers/)',
-        pathNot: ['^src/sandbox/types\\.ts$', '^src/sandbox/index\\.ts$', '^src/providers/index\\.ts$'],
+        pathNot: [
+          '^src/sandbox/types\\.ts$',
+          '^src/sandbox/index\\.ts$',
+          '^src/providers/index\\.ts$',
+        ],
       },
     },
     {

@@ -25,4 +25,4 @@ ENV KYC_SANDBOX_HOST=0.0.0.0 \
     KYC_SANDBOX_PUBLIC_URL=http://127.0.0.1:4010
 EXPOSE 4010
 USER node
-CMD ["bin/kyc-sandbox", "serve"]
+CMD ["node", "bin/kyc-sandbox.cjs", "serve"]

@@ -10,7 +10,15 @@ import { createSandbox } from '../src/sandbox/index.js';
 
 const CONNECTIONS = 50;
 /** The sandbox's own command (npm start and the Dockerfile run it too), on a free port, logging warnings only. */
-const SANDBOX = ['bin/kyc-sandbox', 'serve', '--port', '0', '--log-level', 'warn'];
+const SANDBOX = [
+  process.execPath,
+  'bin/kyc-sandbox.cjs',
+  'serve',
+  '--port',
+  '0',
+  '--log-level',
+  'warn',
+];
 const BARE = [process.execPath, 'bench/bare-server.mjs'];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const KEY = 'capa_test_partner_key_000000000001';
@@ -123,12 +131,11 @@ async function throughput() {
 
 /**
  * Spawn → first 2xx, median of 7. Each sandbox start is followed by one of the bare app (the same
- * harness and moment), which shows how fast this machine starts any Node server at the time. The
- * bare app starts in the environment bin/kyc-sandbox gives Node (without NODE_EXTRA_CA_CERTS), so the
- * difference is the sandbox's own work.
+ * harness, moment and environment), which shows how fast this machine starts any Node server at the
+ * time, so the difference is the sandbox's own work.
  */
 async function coldStart(runs = 7) {
-  const { NODE_EXTRA_CA_CERTS: _, ...bareEnv } = process.env;
+  const bareEnv = process.env;
   const time = async (command: string[], env?: NodeJS.ProcessEnv) => {
     const t0 = performance.now();
     const { child, url } = await startServer(command, false, env);

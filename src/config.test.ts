@@ -18,14 +18,14 @@ describe('config', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
-  it('takes the CA file for https webhook receivers from KYC_SANDBOX_EXTRA_CA_CERTS only', () => {
-    expect(loadConfig([], { KYC_SANDBOX_EXTRA_CA_CERTS: '/etc/ca.pem' }).extraCaCerts).toBe(
-      '/etc/ca.pem',
-    );
-    expect(
-      loadConfig([], { NODE_EXTRA_CA_CERTS: '/etc/ca.pem', KYC_SANDBOX_EXTRA_CA_CERTS: '' })
-        .extraCaCerts,
-    ).toBeUndefined();
+  it('takes the admin token and allowed hosts from flags or the environment', () => {
+    expect(loadConfig(['--admin-token', 't0k3n'], {}).adminToken).toBe('t0k3n');
+    expect(loadConfig([], { KYC_SANDBOX_ADMIN_TOKEN: 'env' }).adminToken).toBe('env');
+    expect(loadConfig([], {}).adminToken).toBeUndefined();
+    expect(loadConfig(['--allowed-hosts', 'qa.example, kyc.internal'], {}).allowedHosts).toEqual([
+      'qa.example',
+      'kyc.internal',
+    ]);
   });
 
   it.each([

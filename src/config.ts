@@ -12,8 +12,10 @@ export interface Config {
   clock: ClockMode;
   logLevel: string;
   options: Record<string, Record<string, string>>;
-  /** PEM file of CA certificates webhook deliveries trust besides Node's own (see bin/kyc-sandbox). */
-  extraCaCerts: string | undefined;
+  /** The control plane's token; needed when bound beyond loopback (generated at start when absent). */
+  adminToken: string | undefined;
+  /** Host header values the control plane accepts besides loopback names and the public URL's host. */
+  allowedHosts: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -27,18 +29,16 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --clock <real|frozen> KYC_SANDBOX_CLOCK        frozen starts at 2025-01-01T00:00:00Z and moves only when told
   --log-level <level>   KYC_SANDBOX_LOG_LEVEL    pino level: fatal, error, warn, info, debug, silent (default info)
   --option <p.k=v>      KYC_SANDBOX_OPTIONS      provider option, repeatable (env: comma-separated), e.g. capa.linkTtl=30m
-                        KYC_SANDBOX_EXTRA_CA_CERTS  PEM file of CAs that https webhook receivers may use
-                                                 (the kyc-sandbox command sets it from NODE_EXTRA_CA_CERTS)`;
+  --admin-token <t>     KYC_SANDBOX_ADMIN_TOKEN  the admin API's and dashboard's token; needed when --host is not
+                                                 loopback (generated and printed once when absent)
+  --allowed-hosts <a,b> KYC_SANDBOX_ALLOWED_HOSTS Host names the admin API answers besides loopback and the public URL's`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): Config {
-  let values;
+/** The command-line flags; a flag that is unknown or missing its value is a ConfigError. */
+function readFlags(argv: readonly string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: [...argv],
       options: {
         port: { type: 'string' },
@@ -49,13 +49,42 @@ export function loadConfig(
         clock: { type: 'string' },
         'log-level': { type: 'string' },
         option: { type: 'string', multiple: true },
+        'admin-token': { type: 'string' },
+        'allowed-hosts': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
-    }));
+    }).values;
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+}
+
+/** `provider.name=value` texts, grouped by provider. */
+function parseOptions(texts: readonly string[]): Record<string, Record<string, string>> {
+  const options: Record<string, Record<string, string>> = {};
+  for (const text of texts) {
+    const m = /^(\w+)\.(\w+)=(.*)$/.exec(text.trim());
+    if (!m) throw new ConfigError(`option must look like provider.name=value, got "${text}"`);
+    (options[m[1]] ??= {})[m[2]] = m[3];
+  }
+  return options;
+}
+
+/** A comma-separated list, or undefined when none was given. */
+const listOf = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : undefined;
+
+export function loadConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Config {
+  const values = readFlags(argv);
   const pick = (flag: string | undefined, name: string) => flag ?? env[`KYC_SANDBOX_${name}`];
 
   const portText = pick(values.port, 'PORT') ?? '4010';
@@ -73,29 +102,20 @@ export function loadConfig(
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl))
     throw new ConfigError(`public URL must be http(s)://host[:port][/path], got "${publicUrl}"`);
   const providersText = pick(values.providers, 'PROVIDERS');
-
-  const options: Record<string, Record<string, string>> = {};
-  const optionTexts = values.option ?? env.KYC_SANDBOX_OPTIONS?.split(',').filter(Boolean) ?? [];
-  for (const text of optionTexts) {
-    const m = /^(\w+)\.(\w+)=(.*)$/.exec(text.trim());
-    if (!m) throw new ConfigError(`option must look like provider.name=value, got "${text}"`);
-    (options[m[1]] ??= {})[m[2]] = m[3];
-  }
+  const options = parseOptions(
+    values.option ?? env.KYC_SANDBOX_OPTIONS?.split(',').filter(Boolean) ?? [],
+  );
 
   return Object.freeze({
     port,
     host,
     seed: pick(values.seed, 'SEED') ?? 'kyc-sandbox',
-    providers: providersText
-      ? providersText
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean)
-      : undefined,
+    providers: listOf(providersText),
     publicUrl: publicUrl?.replace(/\/$/, ''),
     clock,
     logLevel,
     options,
-    extraCaCerts: env.KYC_SANDBOX_EXTRA_CA_CERTS || undefined,
+    adminToken: pick(values['admin-token'], 'ADMIN_TOKEN') || undefined,
+    allowedHosts: listOf(pick(values['allowed-hosts'], 'ALLOWED_HOSTS')) ?? [],
   });
 }

@@ -3,14 +3,14 @@
 import pino from 'pino';
 import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
-import { createSandbox } from './sandbox/index.js';
+import { createSandbox, isLoopbackHost, type Sandbox } from './sandbox/index.js';
 
 export async function serveFromArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<number | undefined> {
   let config: Config;
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     config = loadConfig(argv, env);
     sandbox = createSandbox({
@@ -20,7 +20,8 @@ export async function serveFromArgs(
       clock: { mode: config.clock },
       options: config.options,
       logger: pino({ level: config.logLevel, redact: ['req.headers.authorization'] }),
-      extraCaCerts: config.extraCaCerts,
+      adminToken: config.adminToken,
+      allowedHosts: config.allowedHosts,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {
@@ -30,27 +31,45 @@ export async function serveFromArgs(
     }
     throw err;
   }
-  let url: string;
+  let bound: { url: string; adminToken?: string };
   try {
-    ({ url } = await sandbox.listen(config.port, config.host));
+    bound = await sandbox.listen(config.port, config.host);
   } catch (err) {
     process.stderr.write(
       `kyc-sandbox: cannot listen on ${config.host}:${config.port}: ${(err as Error).message}\n`,
     );
     return 2;
   }
-  const lines = [`kyc-sandbox listening on ${url} (seed "${config.seed}", clock ${config.clock})`];
+  process.stdout.write(`${banner(sandbox, config, bound).join('\n')}\n`);
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return undefined;
+}
+
+/** What the start prints: where each provider is, its credentials, the dashboard and admin API. */
+function banner(
+  sandbox: Sandbox,
+  config: Config,
+  bound: { url: string; adminToken?: string },
+): string[] {
+  const lines = [
+    `kyc-sandbox listening on ${bound.url} (seed "${config.seed}", clock ${config.clock})`,
+  ];
   for (const p of sandbox.providers) {
     lines.push(`  ${p.title.padEnd(8)} ${sandbox.publicUrl}/${p.name}${p.clientBase}`);
     for (const cred of p.credentials().slice(0, 2))
       lines.push(`           ${cred.header}: ${cred.value}${cred.note ? `   (${cred.note})` : ''}`);
   }
-  lines.push(
-    `  Admin    ${sandbox.publicUrl}/_sandbox   (GET /_sandbox/providers lists every credential)`,
-  );
-  process.stdout.write(`${lines.join('\n')}\n`);
-  const stop = () => void sandbox.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return undefined;
+  lines.push(`  Dashboard ${sandbox.publicUrl}/_sandbox/ui`);
+  lines.push(`  Admin    ${sandbox.publicUrl}/_sandbox/providers lists every credential`);
+  if (!isLoopbackHost(config.host)) {
+    lines.push(
+      `  WARNING  bound to ${config.host}: anyone who reaches this port reaches the vendor routes;`,
+      '           the admin API and dashboard need the admin token (Authorization: Bearer <token>).',
+    );
+    if (bound.adminToken)
+      lines.push(`  Token    ${bound.adminToken}   (shown once; --admin-token sets your own)`);
+  }
+  return lines;
 }

@@ -1,9 +1,14 @@
 // A tiny Dockerfile interpreter for machines without a Docker engine: each stage gets a directory,
 // COPY copies from the build context or an earlier stage, RUN runs in the stage's WORKDIR with its
 // ENV, and the final CMD is started on the host's Node. Enough to prove the build and start steps work.
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+// RUN steps get an npm cache of their own inside `out` (the image's `npm cache clean --force` must
+// never empty the machine's cache, and a build must not fill it).
+import { exec, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(exec);
 
 export interface Stage {
   name: string;
@@ -28,9 +33,27 @@ function instructions(text: string): [string, string][] {
     });
 }
 
-export function buildWithoutDocker(context: string, dockerfile: string, out: string): Stage[] {
+/** Builds every stage; RUN steps run asynchronously, so a long npm ci never blocks the test worker. */
+export async function buildWithoutDocker(
+  context: string,
+  dockerfile: string,
+  out: string,
+): Promise<Stage[]> {
   const stages: Stage[] = [];
   let stage: Stage | undefined;
+  // npm runs on a cache of its own (the image's last step cleans it), seeded with a copy of the
+  // machine's cache, which is only read: the packages this checkout's own install already fetched.
+  const cache = resolve(out, '.npm-cache');
+  const machineCache = join(
+    execSync('npm config get cache', { encoding: 'utf8' }).trim(),
+    '_cacache',
+  );
+  if (existsSync(machineCache)) cpSync(machineCache, join(cache, '_cacache'), { recursive: true });
+  const npmEnv = {
+    npm_config_cache: cache,
+    npm_config_prefer_offline: 'true',
+    npm_config_update_notifier: 'false',
+  };
   const inStage = (s: Stage, p: string) => join(s.root, p.startsWith('/') ? p : join(s.workdir, p));
   for (const [op, arg] of instructions(readFileSync(dockerfile, 'utf8'))) {
     if (op === 'FROM') {
@@ -69,7 +92,8 @@ export function buildWithoutDocker(context: string, dockerfile: string, out: str
         cpSync(source, target, { recursive: true });
       }
     } else if (op === 'RUN') {
-      execSync(arg, { cwd: inStage(s, '.'), env: { ...process.env, ...s.env }, stdio: 'pipe' });
+      const env = { ...process.env, ...npmEnv, ...s.env };
+      await run(arg, { cwd: inStage(s, '.'), env, maxBuffer: 64 * 1024 * 1024 });
     } else if (op === 'USER') s.user = arg;
     else if (op === 'EXPOSE') s.expose.push(arg);
     else if (op === 'CMD') s.cmd = JSON.parse(arg) as string[];

@@ -149,15 +149,17 @@ describe('kyc-sandbox command', () => {
     expect(run.err()).toMatch(message);
   });
 
-  it('is started by the one command, bin/kyc-sandbox: the package bin, npm start and the Dockerfile', () => {
+  it('is started by the one command, bin/kyc-sandbox.cjs (a Node script): the package bin, npm start and the Dockerfile', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
       bin: Record<string, string>;
       scripts: { start: string };
     };
-    expect(pkg.bin).toEqual({ 'kyc-sandbox': 'bin/kyc-sandbox' });
-    expect(pkg.scripts.start).toMatch(/(^|&& )bin\/kyc-sandbox serve$/);
-    expect(readFileSync('Dockerfile', 'utf8')).toContain('CMD ["bin/kyc-sandbox", "serve"]');
-    expect(readFileSync('bin/kyc-sandbox', 'utf8')).toMatch(/^exec node --max-semi-space-size=8 /m);
+    expect(pkg.bin).toEqual({ 'kyc-sandbox': 'bin/kyc-sandbox.cjs' });
+    expect(pkg.scripts.start).toMatch(/(^|&& )node bin\/kyc-sandbox\.cjs serve$/);
+    expect(readFileSync('Dockerfile', 'utf8')).toContain(
+      'CMD ["node", "bin/kyc-sandbox.cjs", "serve"]',
+    );
+    expect(readFileSync('bin/kyc-sandbox.cjs', 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
   it('says when no sandbox answers an admin command', async () => {

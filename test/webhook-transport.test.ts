@@ -1,12 +1,12 @@
 // How webhook attempts go out (webhookPost): redirects not followed, and https receivers behind a
-// private CA for a sandbox started without NODE_EXTRA_CA_CERTS (bin/kyc-sandbox hands it over as
-// extraCaCerts; test/dockerfile.test.ts runs that path).
+// private CA refused unless Node trusts it (NODE_EXTRA_CA_CERTS: test/dockerfile.test.ts starts the
+// command with it and sees the deliveries arrive).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { capa, createLink, createUser, sessionIdOf } from '../src/providers/capa/testing.js';
 import type { SandboxOptions } from '../src/sandbox/index.js';
-import { call, RECEIVER_TLS, receiver, TEST_CA, testSandbox } from './helpers.js';
+import { call, RECEIVER_TLS, receiver, testSandbox } from './helpers.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -75,45 +75,8 @@ describe('webhooks to a receiver behind a private CA', () => {
       });
   });
 
-  it('are delivered and signed as usual when the sandbox is given the CA file', async () => {
-    const { hook, userId, deliveries } = await verifyWithReceiver({ extraCaCerts: TEST_CA });
-    expect(deliveries.map((d) => [d.event, d.status, d.attempts.length]).sort()).toEqual([
-      ['CREATED_KYC', 'delivered', 1],
-      ['VERIFIED_USER', 'delivered', 1],
-    ]);
-    expect(
-      hook.received
-        .map((r) => JSON.parse(r.body))
-        .map((b) => [b.event, b.userId])
-        .sort(),
-    ).toEqual([
-      ['CREATED_KYC', userId],
-      ['VERIFIED_USER', userId],
-    ]);
-    for (const r of hook.received) expect(r.headers['capa-signature']).toMatch(/^[0-9a-f]{64}$/);
-  });
-
-  it('warn as Node does when the file cannot be read, and keep to Node’s own CAs', async () => {
-    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
-    try {
-      const { hook, deliveries } = await verifyWithReceiver({
-        extraCaCerts: '/nonexistent/ca.crt',
-      });
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn).toHaveBeenCalledWith(
-        expect.stringMatching(
-          /^Ignoring extra certs from `\/nonexistent\/ca.crt`, load failed: ENOENT/,
-        ),
-      );
-      expect(hook.received).toEqual([]);
-      expect(deliveries[0].attempts[0].error).toMatch(/certificate/);
-    } finally {
-      warn.mockRestore();
-    }
-  });
-
   it('leave plain http deliveries as they were', async () => {
-    const { hook, deliveries } = await verifyWithReceiver({ extraCaCerts: TEST_CA }, false);
+    const { hook, deliveries } = await verifyWithReceiver({}, false);
     expect(hook.received).toHaveLength(2);
     expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
   });

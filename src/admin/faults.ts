@@ -4,6 +4,13 @@ import { SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { adminBody, query, tenantFilter } from './input.js';
 
+/** The rules the caller may delete: every rule for the operator, a tenant's own for a tenant. */
+const ownRules = (sb: Sandbox) => {
+  const caller = sb.caller();
+  const rules = sb.faults.list(sb.filter({}));
+  return caller.kind === 'operator' ? rules : rules.filter((r) => r.tenant === caller.ref.tenant);
+};
+
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
 export function faultRoutes(sb: Sandbox) {
@@ -33,7 +40,8 @@ export function faultRoutes(sb: Sandbox) {
       return c.json(rule, 201);
     })
     .delete('/faults/:id', (c) => {
-      if (!sb.faults.delete(c.req.param('id')))
+      const id = c.req.param('id');
+      if (!ownRules(sb).some((r) => r.id === id) || !sb.faults.delete(id))
         throw new SandboxError(
           404,
           'unknown_fault',
@@ -43,7 +51,8 @@ export function faultRoutes(sb: Sandbox) {
       return c.body(null, 204);
     })
     .delete('/faults', (c) => {
-      sb.faults.delete();
+      if (sb.caller().kind === 'operator') sb.faults.delete();
+      else for (const r of ownRules(sb)) sb.faults.delete(r.id);
       return c.body(null, 204);
     });
 }

@@ -1,13 +1,13 @@
 // GET /sessions, GET /sessions/:id, POST /sessions/:id/transition {state, reason}: steer a verification.
 import { Hono } from 'hono';
-import { SandboxError } from '../engine/index.js';
+import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { adminBody, query, tenantFilter } from './input.js';
 
 export function sessionRoutes(sb: Sandbox) {
   const must = (id: string) => {
     const s = sb.sessions.find(id);
-    if (!s)
+    if (!s || !inFilter(sb.filter({}), s.kit))
       throw new SandboxError(
         404,
         'unknown_session',

@@ -1,13 +1,13 @@
 // GET /webhooks (each delivery with its attempts), POST /webhooks/:id/replay.
 import { Hono } from 'hono';
-import { SandboxError } from '../engine/index.js';
+import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { query, tenantFilter } from './input.js';
 
 export function webhookRoutes(sb: Sandbox) {
   const must = (id: string) => {
     const d = sb.webhooks.get(id);
-    if (!d)
+    if (!d || !inFilter(sb.filter({}), d))
       throw new SandboxError(
         404,
         'unknown_webhook',

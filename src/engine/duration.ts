@@ -10,16 +10,8 @@ const UNITS: Record<string, number> = {
 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
 
-const parsed = new Map<string, number | undefined>();
-
 export function parseDuration(input: string | number): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? input : undefined;
-  // Option values are parsed on every request that uses them: remember the few distinct texts.
-  if (!parsed.has(input) && parsed.size < 1000) parsed.set(input, parseText(input));
-  return parsed.has(input) ? parsed.get(input) : parseText(input);
-}
-
-function parseText(input: string): number | undefined {
   const text = input.trim();
   if (/^\d+$/.test(text)) return Number(text);
   if (!/^(\d+(?:\.\d+)?(ms|s|m|h|d|w))+$/.test(text)) return undefined;

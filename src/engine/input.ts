@@ -25,8 +25,26 @@ export function requestJsonObject(c: Context<ProviderEnv>): BodyResult {
   } catch {
     return { ok: false, reason: 'malformed' };
   }
+  // Deeper than any vendor body: refused as malformed, before anything can store or copy it.
+  if (depthOver(value, MAX_JSON_DEPTH)) return { ok: false, reason: 'malformed' };
   if (!isObject(value)) return { ok: false, reason: 'not-an-object' };
   return { ok: true, value };
+}
+
+/** The deepest nesting of objects and arrays a request body may have. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than max (iterative: no stack to overflow). */
+export function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node))
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,5 @@
 // A bounded request/response log per tenant: what a client sent and what the sandbox answered.
+import { depthOver, MAX_JSON_DEPTH } from './input.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
 export interface JournalEntry {
@@ -64,10 +65,13 @@ function headerPairs(headers: Headers | readonly string[]): [string, string][] {
 export const parseBody = (text: string | undefined): unknown => {
   if (!text) return null;
   try {
-    return JSON.parse(text);
+    // A body nested deeper than any vendor's stays text: listing it must not overflow a stack.
+    const value: unknown = JSON.parse(text);
+    if (!depthOver(value, MAX_JSON_DEPTH)) return value;
   } catch {
-    return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
+    /* not JSON: shown as text */
   }
+  return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
 };
 
 export function createJournal(perTenant = 100): Journal {

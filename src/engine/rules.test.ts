@@ -2,6 +2,7 @@
 // rows, options parsed once, one ownership lookup.
 import { describe, expect, it } from 'vitest';
 import { transportRows } from './errors.js';
+import { depthOver } from './input.js';
 import { defineLifecycle } from './lifecycle.js';
 import { resolveOptions } from './options.js';
 import { allowedRedirect } from './redirect.js';
@@ -108,5 +109,19 @@ describe('resolveOptions', () => {
     [{ constructor: 'x' }, 'p has no option "constructor"'],
   ])('refuses %o', (given, message) => {
     expect(() => resolveOptions(provider, given as Record<string, string>)).toThrow(message);
+  });
+});
+
+describe('depthOver', () => {
+  const nest = (n: number) => {
+    let v: unknown = 1;
+    for (let i = 0; i < n; i++) v = { a: [v] };
+    return v;
+  };
+  it('measures objects and arrays without recursion', () => {
+    expect(depthOver({ a: 1 }, 64)).toBe(false);
+    expect(depthOver(nest(31), 64)).toBe(false); // 62 levels
+    expect(depthOver(nest(33), 64)).toBe(true); // 66 levels
+    expect(depthOver(nest(50_000), 64)).toBe(true);
   });
 });

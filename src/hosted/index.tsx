@@ -7,6 +7,7 @@ import { filterOf } from './dashboard-data.js';
 import { SessionsPage, type PageProps } from './dashboard-pages.js';
 import { JournalPage, ScenariosPage, WebhooksPage } from './dashboard-tables.js';
 import { UI } from './layout.js';
+import { loginRoutes } from './login.js';
 import { securityHeaders } from './security.js';
 import { stylesheet } from './styles.js';
 import { verifyRoutes } from './verify-routes.js';
@@ -42,6 +43,7 @@ export function mountHosted(app: Hono, sb: Sandbox) {
   ui.get('/journal', (c) => c.html(<JournalPage {...props(c.req.query(), '/journal')} />));
   ui.get('/scenarios', (c) => c.html(<ScenariosPage {...props(c.req.query(), '/scenarios')} />));
   ui.route('/', dashboardActions(sb));
+  ui.route('/', loginRoutes(sb));
   app.route(UI, ui);
   app.get(`${UI}/`, (c) => c.redirect(UI, 308));
 }

@@ -1,5 +1,5 @@
 // The pages' safety rules in one place: CSP, masking of credentials, redirect checks, tenant handles.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { allowedRedirect, hexFrom, type RedirectScheme } from '../engine/index.js';
 
 /** The CSP of every page; `formTargets` adds the one redirect a decision may lead to (form-action covers redirects). */
@@ -14,10 +14,26 @@ export function csp(formTargets: readonly string[] = []): string {
   ].join('; ');
 }
 
+function foreignPost(c: Context): boolean {
+  // Sec-Fetch-Site decides where the browser sends it; Origin only where it does not (a page with
+  // Referrer-Policy: no-referrer, as these are, posts its own forms with Origin: null).
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site !== 'same-origin' && site !== 'none';
+  const origin = c.req.header('origin');
+  const host = c.req.header('host');
+  if (!origin || origin === 'null' || !host) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 /** Security headers for every hosted page and dashboard answer; a page may set its own CSP first. */
 export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
-  // A cross-site form post is never a person using the page: refuse it (the pages have no other CSRF token).
-  if (c.req.method === 'POST' && c.req.header('sec-fetch-site') === 'cross-site')
+  // A form post from another site (or another port of this host: same-site) is never a person using
+  // the page: refuse it, by Sec-Fetch-Site where the browser sends it and by Origin where it does not.
+  if (c.req.method === 'POST' && foreignPost(c))
     return c.text('Cross-site form posts are refused', 403);
   await next();
   if (!c.res.headers.has('content-security-policy'))

@@ -50,7 +50,6 @@ interface Exchange {
   next: Next;
   started: number;
   requestText: string | undefined;
-  tooLarge: boolean;
   op: Operation | undefined;
   tenant: string;
   kit: Kit;
@@ -59,29 +58,55 @@ interface Exchange {
 
 type Answer = Response | Promise<Response>;
 
-/** Wraps a provider's route handlers in the pipeline; returns the wrapper. */
+/**
+ * A provider's routes behind the pipeline: `wrap` for each route handler, and `notFound` for a path
+ * under the provider's prefix that matches none of them (the vendor's 404, where auth does not run).
+ */
 export function pipeline(deps: PipelineDeps) {
-  const { provider } = deps;
-  const prefixLength = provider.name.length + 1;
+  const stages = new Stages(deps);
+  const wrap =
+    (handler: Handler<ProviderEnv>): Handler<ProviderEnv> =>
+    (c, next) =>
+      // A chain's later handlers (after the first one ran the pipeline) run as they are.
+      c.get('kit') ? handler(c, next) : stages.body(c, handler, next);
+  return { wrap, notFound: wrap(stages.notFound) };
+}
 
-  /** body: at once when the server read it ahead, else through Hono; the limit decides tooLarge. */
-  function body(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Answer {
+/** The stages, in the order a request meets them. */
+class Stages {
+  private readonly provider: ProviderModule;
+  private readonly prefixLength: number;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.provider = deps.provider;
+    this.prefixLength = deps.provider.name.length + 1;
+  }
+
+  readonly notFound: Handler<ProviderEnv> = () => {
+    throw providerError(this.provider, 404);
+  };
+
+  /** body: as the server read it ahead (over the limit: tooLarge), else through Hono. */
+  body(c: Context<ProviderEnv>, handler: Handler<ProviderEnv>, next: Next): Answer {
     const x = { c, handler, next, started: performance.now() } as Exchange;
     const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD') return tenant(x, undefined, false);
-    const ahead = bodyReadAhead(c); // read only when its declared length was within the limit
-    if (ahead !== undefined) return tenant(x, ahead, false);
-    if (Number(c.req.header('content-length') ?? 0) > deps.bodyLimit)
-      return tenant(x, undefined, true);
-    return c.req.text().then((text) => tenant(x, text, Buffer.byteLength(text) > deps.bodyLimit));
+    if (method === 'GET' || method === 'HEAD') return this.tenant(x, undefined, false);
+    const ahead = bodyReadAhead(c);
+    if (ahead) return this.tenant(x, ahead.text, ahead.tooLarge);
+    // In process (app.request): no server read it; a body is read whole, then measured.
+    const limit = this.deps.bodyLimit;
+    if (Number(c.req.header('content-length') ?? 0) > limit) return this.tenant(x, undefined, true);
+    return c.req.text().then((text) => this.tenant(x, text, Buffer.byteLength(text) > limit));
   }
 
   /** tenant: the credential the request presents names its tenant; the contract names its operation. */
-  function tenant(x: Exchange, requestText: string | undefined, tooLarge: boolean): Answer {
+  tenant(x: Exchange, requestText: string | undefined, tooLarge: boolean): Answer {
     const { c } = x;
+    const { provider, deps } = this;
     x.requestText = requestText;
-    x.tooLarge = tooLarge;
-    x.op = deps.contract.match(c.req.method, c.req.path.slice(prefixLength) || '/');
+    // HEAD is answered by the GET route (as Hono does), so it is the GET operation.
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    x.op = deps.contract.match(method, c.req.path.slice(this.prefixLength) || '/');
     x.tenant =
       provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
     x.kit = deps.kitFor(provider.name, x.tenant);
@@ -91,87 +116,90 @@ export function pipeline(deps: PipelineDeps) {
     c.set('requestText', requestText);
     try {
       if (tooLarge) throw providerError(provider, 413);
-      const effect = faults(x);
+      const effect = this.faults(x);
       if (effect)
         return suffer(provider, x, effect).then(
-          () => handle(x),
-          (err) => render(x, err),
+          () => this.handle(x),
+          (err) => this.render(x, err),
         );
     } catch (err) {
-      return render(x, err);
+      return this.render(x, err);
     }
-    return handle(x);
+    return this.handle(x);
   }
 
   /** faults: a scenario header or the tenant's next matching fault rule, if any. */
-  function faults(x: Exchange): Effect | null {
+  faults(x: Exchange): Effect | null {
     const header = x.c.req.header(SCENARIO_HEADER);
     if (header) {
       x.scenario = header;
       x.c.set('scenario', header);
-      return resolveScenario(provider, header);
+      return resolveScenario(this.provider, header);
     }
-    const rule = deps.faults.take(provider.name, x.tenant, x.op?.id ?? null, deps.random);
+    const { deps } = this;
+    const rule = deps.faults.take(this.provider.name, x.tenant, x.op?.id ?? null, deps.random);
     if (!rule) return null;
-    const effect = ruleEffect(provider, rule);
+    const effect = ruleEffect(this.provider, rule);
     x.scenario = `rule ${rule.id}: ${effect.label}`;
     x.c.set('scenario', x.scenario);
     return effect;
   }
 
   /** auth, then the handler: the vendor's credentials check runs before every route. */
-  function handle(x: Exchange): Answer {
+  handle(x: Exchange): Answer {
     let out: ReturnType<Handler<ProviderEnv>>;
     try {
-      if (provider.auth) x.c.set('principal', provider.auth(x.c));
+      if (this.provider.auth && x.handler !== this.notFound)
+        x.c.set('principal', this.provider.auth(x.c));
       out = x.handler(x.c, x.next);
     } catch (err) {
-      return render(x, err);
+      return this.render(x, err);
     }
     return out instanceof Promise
       ? out.then(
-          (res) => render(x, undefined, res),
-          (err) => render(x, err),
+          (res) => this.render(x, undefined, res),
+          (err) => this.render(x, err),
         )
-      : render(x, undefined, out);
+      : this.render(x, undefined, out);
   }
 
   /** render: the handler's Response, or the vendor's envelope for what it threw; vendor headers. */
-  function render(x: Exchange, err: unknown, out?: unknown): Answer {
+  render(x: Exchange, err: unknown, out?: unknown): Answer {
     const { c } = x;
-    if (err !== undefined) c.res = errorResponse(c, provider, err, deps.log);
+    if (err !== undefined) c.res = errorResponse(c, this.provider, err, this.deps.log);
     else if (out instanceof Response) c.res = out;
-    const extra = provider.responseHeaders?.(x.kit);
+    const extra = this.provider.responseHeaders?.(x.kit);
     if (extra) for (const k in extra) if (!c.res.headers.has(k)) c.res.headers.set(k, extra[k]);
     const rendered = c.get('rendered');
-    if (rendered) return finish(x, rendered.body, rendered.text);
+    if (rendered) return this.finish(x, rendered.body, rendered.text);
     const res = c.res;
-    if (!res.headers.get('content-type')?.includes('application/json')) return finish(x);
+    if (!res.headers.get('content-type')?.includes('application/json')) return this.finish(x);
     // A JSON body not made by reply(): read it, and rebuild the response (a clone's tee leaks in undici).
     return res.text().then((text) => {
       c.res = new Response(text, { status: res.status, headers: res.headers });
-      return finish(x, parseBody(text), text);
+      return this.finish(x, parseBody(text), text);
     });
   }
 
-  function finish(x: Exchange, body?: unknown, text?: string): Response {
-    if (deps.onContractViolation && x.op && text !== undefined) contractCheck(x, body);
-    journal(x, text);
+  finish(x: Exchange, body?: unknown, text?: string): Response {
+    if (this.deps.onContractViolation && x.op && text !== undefined) this.contractCheck(x, body);
+    this.journal(x, text);
     return x.c.res;
   }
 
   /** contract check (tests): a response outside the contract becomes a 500 sandbox error. */
-  function contractCheck(x: Exchange, body: unknown) {
+  contractCheck(x: Exchange, body: unknown) {
     if (isSandboxError(body)) return;
-    const problem = deps.contract.checkResponse(x.op!, x.c.res.status, body);
+    const problem = this.deps.contract.checkResponse(x.op!, x.c.res.status, body);
     if (!problem) return;
-    deps.onContractViolation!(problem);
+    this.deps.onContractViolation!(problem);
     x.c.res = reply(x.c, new SandboxError(500, 'contract_violation', problem).toJSON(), 500);
   }
 
   /** journal: what the client sent and got, on the tenant's clock; a log line when info is on. */
-  function journal(x: Exchange, responseText: string | undefined) {
+  journal(x: Exchange, responseText: string | undefined) {
     const { c } = x;
+    const { provider, deps } = this;
     const status = c.res.status;
     const durationMs = Math.round((performance.now() - x.started) * 100) / 100;
     const path = c.req.path;
@@ -181,7 +209,7 @@ export function pipeline(deps: PipelineDeps) {
       tenant: x.tenant,
       operation: x.op?.id ?? null,
       method: c.req.method,
-      path: path.slice(prefixLength) || '/',
+      path: path.slice(this.prefixLength) || '/',
       query: queryOf(c.req.url),
       status,
       durationMs,
@@ -198,11 +226,6 @@ export function pipeline(deps: PipelineDeps) {
       deps.log.info({ ...line, scenario: x.scenario }, `${c.req.method} ${path}`);
     }
   }
-
-  /** A route handler behind the pipeline (a chain's later handlers run as they are). */
-  return (handler: Handler<ProviderEnv>): Handler<ProviderEnv> =>
-    (c, next) =>
-      c.get('kit') ? handler(c, next) : body(c, handler, next);
 }
 
 export function providerError(provider: ProviderModule, status: keyof ProviderModule['transport']) {

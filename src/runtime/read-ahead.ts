@@ -1,37 +1,53 @@
-// Bodies read ahead of the app: a listening server reads a body of declared length within the
-// limit before Hono sees the request, and leaves it where node-server serves c.req.text() from
-// (rawBody). The provider pipeline then has the body at once, without a promise in between.
+// Bodies read ahead of the app, within a limit. A listening server reads a request's body before
+// Hono sees the request and leaves it where node-server serves c.req.text() from (rawBody), so the
+// provider pipeline has it at once, without a promise in between. A body over the limit, declared
+// or streamed (chunked), is never held: the request is marked tooLarge as soon as the limit is
+// passed and the rest is discarded as it arrives, so a huge upload costs no memory.
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { Context } from 'hono';
 
-type ReadAhead = IncomingMessage & { rawBody?: Buffer };
+type ReadAhead = IncomingMessage & { rawBody?: Buffer; tooLarge?: boolean };
 
-/**
- * A request listener that reads a body of declared length up to limit before passing the request
- * on. Anything else (GET, no content-length, over the limit) goes straight through, and the
- * pipeline reads or refuses it.
- */
 export function readAhead(limit: number, listener: RequestListener): RequestListener {
   return (req: ReadAhead, res) => {
-    if (
-      req.method === 'GET' ||
-      req.method === 'HEAD' ||
-      !(Number(req.headers['content-length']) <= limit)
-    )
-      return listener(req, res);
+    if (req.method === 'GET' || req.method === 'HEAD') return listener(req, res);
+    if (Number(req.headers['content-length']) > limit) return refuse(req, res, listener);
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd);
+      chunks.length = 0;
+      refuse(req, res, listener);
+    };
+    const onEnd = () => {
       req.rawBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       listener(req, res);
-    });
+    };
+    req.on('data', onData).on('end', onEnd);
   };
+}
+
+/** Marks the request too large, discards what is left of its body, and lets the app answer 413. */
+function refuse(req: ReadAhead, res: Parameters<RequestListener>[1], listener: RequestListener) {
+  req.tooLarge = true;
+  req.rawBody = Buffer.alloc(0);
+  req.resume();
+  listener(req, res);
 }
 
 const utf8 = new TextDecoder(); // as Request.text() decodes: invalid bytes replaced, a leading BOM dropped
 
-/** The body readAhead read for this request, as text; undefined when it did not (in process, GET, too large…). */
-export function bodyReadAhead(c: Context): string | undefined {
-  const raw = (c.env as { incoming?: ReadAhead } | undefined)?.incoming?.rawBody;
-  return raw instanceof Buffer ? utf8.decode(raw) : undefined;
+export type AheadBody = { text: string; tooLarge: false } | { text: undefined; tooLarge: true };
+
+/** The body readAhead read for this request; undefined when it did not (in process, GET). */
+export function bodyReadAhead(c: Context): AheadBody | undefined {
+  const incoming = (c.env as { incoming?: ReadAhead } | undefined)?.incoming;
+  if (incoming?.tooLarge) return { text: undefined, tooLarge: true };
+  const raw = incoming?.rawBody;
+  return raw instanceof Buffer ? { text: utf8.decode(raw), tooLarge: false } : undefined;
 }
+
+/** Whether a request's body went over the limit while it was read ahead. */
+export const tooLarge = (c: Context) => bodyReadAhead(c)?.tooLarge === true;

@@ -2,12 +2,19 @@
 // provider's prefix, one error handler, and listen/close of a real server.
 import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono, type Context, type Handler, type NotFoundHandler } from 'hono';
+import {
+  Hono,
+  type Context,
+  type Handler,
+  type MiddlewareHandler,
+  type NotFoundHandler,
+} from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import type { Logger } from 'pino';
 import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
-import { errorResponse, pipeline, providerError, type PipelineDeps } from '../runtime/pipeline.js';
-import { readAhead } from '../runtime/read-ahead.js';
+import { errorResponse, pipeline, type PipelineDeps } from '../runtime/pipeline.js';
+import { readAhead, tooLarge } from '../runtime/read-ahead.js';
+import { refuseTraversal } from '../runtime/request-line.js';
 
 export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
   contract(provider: string): PipelineDeps['contract'];
@@ -22,16 +29,33 @@ export function createApp(providers: readonly ProviderModule[], deps: MountDeps)
   const app = new Hono({ router: new RegExpRouter() });
   const notFound = new Map<string, NotFoundHandler>();
   for (const provider of providers) {
-    const wrap = pipeline({ ...deps, provider, contract: deps.contract(provider.name) });
+    const { wrap, notFound: vendor404 } = pipeline({
+      ...deps,
+      provider,
+      contract: deps.contract(provider.name),
+    });
     const sub = new Hono<ProviderEnv>();
     for (const r of provider.routes().routes)
       sub.on(r.method, r.path, wrap(r.handler as Handler<ProviderEnv>));
     app.route(`/${provider.name}`, sub);
-    const vendor404: Handler<ProviderEnv> = () => {
-      throw providerError(provider, 404);
-    };
-    notFound.set(provider.name, wrap(vendor404) as unknown as NotFoundHandler);
+    notFound.set(provider.name, vendor404 as unknown as NotFoundHandler);
   }
+  // The control plane and the pages read small bodies only; anything over the limit is refused
+  // before a handler reads it (a provider's own 413 comes from its pipeline).
+  const limited: MiddlewareHandler = async (c, next) => {
+    if (tooLarge(c) || Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) {
+      const err = new SandboxError(
+        413,
+        'body_too_large',
+        `The body is over ${deps.bodyLimit} bytes`,
+        'send a smaller body',
+      );
+      return c.json(err.toJSON(), 413);
+    }
+    await next();
+  };
+  app.use('/_sandbox/*', limited);
+  app.use('/verify/*', limited);
   const providerAt = (path: string) => providers.find((p) => p.name === path.split('/', 2)[1]);
   const mounted = providers.map((p) => `/${p.name}`).join(', ');
 
@@ -71,7 +95,7 @@ export function createHttpServer(app: Hono, bodyLimit: number, log: Logger): Ser
     listen(port, hostname) {
       return new Promise((resolve, reject) => {
         const withReadAhead = (options: ServerOptions, listener: RequestListener) =>
-          createServer(options, readAhead(bodyLimit, listener));
+          createServer(options, refuseTraversal(readAhead(bodyLimit, listener)));
         server = serve(
           { fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer },
           (info) => resolve({ url: `http://${hostname}:${info.port}`, port: info.port }),

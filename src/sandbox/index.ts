@@ -15,26 +15,26 @@ import {
   optionsAsText,
   resolveOptions,
   SandboxError,
-  selectsAll,
   tenantKey,
-  inFilter,
-  type Clock,
+  webhookPost,
   type ClockOptions,
   type Contract,
   type ProviderModule,
-  type TenantFilter,
-  webhookPost,
 } from '../engine/index.js';
 import { mountHosted } from '../hosted/index.js';
 import { providers as registry } from '../providers/index.js';
+import { Access } from './access.js';
 import { createFaults } from './faults.js';
+import { controlPlaneGuard } from './guard.js';
 import { createApp, createHttpServer } from './http.js';
 import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
+import { createTenants } from './tenants.js';
 import { createTime } from './time.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
 export type { Sandbox, SandboxOptions } from './types.js';
+export { isLoopbackHost } from './access.js';
 
 export const DEFAULT_SEED = 'kyc-sandbox';
 export const DEFAULT_PORT = 4010;
@@ -60,12 +60,8 @@ function resolveProviders(opts: SandboxOptions): ProviderModule[] {
   return mounted;
 }
 
-export function createSandbox(opts: SandboxOptions = {}): Sandbox {
-  const seed = opts.seed ?? DEFAULT_SEED;
-  let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
-  const log = opts.logger ?? pino({ level: 'silent' });
-  const clock =
-    opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
+/** The mounted providers with their parsed options and contracts, looked up by name. */
+function mount(opts: SandboxOptions) {
   const providers = resolveProviders(opts);
   const byName = new Map(providers.map((p) => [p.name, p]));
   const options = new Map(
@@ -80,14 +76,22 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     const hint = `mounted: ${providers.map((m) => m.name).join(', ')}`;
     throw new SandboxError(404, 'unknown_provider', `No provider "${name}" is mounted`, hint);
   };
+  const contract = (name: string) => contracts.get(provider(name).name)!;
+  return { providers, provider, options, contracts, contract };
+}
 
+export function createSandbox(opts: SandboxOptions = {}): Sandbox {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
+  const log = opts.logger ?? pino({ level: 'silent' });
+  const clock =
+    opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
+  const { providers, provider, options, contracts, contract } = mount(opts);
   const store = createStore();
   const journal = createJournal(opts.journalSize);
   const rules = createFaultRules();
-  const queue = createWebhookQueue(
-    (d) => clock.now(tenantKey(d)),
-    opts.fetch ?? webhookPost(opts.extraCaCerts),
-  );
+  const post = opts.fetch ?? webhookPost();
+  const queue = createWebhookQueue((d) => clock.now(tenantKey(d)), post);
   const flush = () => queue.flush();
   const kits = createKits({
     seed, clock, store, webhooks: queue, fake: createFake(seed), log, options, contracts,
@@ -96,93 +100,43 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const contractViolations: string[] = [];
   const bodyLimit = opts.bodyLimit ?? 100 * 1024;
   const app = createApp(providers, {
-    contract: (name) => contracts.get(name)!,
-    kitFor: kits.of,
-    faults: rules,
-    journal,
-    random: createRandom(seed),
-    log,
-    bodyLimit,
+    contract, kitFor: kits.of, faults: rules, journal, random: createRandom(seed), log, bodyLimit,
     onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
-  });
+  }); // prettier-ignore
   const server = createHttpServer(app, bodyLimit, log);
-
+  const access = new Access(opts, () => new URL(publicUrl).hostname);
+  app.use(
+    '/_sandbox/*',
+    controlPlaneGuard(access, (name) => providers.some((p) => p.name === name)),
+  );
   const sandbox: Sandbox = {
-    app,
-    seed,
+    app, seed, providers, provider, contract, contractViolations, log,
     get publicUrl() {
       return publicUrl;
     },
-    providers,
-    provider,
-    contract: (name) => contracts.get(provider(name).name)!,
+    adminTokenMatches: (token) => access.tokenMatches(token),
     optionsText: (name) => optionsAsText(provider(name), opts.options?.[name]),
-    filter(input) {
-      const p = input.provider === undefined ? undefined : provider(String(input.provider)).name;
-      const tenant = input.tenant === undefined ? undefined : String(input.tenant);
-      if (tenant !== undefined && p === undefined)
-        throw new SandboxError(
-          400,
-          'tenant_needs_provider',
-          'A tenant is named together with its provider',
-          'add "provider": "<name>"',
-        );
-      return { provider: p, tenant };
-    },
-    kit: kits.of,
-    tenantsOf: (name) => ({
-      kit: (tenant) => kits.of(name, tenant),
-      owning(id) {
-        const tenant = store.ownerOf(name, id);
-        return tenant === undefined ? undefined : kits.of(name, tenant);
-      },
-    }),
-    tenants: (p) =>
-      store.tenants(p).map((t) => ({ ...t, now: new Date(clock.now(tenantKey(t))).toISOString() })),
-    snapshot: (filter) => store.snapshot(filter),
-    reset(filter = {}) {
-      store.reset(filter);
-      journal.reset(filter);
-      queue.reset(filter);
-      kits.forget(filter);
-      if (selectsAll(filter)) {
-        rules.delete();
-        clock.reset();
-      } else for (const t of clockTenants(clock, filter)) clock.reset(t);
-    },
+    ...createTenants({ provider, store, clock, kits, journal, queue, rules }),
     time: createTime({ clock, providers, store, kits, flush }),
     sessions: createSessions({ providers, store, kits, flush }),
-    faults: createFaults({ rules, providers, provider, contract: (n) => contracts.get(n)! }),
-    webhooks: {
-      list: (filter) => queue.list(filter),
-      get: (id) => queue.get(id),
-      replay: async (id) => (await queue.replay(id))!,
-      flush,
-    },
+    faults: createFaults({ rules, providers, provider, contract }),
+    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: async (id) => (await queue.replay(id))!, flush },
     journal: (filter) => journal.list(filter),
-    contractViolations,
-    log,
     async listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
+      const { generatedToken } = access.bound(hostname); // before the first request can arrive
       const bound = await server.listen(port, hostname);
       queue.start();
-      if (!opts.publicUrl) publicUrl = bound.url;
-      return bound;
+      // Bound to every interface, links name this machine's loopback unless a public URL is given.
+      if (!opts.publicUrl) publicUrl = bound.url.replace(/\/\/(0\.0\.0\.0|\[?::\]?)(?=:)/, '//127.0.0.1');
+      return { ...bound, adminToken: generatedToken };
     },
     async close() {
       queue.stop();
       await queue.flush().catch(() => undefined);
       await server.close();
     },
-  };
+  }; // prettier-ignore
   mountAdmin(app, sandbox);
   mountHosted(app, sandbox);
   return sandbox;
-}
-
-/** The clock keys of the tenants a filter selects (offsets are kept per tenant key). */
-function clockTenants(clock: Clock, filter: TenantFilter): string[] {
-  return Object.keys(clock.offsets().tenants).filter((key) => {
-    const at = key.indexOf(':');
-    return inFilter(filter, { provider: key.slice(0, at), tenant: key.slice(at + 1) });
-  });
 }

@@ -13,6 +13,9 @@ import {
 import type { Kits } from './kits.js';
 import type { TimeService } from './types.js';
 
+/** The last instant a JavaScript Date holds (±8.64e15 ms around the epoch). */
+const LAST_INSTANT = 8.64e15;
+
 export interface TimeDeps {
   clock: Clock;
   providers: readonly ProviderModule[];
@@ -35,13 +38,38 @@ export function createTime(deps: TimeDeps): TimeService {
     await deps.flush();
   }
 
+  /** Refuses an instant a Date cannot hold, before anything moves. */
+  const inRange = (epochMs: number) => {
+    if (!(Math.abs(epochMs) <= LAST_INSTANT))
+      throw new SandboxError(
+        400,
+        'clock_out_of_range',
+        'That would move the clock past the last instant a date can hold (+275760-09-13)',
+        'move it by years, not millennia: e.g. "3650d"',
+      );
+  };
+
   return {
     now: (ref) => clock.now(keyOf(ref)),
     async advance(ms, ref) {
+      if (!(ms >= 0))
+        throw new SandboxError(
+          400,
+          'bad_duration',
+          'The clock only moves forward',
+          'a duration such as "90s", "15m", "24h", "7d"',
+        );
+      // Every tenant's clock moves with the global one: the furthest of them decides.
+      const tenants = Object.keys(clock.offsets().tenants);
+      const furthest = ref
+        ? clock.now(keyOf(ref))
+        : Math.max(clock.now(), ...tenants.map((k) => clock.now(k)));
+      inRange(furthest + ms);
       clock.advance(ms, keyOf(ref));
       await settle(ref);
     },
     async set(epochMs, ref) {
+      inRange(epochMs);
       if (epochMs < clock.now(keyOf(ref)))
         throw new SandboxError(
           400,

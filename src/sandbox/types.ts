@@ -39,9 +39,14 @@ export interface SandboxOptions {
   journalSize?: number;
   /** How webhooks are POSTed (default: webhookPost over node:http and node:https). */
   fetch?: WebhookPost;
-  /** A PEM file of CAs that https webhook receivers may use besides Node's own (see webhookPost). */
-  extraCaCerts?: string;
+  /** The admin token; needed beyond loopback (generated at listen when absent). */
+  adminToken?: string;
+  /** Host header values the control plane accepts besides loopback names and the public URL's host. */
+  allowedHosts?: readonly string[];
 }
+
+/** The caller of an admin call: the operator (every tenant), or one tenant (its credential). */
+export type Principal = { kind: 'operator' } | { kind: 'tenant'; ref: TenantRef };
 
 /** A tenant as the admin API lists it: who, and the time on its clock. */
 export interface TenantInfo extends TenantRef {
@@ -117,8 +122,15 @@ export interface Sandbox {
   contract(provider: string): Contract;
   /** A provider's options as configured (text, as given on the command line). */
   optionsText(provider: string): Record<string, string>;
-  /** Checks a filter names mounted providers (and a tenant only with its provider). */
+  /**
+   * The tenants an admin call acts on: what it names (mounted providers, a tenant only with its
+   * provider), narrowed to the caller's own tenant when a tenant credential is calling.
+   */
   filter(input: { provider?: unknown; tenant?: unknown }): TenantFilter;
+  /** Who is calling: the operator outside an admin call, else the admin call's principal. */
+  caller(): Principal;
+  /** Whether a token is the admin token (the dashboard's sign-in). */
+  adminTokenMatches(token: string): boolean;
   /** What provider code runs with for one tenant (provider states and provider admin hooks). */
   kit(provider: string, tenant: string): Kit;
   tenants(provider?: string): TenantInfo[];
@@ -135,8 +147,14 @@ export interface Sandbox {
   /** Responses outside their contract, when validateResponses is on. */
   readonly contractViolations: readonly string[];
   readonly log: Logger;
-  /** Listens on host:port (port 0 picks a free one); resolves with the bound URL. */
-  listen(port?: number, hostname?: string): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on host:port (port 0 picks a free one); resolves with the bound URL, and the admin
+   * token when binding beyond loopback made one.
+   */
+  listen(
+    port?: number,
+    hostname?: string,
+  ): Promise<{ url: string; port: number; adminToken?: string }>;
   /** Stops the webhook pump, delivers what is due, closes the server. */
   close(): Promise<void>;
 }

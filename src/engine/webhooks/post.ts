@@ -1,14 +1,7 @@
-// How a webhook attempt goes out: one POST over node:http or node:https. Redirects are not followed
-// (a 3xx is a failed attempt, as vendors count it), and the response is read whole.
-//
-// extraCaFile: CA certificates an https receiver may use besides Node's bundled roots (a receiver
-// behind a private CA). Node 20 parses its whole certificate store at every start when
-// NODE_EXTRA_CA_CERTS is set (nodejs/node#40524; ~35 ms of a ~210 ms sandbox start on the benchmark
-// machine), and webhook delivery is the sandbox's only TLS client. So bin/kyc-sandbox hands that
-// variable over as KYC_SANDBOX_EXTRA_CA_CERTS, and the file is read here at the first https
-// delivery: the same trust the variable would have given.
-import { readFileSync } from 'node:fs';
-import { request as httpRequest, type Agent, type RequestOptions } from 'node:http';
+// How a webhook attempt goes out: one POST over node:http or node:https (loaded at the first https
+// delivery). Redirects are not followed (a 3xx is a failed attempt, as vendors count it). A receiver
+// behind a private CA: NODE_EXTRA_CA_CERTS, as for any Node program.
+import { request as httpRequest, type RequestOptions } from 'node:http';
 
 /** A webhook POST; the sandbox's own (webhookPost) or a test's. The global fetch is one. */
 export type WebhookPost = (
@@ -22,48 +15,51 @@ type Request = (
   done: Parameters<typeof httpRequest>[2],
 ) => ReturnType<typeof httpRequest>;
 
+/** How much of a receiver's answer is read; the rest is never received. */
+export const RESPONSE_CAP = 64 * 1024;
+/** Set on the Response when the receiver's answer was cut at RESPONSE_CAP. */
+export const TRUNCATED_HEADER = 'x-kyc-sandbox-truncated';
+
 /** Statuses whose Response must have a null body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-export function webhookPost(extraCaFile?: string): WebhookPost {
-  let https: Promise<{ request: Request; agent: Agent | undefined }> | undefined;
-  const loadHttps = async () => {
-    const { request, Agent } = await import('node:https');
-    if (!extraCaFile) return { request, agent: undefined };
-    let extra: string[] = [];
-    try {
-      extra = [readFileSync(extraCaFile, 'utf8')];
-    } catch (err) {
-      // Node's own words and behaviour for an unreadable NODE_EXTRA_CA_CERTS: warn, keep the bundled roots.
-      process.emitWarning(
-        `Ignoring extra certs from \`${extraCaFile}\`, load failed: ${(err as Error).message}`,
-      );
-    }
-    const { rootCertificates } = await import('node:tls');
-    return { request, agent: new Agent({ ca: [...rootCertificates, ...extra] }) };
-  };
+export function webhookPost(): WebhookPost {
+  let https: Promise<Request> | undefined;
   return async (url, init) => {
-    const { request, agent } = url.startsWith('https:')
-      ? await (https ??= loadHttps())
-      : { request: httpRequest as Request, agent: undefined };
+    const request = url.startsWith('https:')
+      ? await (https ??= import('node:https').then((m) => m.request as Request))
+      : (httpRequest as Request);
     return new Promise<Response>((resolve, reject) => {
       const req = request(
         url,
-        { method: init.method, headers: init.headers, signal: init.signal, agent },
+        { method: init.method, headers: init.headers, signal: init.signal },
         (res) => {
+          // A receiver's answer is read up to a cap: a huge error page costs nothing to keep.
           const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', reject);
-          res.on('end', () => {
+          let size = 0;
+          const answer = (truncated: boolean) => {
             const status = res.statusCode!;
+            const headers = truncated ? { [TRUNCATED_HEADER]: String(RESPONSE_CAP) } : undefined;
             try {
-              resolve(
-                new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status }),
-              );
+              const body = NULL_BODY.has(status) ? null : Buffer.concat(chunks);
+              resolve(new Response(body, { status, headers }));
             } catch (err) {
               reject(err as Error); // a status Response refuses, such as 600
             }
+          };
+          res.on('data', (chunk: Buffer) => {
+            if (size >= RESPONSE_CAP) return;
+            size += chunk.length;
+            chunks.push(
+              size > RESPONSE_CAP ? chunk.subarray(0, chunk.length - (size - RESPONSE_CAP)) : chunk,
+            );
+            if (size >= RESPONSE_CAP) {
+              answer(true);
+              res.destroy();
+            }
           });
+          res.on('error', (err) => (size >= RESPONSE_CAP ? undefined : reject(err)));
+          res.on('end', () => answer(false));
         },
       );
       req.on('error', reject);

@@ -1,6 +1,6 @@
 // The outgoing webhook queue, driven by the clock: each delivery has a retry schedule on its
 // tenant's clock, is attempted over real HTTP, and keeps every attempt for the admin API.
-import type { WebhookPost } from './post.js';
+import { TRUNCATED_HEADER, type WebhookPost } from './post.js';
 import { inFilter, type TenantFilter } from '../tenant.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'not_sent';
@@ -10,7 +10,10 @@ export interface Attempt {
   manual: boolean;
   status: number | null;
   error: string | null;
+  /** The receiver's answer to a failed attempt, its first RECORDED_BODY characters. */
   responseBody: string | null;
+  /** The answer was longer than what was read or recorded. */
+  truncated: boolean;
   durationMs: number;
 }
 
@@ -53,19 +56,36 @@ export interface WebhookQueue {
 }
 
 const TIMEOUT_MS = 5000;
+/** Characters of a failed attempt's answer kept with the attempt. */
+const RECORDED_BODY = 1024;
 
 /** `now` reads the clock of a delivery's tenant. */
 export function createWebhookQueue(
   now: (d: { provider: string; tenant: string }) => number,
   post: WebhookPost,
 ): WebhookQueue {
-  const deliveries = new Map<string, Delivery>();
-  const signers = new Map<string, NewDelivery['sign']>();
-  const inFlight = new Map<string, Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
+  return new Queue(now, post);
+}
 
-  async function attempt(d: Delivery, manual: boolean) {
-    const at = now(d);
+const errorText = (err: unknown) => {
+  const e = err as Error & { cause?: Error };
+  return e.cause ? String(e.cause.message) : e.message;
+};
+
+class Queue implements WebhookQueue {
+  private readonly deliveries = new Map<string, Delivery>();
+  private readonly signers = new Map<string, NewDelivery['sign']>();
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly now: (d: { provider: string; tenant: string }) => number,
+    private readonly post: WebhookPost,
+  ) {}
+
+  /** One HTTP attempt, recorded; true when the receiver answered 2xx. */
+  private async attempt(d: Delivery, manual: boolean): Promise<boolean> {
+    const at = this.now(d);
     const started = performance.now();
     const record: Attempt = {
       at: new Date(at).toISOString(),
@@ -73,35 +93,32 @@ export function createWebhookQueue(
       status: null,
       error: null,
       responseBody: null,
+      truncated: false,
       durationMs: 0,
     };
     try {
       const headers = {
         'content-type': 'application/json',
         'user-agent': 'kyc-sandbox-webhooks',
-        ...signers.get(d.id)?.(d.body, at),
+        ...this.signers.get(d.id)?.(d.body, at),
       };
-      const res = await post(d.url!, {
-        method: 'POST',
-        headers,
-        body: d.body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      const signal = AbortSignal.timeout(TIMEOUT_MS);
+      const res = await this.post(d.url!, { method: 'POST', headers, body: d.body, signal });
       record.status = res.status;
       const text = await res.text();
-      if (!res.ok) record.responseBody = text.slice(0, 1024);
+      if (!res.ok) record.responseBody = text.slice(0, RECORDED_BODY);
+      record.truncated = res.headers.has(TRUNCATED_HEADER) || text.length > RECORDED_BODY;
     } catch (err) {
-      record.error = (err as Error).cause
-        ? String((err as Error & { cause: Error }).cause.message)
-        : (err as Error).message;
+      record.error = errorText(err);
     }
     record.durationMs = Math.round(performance.now() - started);
     d.attempts.push(record);
     return record.status !== null && record.status >= 200 && record.status < 300;
   }
 
-  async function scheduled(d: Delivery) {
-    const ok = await attempt(d, false);
+  /** An automatic attempt, then the next one scheduled or the delivery settled. */
+  private async scheduled(d: Delivery) {
+    const ok = await this.attempt(d, false);
     const automatic = d.attempts.filter((a) => !a.manual).length;
     if (ok) {
       d.status = 'delivered';
@@ -111,78 +128,86 @@ export function createWebhookQueue(
       d.nextAttemptAt = null;
     } else {
       // From the previous scheduled instant, so a large clock jump catches up every retry in order.
-      d.nextAttemptAt = (d.nextAttemptAt ?? now(d)) + d.retries[automatic - 1];
+      d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1];
     }
   }
 
-  function due() {
-    return [...deliveries.values()].filter(
+  private due() {
+    return [...this.deliveries.values()].filter(
       (d) =>
         d.status === 'pending' &&
         d.nextAttemptAt !== null &&
-        d.nextAttemptAt <= now(d) &&
-        !inFlight.has(d.id),
+        d.nextAttemptAt <= this.now(d) &&
+        !this.inFlight.has(d.id),
     );
   }
 
-  async function pump() {
-    const batch = due().map((d) => {
-      const p = scheduled(d).finally(() => inFlight.delete(d.id));
-      inFlight.set(d.id, p);
+  async pump() {
+    const batch = this.due().map((d) => {
+      const p = this.scheduled(d).finally(() => this.inFlight.delete(d.id));
+      this.inFlight.set(d.id, p);
       return p;
     });
     await Promise.all(batch);
   }
 
-  return {
-    enqueue(input) {
-      const { sign, ...rest } = input;
-      const d: Delivery = {
-        ...rest,
-        status: input.url ? 'pending' : 'not_sent',
-        createdAt: new Date(now(input)).toISOString(),
-        attempts: [],
-        nextAttemptAt: input.url ? now(input) : null,
-      };
-      deliveries.set(d.id, d);
-      signers.set(d.id, sign);
-      if (d.url) void pump();
-      return d;
-    },
-    list: (filter = {}) => [...deliveries.values()].filter((d) => inFilter(filter, d)),
-    get: (id) => deliveries.get(id),
-    async replay(id) {
-      const d = deliveries.get(id);
-      if (!d?.url) return d;
-      await inFlight.get(id);
-      if (await attempt(d, true)) {
-        d.status = 'delivered';
-        d.nextAttemptAt = null;
-      } else if (d.status !== 'pending') d.status = 'failed';
-      return d;
-    },
-    pump,
-    async flush() {
-      for (let i = 0; i < 100; i++) {
-        await Promise.all(inFlight.values());
-        if (due().length === 0) return;
-        await pump();
+  enqueue(input: NewDelivery): Delivery {
+    const { sign, ...rest } = input;
+    const d: Delivery = {
+      ...rest,
+      status: input.url ? 'pending' : 'not_sent',
+      createdAt: new Date(this.now(input)).toISOString(),
+      attempts: [],
+      nextAttemptAt: input.url ? this.now(input) : null,
+    };
+    this.deliveries.set(d.id, d);
+    this.signers.set(d.id, sign);
+    if (d.url) void this.pump();
+    return d;
+  }
+
+  list(filter: TenantFilter = {}) {
+    return [...this.deliveries.values()].filter((d) => inFilter(filter, d));
+  }
+
+  get(id: string) {
+    return this.deliveries.get(id);
+  }
+
+  async replay(id: string) {
+    const d = this.deliveries.get(id);
+    if (!d?.url) return d;
+    await this.inFlight.get(id);
+    if (await this.attempt(d, true)) {
+      d.status = 'delivered';
+      d.nextAttemptAt = null;
+    } else if (d.status !== 'pending') d.status = 'failed';
+    return d;
+  }
+
+  async flush() {
+    for (let i = 0; i < 100; i++) {
+      await Promise.all(this.inFlight.values());
+      if (this.due().length === 0) return;
+      await this.pump();
+    }
+  }
+
+  start(intervalMs = 250) {
+    this.timer ??= setInterval(() => void this.pump(), intervalMs).unref();
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  reset(filter: TenantFilter = {}) {
+    for (const d of [...this.deliveries.values()]) {
+      if (inFilter(filter, d)) {
+        this.deliveries.delete(d.id);
+        this.signers.delete(d.id);
       }
-    },
-    start(intervalMs = 250) {
-      timer ??= setInterval(() => void pump(), intervalMs).unref();
-    },
-    stop() {
-      clearInterval(timer);
-      timer = undefined;
-    },
-    reset(filter = {}) {
-      for (const d of [...deliveries.values()]) {
-        if (inFilter(filter, d)) {
-          deliveries.delete(d.id);
-          signers.delete(d.id);
-        }
-      }
-    },
-  };
+    }
+  }
 }
