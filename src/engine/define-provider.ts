@@ -112,6 +112,16 @@ export interface HostedStep {
   kind: 'consent' | 'document' | 'selfie' | 'form' | 'review';
   /** The vendor's wording under the title. */
   text?: string;
+  /**
+   * A choice the person makes on this step (e.g. which one document of several to show), kept with
+   * the session's page progress and handed to the provider's transitions as `input.choices[field]`.
+   * Options may depend on the session: `options(kit, row)` when the flow needs the record.
+   */
+  choose?: {
+    field: string;
+    label: string;
+    options: readonly string[] | ((kit: Kit, row: Record<string, unknown>) => readonly string[]);
+  };
 }
 
 /** A decision offered at the end of the flow; only those in the session's `next` are shown. */
@@ -157,7 +167,7 @@ export interface SessionAdapter {
     kit: Kit,
     id: string,
     to: string,
-    input: { reason?: string; manual: boolean },
+    input: { reason?: string; manual: boolean; choices?: Readonly<Record<string, string>> },
   ): SessionView;
   /** Where the hosted page sends the person after a decision, with the vendor's query parameters. */
   redirectFor?(kit: Kit, view: SessionView): string | null;
@@ -213,6 +223,11 @@ export interface ProviderModule {
   admin?(tenants: ProviderTenants): Hono;
   /** The OpenAPI file of this provider (default contracts/<name>/openapi.yaml). */
   contractFile?: string;
+  /**
+   * Endpoints the vendor documents that the sandbox does not answer, each with what is missing to
+   * emulate it (the coverage table lists them beside every contract operation).
+   */
+  notEmulated?: readonly { method: string; path: string; reason: string }[];
   /** Pact provider states: sentences a pact's `given(...)` names, each seeding this provider's tenants. */
   states?: readonly ProviderState[];
 }
