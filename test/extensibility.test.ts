@@ -113,6 +113,34 @@ describe('a provider defined outside the registry', () => {
     expect((await sb.app.request(pathOf(url))).status).toBe(410);
   });
 
+  it('offers the choice a step declares, keeps it, and hands it to the transition', async () => {
+    const sb = withTiny();
+    const { id, url } = await createSession(sb, { subject: 'ada' });
+    const post = (path: string, fields: Record<string, string>) =>
+      sb.app.request(path, { method: 'POST', body: new URLSearchParams(fields) });
+    expect((await post(`${pathOf(url)}/next`, { from: '0', agree: 'yes' })).status).toBe(303);
+    const choice = await (await sb.app.request(`${pathOf(url)}?step=1`)).text();
+    expect(choice).toContain('Which document?');
+    expect(choice).toMatch(/type="radio" name="choice" value="Passport"/);
+    const missing = await post(`${pathOf(url)}/next`, { from: '1' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('Pick one of the options to continue.');
+    expect((await post(`${pathOf(url)}/next`, { from: '1', choice: 'Tiara' })).status).toBe(400);
+    expect(
+      (await post(`${pathOf(url)}/next`, { from: '1', choice: 'Driving licence' })).status,
+    ).toBe(303);
+    expect((await post(pathOf(url), { state: 'approved' })).status).toBe(200);
+    const stored = sb.snapshot({ provider: 'tiny' })['tiny:tiny_test_key_0001']!.sessions![0];
+    expect(stored).toMatchObject({ id, state: 'approved', document: 'Driving licence' });
+  });
+
+  it('opens the page at a vendor-style path before the id too', async () => {
+    const sb = withTiny();
+    const { id } = await createSession(sb, { subject: 'barbara' });
+    expect((await sb.app.request(`/verify/tiny/kycverify/${id}`)).status).toBe(200);
+    expect((await sb.app.request(`/verify/tiny/kycverify/nope`)).status).toBe(404);
+  });
+
   it('expires its links on the tenant clock, from timestamps', async () => {
     const sb = withTiny();
     const { id, url } = await createSession(sb, { subject: 'edsger' });

@@ -31,8 +31,11 @@ export interface Kit {
   readonly log: Logger;
   /** The tenant of this provider that owns an id, when it is not this one's. */
   ownerOf(id: string): string | undefined;
-  /** The public URL of the page a verification link opens. */
-  hostedUrl(sessionId: string): string;
+  /**
+   * The public URL of the page a verification link opens; `via` puts a vendor-style segment before
+   * the id (Faceki's …/kycverify/<linkId>), which the page accepts as well.
+   */
+  hostedUrl(sessionId: string, via?: string): string;
   webhooks: {
     enqueue(d: Omit<NewDelivery, 'provider' | 'tenant' | 'id'>): Delivery;
     list(): Delivery[];

@@ -19,6 +19,8 @@ interface Progress extends Record<string, unknown> {
   step: number;
   reached: number;
   updatedAt: string;
+  /** What the person chose on the steps that offer a choice, by field. */
+  choices?: Record<string, string>;
 }
 
 const DEFAULT_FLOW: HostedFlow = {
@@ -81,13 +83,28 @@ export function progressOf(kit: Kit, id: string): Progress {
   return kit.ns.get<Progress>(PROGRESS, id) ?? { step: 0, reached: 0, updatedAt: '' };
 }
 
-export function saveProgress(kit: Kit, id: string, step: number): Progress {
+export function saveProgress(
+  kit: Kit,
+  id: string,
+  step: number,
+  chosen?: Record<string, string>,
+): Progress {
   const prev = progressOf(kit, id);
+  const choices = chosen ? { ...prev.choices, ...chosen } : prev.choices;
   return kit.ns.put<Progress>(PROGRESS, id, {
     step,
     reached: Math.max(prev.reached, step),
     updatedAt: kit.iso(),
+    ...(choices ? { choices } : {}),
   });
+}
+
+/** The options a step's choice offers for this session. */
+export function optionsOf(s: Found, step: HostedStep): readonly string[] {
+  const options = step.choose?.options;
+  if (typeof options !== 'function') return options ?? [];
+  const row = s.kit.ns.get(s.provider.sessions!.collection, s.view.id) ?? {};
+  return options(s.kit, row);
 }
 
 export const forgetProgress = (kit: Kit, id: string) => kit.ns.delete(PROGRESS, id);

@@ -100,6 +100,8 @@ td input[name=reason]{width:8.5rem}
 .attempts{margin:0;padding:0;list-style:none}
 .tag{display:inline-block;width:.6rem;height:.6rem;border-radius:50%;background:var(--brand,#98a2b3);margin-right:.35rem}
 .empty{padding:1rem;color:#667085;font-size:14px}
+.choice{border:1px solid #d0d5dd;border-radius:8px;margin:1rem 0;padding:.5rem 1rem}
+.choice label{display:block;padding:.25rem 0}
 `;
 
 const COLOUR = /^#[0-9a-f]{3,8}$/i;

@@ -2,7 +2,7 @@
 // pages are in vendor-page-closed). Everything shown comes from the SessionAdapter's data.
 import type { FC } from 'hono/jsx';
 import type { HostedIdentity, HostedOutcome, HostedStep, SessionView } from '../engine/index.js';
-import { flowOf, initials, pathOf, relative, type Found } from './flow.js';
+import { flowOf, initials, optionsOf, pathOf, progressOf, relative, type Found } from './flow.js';
 import { VendorShell, type Brand } from './layout.js';
 
 export const brandOf = (s: Found): Brand => ({
@@ -183,6 +183,28 @@ const Decision: FC<{
   </>
 );
 
+/** A step's choice (e.g. which one document of several to show): one radio button per option. */
+const Choice: FC<{ s: Found; step: HostedStep }> = ({ s, step }) => {
+  const chosen = progressOf(s.kit, s.view.id).choices?.[step.choose!.field];
+  return (
+    <fieldset class="choice">
+      <legend>{step.choose!.label}</legend>
+      {optionsOf(s, step).map((option, i) => (
+        <label>
+          <input
+            type="radio"
+            name="choice"
+            value={option}
+            required
+            checked={chosen ? chosen === option : i === 0}
+          />{' '}
+          {option}
+        </label>
+      ))}
+    </fieldset>
+  );
+};
+
 /** Any earlier step: its picture, and Back and Continue (Start, on a flow's first screen). */
 const StepForm: FC<{ s: Found; step: HostedStep; index: number; identity: HostedIdentity }> = ({
   s,
@@ -196,6 +218,7 @@ const StepForm: FC<{ s: Found; step: HostedStep; index: number; identity: Hosted
     <form method="post" action={`${base}/next`}>
       <input type="hidden" name="from" value={String(index)} />
       <Picture step={step} identity={identity} vendor={brand.product ?? brand.title} />
+      {step.choose ? <Choice s={s} step={step} /> : null}
       <div class="actions">
         {index > 0 ? (
           <a class="btn ghost" href={`${base}?step=${index - 1}`}>

@@ -3,7 +3,7 @@
 // undecided. Works without JavaScript: plain forms and redirects (post, then redirect, then get).
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { SandboxError } from '../engine/index.js';
+import { SandboxError, type HostedStep } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import {
   flowOf,
@@ -11,6 +11,7 @@ import {
   identityOf,
   lookup,
   openOutcomes,
+  optionsOf,
   pathOf,
   progressOf,
   saveProgress,
@@ -114,6 +115,13 @@ async function next(sb: Sandbox, c: Context) {
   const from = Number(text(form.from));
   if (!Number.isInteger(from) || from < 0 || from > steps.length - 2)
     return step(c, s, { error: 'That step does not exist.', status: 400 });
+  const chosen = choiceOf(s, steps[from]!, text(form.choice));
+  if (chosen === null)
+    return step(c, s, {
+      requested: from,
+      error: 'Pick one of the options to continue.',
+      status: 400,
+    });
   if (steps[from]!.kind === 'consent' && text(form.agree) !== 'yes') {
     return step(c, s, {
       requested: from,
@@ -126,8 +134,16 @@ async function next(sb: Sandbox, c: Context) {
   if (from === 0 && start && s.view.next.includes(start)) {
     await sb.sessions.transition(s.view.id, start, { manual: false });
   }
-  saveProgress(s.kit, s.view.id, from + 1);
+  saveProgress(s.kit, s.view.id, from + 1, chosen);
   return c.redirect(`${pathOf(s.view)}?step=${from + 1}`, 303);
+}
+
+/** A step's choice as posted: nothing to choose (undefined), one of its options, or null (missing or not offered). */
+function choiceOf(s: Found, step: HostedStep, value: string | undefined) {
+  if (!step.choose) return undefined;
+  return value !== undefined && optionsOf(s, step).includes(value)
+    ? { [step.choose.field]: value }
+    : null;
 }
 
 /** POST …/leave: back to the client undecided. */
@@ -170,7 +186,8 @@ async function decide(sb: Sandbox, c: Context) {
   if (refusal) return step(c, s, { requested: last, ...refusal });
   const reason = text(form.reason)?.trim().slice(0, 200) || undefined;
   try {
-    await sb.sessions.transition(s.view.id, state, { reason, manual: false });
+    const choices = progressOf(s.kit, s.view.id).choices;
+    await sb.sessions.transition(s.view.id, state, { reason, manual: false, choices });
   } catch (err) {
     if (err instanceof SandboxError)
       return step(c, s, { requested: last, error: err.message, status: 409 });
@@ -182,6 +199,8 @@ async function decide(sb: Sandbox, c: Context) {
 export function verifyRoutes(sb: Sandbox) {
   const pages = new Hono();
   pages.get('/:provider/:id', (c) => show(sb, c));
+  // A vendor-style path before the id (Faceki's /kycverify/<linkId>): the same page.
+  pages.get('/:provider/:via/:id', (c) => show(sb, c));
   pages.post('/:provider/:id/next', (c) => next(sb, c));
   pages.post('/:provider/:id/leave', (c) => leave(sb, c));
   pages.post('/:provider/:id', (c) => decide(sb, c));

@@ -95,7 +95,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const flush = () => queue.flush();
   const kits = createKits({
     seed, clock, store, webhooks: queue, fake: createFake(seed), log, options, contracts,
-    hostedUrl: (p, id) => `${publicUrl}/verify/${p}/${id}`,
+    hostedUrl: (p, id, via) => `${publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
   }); // prettier-ignore
   const contractViolations: string[] = [];
   const bodyLimit = opts.bodyLimit ?? 100 * 1024;

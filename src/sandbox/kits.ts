@@ -24,7 +24,7 @@ export interface KitDeps {
   options: ReadonlyMap<string, ParsedOptions>;
   contracts: ReadonlyMap<string, Contract>;
   /** The public URL of the page a session's link opens (read at each call: listen() may set it). */
-  hostedUrl(provider: string, sessionId: string): string;
+  hostedUrl(provider: string, sessionId: string, via?: string): string;
 }
 
 export interface Kits {
@@ -53,7 +53,7 @@ export function createKits(deps: KitDeps): Kits {
       contract: deps.contracts.get(provider)!,
       log: deps.log.child({ provider }),
       ownerOf: (id) => deps.store.ownerOf(provider, id),
-      hostedUrl: (sessionId) => deps.hostedUrl(provider, sessionId),
+      hostedUrl: (sessionId, via) => deps.hostedUrl(provider, sessionId, via),
       webhooks: {
         enqueue: (d) => webhooks.enqueue({ ...d, provider, tenant, id: ids.uuid('webhook') }),
         list: () => webhooks.list({ provider, tenant }),

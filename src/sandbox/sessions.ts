@@ -61,6 +61,7 @@ export function createSessions(deps: SessionDeps): SessionService {
       const view = s.provider.sessions!.transition(s.kit, id, state, {
         reason: input.reason,
         manual: input.manual ?? true,
+        choices: input.choices,
       });
       await deps.flush();
       return view;

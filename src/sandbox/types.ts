@@ -78,7 +78,7 @@ export interface SessionService {
   transition(
     id: string,
     state: string,
-    input?: { reason?: string; manual?: boolean },
+    input?: { reason?: string; manual?: boolean; choices?: Readonly<Record<string, string>> },
   ): Promise<SessionView>;
 }
 
