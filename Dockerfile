@@ -25,4 +25,4 @@ ENV KYC_SANDBOX_HOST=0.0.0.0 \
     KYC_SANDBOX_PUBLIC_URL=http://127.0.0.1:4010
 EXPOSE 4010
 USER node
-CMD ["node", "bin/kyc-sandbox.cjs", "serve"]
+CMD ["node", "--max-semi-space-size=8", "bin/kyc-sandbox.cjs", "serve"]

@@ -12,6 +12,7 @@ const CONNECTIONS = 50;
 /** The sandbox's own command (npm start and the Dockerfile run it too), on a free port, logging warnings only. */
 const SANDBOX = [
   process.execPath,
+  '--max-semi-space-size=8',
   'bin/kyc-sandbox.cjs',
   'serve',
   '--port',

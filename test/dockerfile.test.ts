@@ -59,7 +59,12 @@ describe('Dockerfile', () => {
 
   // The CMD runs bin/kyc-sandbox.cjs, the command npm start and an npm install run as well.
   it('delivers webhooks to a receiver behind a CA given as NODE_EXTRA_CA_CERTS', async () => {
-    expect(runtime.cmd).toEqual(['node', 'bin/kyc-sandbox.cjs', 'serve']);
+    expect(runtime.cmd).toEqual([
+      'node',
+      '--max-semi-space-size=8',
+      'bin/kyc-sandbox.cjs',
+      'serve',
+    ]);
     const hook = await receiver({ tls: RECEIVER_TLS });
     const { child, url, output } = await startImage({ NODE_EXTRA_CA_CERTS: TEST_CA });
     try {
