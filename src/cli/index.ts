@@ -75,6 +75,8 @@ const COMMANDS: Record<string, Command> = {
 const NUMERIC = new Set(['times', 'probability', 'latencyMs', 'status']);
 const FLAGS = [
   'url',
+  'token',
+  'as',
   'provider',
   'tenant',
   'operation',
@@ -92,6 +94,8 @@ function usage() {
   const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
   return `Usage: kyc-sandbox [serve] [options]      start a sandbox
        kyc-sandbox <command> [--url URL]    talk to a running one (default http://127.0.0.1:4010, or KYC_SANDBOX_URL)
+         --token T                          the admin token of a sandbox bound beyond loopback (or KYC_SANDBOX_ADMIN_TOKEN)
+         --as provider:credential           act as one tenant: only its sessions, clock, faults, journal
 
 ${CONFIG_HELP}
 
@@ -99,6 +103,22 @@ Commands:
 ${cmds.join('\n')}
 
 ${PACT_HELP}`;
+}
+
+/** Flags that say how to reach the sandbox, not what to send it. */
+const CONNECTION = new Set(['url', 'token', 'as']);
+
+/**
+ * The admin token (--token or KYC_SANDBOX_ADMIN_TOKEN) for a sandbox bound beyond loopback, or one
+ * tenant's own credential (--as provider:credential), which acts on that tenant only.
+ */
+function headersOf(method: string, values: Record<string, string | undefined>) {
+  const headers: Record<string, string> = {};
+  if (method === 'POST') headers['content-type'] = 'application/json';
+  const token = values.token ?? process.env.KYC_SANDBOX_ADMIN_TOKEN;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (values.as) headers['x-sandbox-tenant'] = values.as;
+  return headers;
 }
 
 async function runAdmin(name: string, argv: string[]): Promise<number> {
@@ -122,7 +142,7 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
   );
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values))
-    if (k !== 'url' && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
+    if (!CONNECTION.has(k) && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
   (cmd.positional ?? []).forEach((field, i) => {
     if (field && positionals[i] !== undefined) fields[field] = positionals[i];
   });
@@ -136,7 +156,7 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
   try {
     res = await fetch(`${base}/_sandbox${cmd.path(positionals)}${query === '?' ? '' : query}`, {
       method: cmd.method,
-      headers: cmd.method === 'POST' ? { 'content-type': 'application/json' } : undefined,
+      headers: headersOf(cmd.method, values),
       body: cmd.method === 'POST' ? JSON.stringify(fields) : undefined,
     });
   } catch (err) {
