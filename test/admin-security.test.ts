@@ -248,3 +248,29 @@ describe('paths', () => {
     expect(JSON.parse(res.body).error.code).toBe('bad_path');
   });
 });
+
+describe('lists', () => {
+  it('come a page at a time, with the next page named in x-next-cursor', async () => {
+    const sb = testSandbox();
+    for (let i = 0; i < 5; i++) await createUser(sb, {}, `capa_test_partner_key_00000000010${i}`);
+    const first = await call(sb, 'GET', '/_sandbox/tenants?limit=2');
+    expect(first.body).toHaveLength(2);
+    expect(first.headers.get('x-total-count')).toBe('5');
+    const cursor = first.headers.get('x-next-cursor')!;
+    const second = await call(sb, 'GET', `/_sandbox/tenants?limit=2&cursor=${cursor}`);
+    const third = await call(
+      sb,
+      'GET',
+      `/_sandbox/tenants?limit=2&cursor=${second.headers.get('x-next-cursor')}`,
+    );
+    expect(third.body).toHaveLength(1);
+    expect(third.headers.get('x-next-cursor')).toBeNull();
+    const all = [...first.body, ...second.body, ...third.body].map(
+      (t: { tenant: string }) => t.tenant,
+    );
+    expect(new Set(all).size).toBe(5);
+    expect((await call(sb, 'GET', '/_sandbox/journal?limit=0')).status).toBe(400);
+    expect((await call(sb, 'GET', '/_sandbox/sessions?cursor=-1')).status).toBe(400);
+    expect((await call(sb, 'GET', '/_sandbox/journal')).body).toHaveLength(5);
+  });
+});

@@ -42,3 +42,24 @@ export function durationOf(value: unknown, field: string): number {
 }
 
 export const query = (c: Context) => c.req.query() as Record<string, string>;
+
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 1000;
+
+/**
+ * One page of a list, in the list's own order: `?limit=` (1–1000, default 100) and `?cursor=`
+ * (from the previous page's `x-next-cursor` header, present while more remain). The whole count is
+ * in `x-total-count`. A page stays small however long the sandbox has run.
+ */
+export function paged<T>(c: Context, items: readonly T[]): Response {
+  const q = query(c);
+  const limit = q.limit === undefined ? DEFAULT_PAGE : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+    throw new SandboxError(400, 'bad_limit', `"limit" must be 1–${MAX_PAGE}`);
+  const from = q.cursor === undefined ? 0 : Number(q.cursor);
+  if (!Number.isInteger(from) || from < 0)
+    throw new SandboxError(400, 'bad_cursor', '"cursor" is the x-next-cursor of a previous page');
+  c.header('x-total-count', String(items.length));
+  if (from + limit < items.length) c.header('x-next-cursor', String(from + limit));
+  return c.json(items.slice(from, from + limit));
+}

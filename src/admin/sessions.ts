@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { adminBody, query, tenantFilter } from './input.js';
+import { adminBody, paged, query, tenantFilter } from './input.js';
 
 export function sessionRoutes(sb: Sandbox) {
   const must = (id: string) => {
@@ -19,7 +19,7 @@ export function sessionRoutes(sb: Sandbox) {
   return new Hono()
     .get('/sessions', (c) => {
       const q = query(c);
-      return c.json(sb.sessions.list({ ...tenantFilter(sb, q), state: q.state }));
+      return paged(c, sb.sessions.list({ ...tenantFilter(sb, q), state: q.state }));
     })
     .get('/sessions/:id', (c) => c.json(must(c.req.param('id')).view))
     .post('/sessions/:id/transition', async (c) => {

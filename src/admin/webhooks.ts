@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { query, tenantFilter } from './input.js';
+import { paged, query, tenantFilter } from './input.js';
 
 export function webhookRoutes(sb: Sandbox) {
   const must = (id: string) => {
@@ -16,18 +16,21 @@ export function webhookRoutes(sb: Sandbox) {
       );
     return d;
   };
-  return new Hono()
-    .get('/webhooks', (c) => c.json(sb.webhooks.list(tenantFilter(sb, query(c)))))
-    .get('/webhooks/:id', (c) => c.json(must(c.req.param('id'))))
-    .post('/webhooks/:id/replay', async (c) => {
-      const d = must(c.req.param('id'));
-      if (!d.url)
-        throw new SandboxError(
-          409,
-          'no_webhook_url',
-          'This delivery had no URL registered',
-          'register a webhook URL with the provider first',
-        );
-      return c.json(await sb.webhooks.replay(d.id));
-    });
+  return (
+    new Hono()
+      // Newest first; the queue keeps creation order.
+      .get('/webhooks', (c) => paged(c, sb.webhooks.list(tenantFilter(sb, query(c))).reverse()))
+      .get('/webhooks/:id', (c) => c.json(must(c.req.param('id'))))
+      .post('/webhooks/:id/replay', async (c) => {
+        const d = must(c.req.param('id'));
+        if (!d.url)
+          throw new SandboxError(
+            409,
+            'no_webhook_url',
+            'This delivery had no URL registered',
+            'register a webhook URL with the provider first',
+          );
+        return c.json(await sb.webhooks.replay(d.id));
+      })
+  );
 }

@@ -74,7 +74,7 @@ export function sessionRows(sb: Sandbox, f: Filter, limit = 200): SessionRow[] {
     }));
 }
 
-export function deliveries(sb: Sandbox, f: Filter) {
+export function deliveries(sb: Sandbox, f: Filter, limit = 200) {
   const tenant = f.handle ? tenantOf(sb, f.handle) : undefined;
   if (f.handle && !tenant) return [];
   // Newest first; the queue lists in creation order, which breaks ties on a frozen clock.
@@ -82,6 +82,7 @@ export function deliveries(sb: Sandbox, f: Filter) {
     .list(tenant ?? { provider: f.provider })
     .map((d, i) => ({ d, i }))
     .sort((a, b) => b.d.createdAt.localeCompare(a.d.createdAt) || b.i - a.i)
+    .slice(0, limit)
     .map(({ d }) => d)
     .map((d) => ({
       ...d,
