@@ -2,52 +2,13 @@
 // (same run, same load), cold start, createSandbox()+reset, and RSS after 100k users and links.
 // Floors on a 2-core machine: ratio ≥ 0.6, p99 ≤ 1.5× bare p99, cold start ≤ 300 ms,
 // createSandbox()+reset ≤ 10 ms, RSS ≤ 160 MB.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { createSandbox } from '../src/sandbox/index.js';
+import { BARE, KEY, PIN, rssMb, SANDBOX, startServer, stop, unpin } from './server.js';
 
 const CONNECTIONS = 50;
-/** The sandbox's own command (npm start and the Dockerfile run it too), on a free port, logging warnings only. */
-const SANDBOX = [
-  process.execPath,
-  '--max-semi-space-size=8',
-  'bin/kyc-sandbox.cjs',
-  'serve',
-  '--port',
-  '0',
-  '--log-level',
-  'warn',
-];
-const BARE = [process.execPath, 'bench/bare-server.mjs'];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-const KEY = 'capa_test_partner_key_000000000001';
-
-// Under load, each server runs on CPU 0 and this process (autocannon) on CPU 1, where taskset exists:
-// otherwise the scheduler lets the load generator and the server's GC threads take turns on either
-// core, and the same build measures 10k or 17k req/s from one run to the next.
-const PIN =
-  process.platform === 'linux' &&
-  spawnSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' }).status === 0;
-
-function startServer(
-  command: string[],
-  pinned = false,
-  env = process.env,
-): Promise<{ child: ChildProcess; url: string }> {
-  const [cmd, ...argv] = pinned && PIN ? ['taskset', '-c', '0', ...command] : command;
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
 
 /**
  * One round. p50 and p99 come from every response's own time (autocannon's 'response' event, the
@@ -79,8 +40,6 @@ async function load(url: string, path: string, headers: Record<string, string>, 
   const at = (q: number) => Math.round(sorted[Math.ceil(q * n) - 1] * 100) / 100;
   return { rps: Math.round(r.requests.average), p50: at(0.5), p99: at(0.99) };
 }
-
-const stop = (c: ChildProcess) => new Promise((r) => c.once('exit', r).kill('SIGTERM'));
 
 // The two apps take turns, ROUNDS times, each sandbox round right after a bare one. A shared machine
 // has slow stretches, so the ratios are taken per pair of rounds (both inside the same stretch) and
@@ -118,7 +77,7 @@ async function throughput() {
   }
   await Promise.all([stop(bare.child), stop(sandbox.child)]);
   // Both cores again for what follows (children inherit this process's affinity).
-  if (PIN) spawnSync('taskset', ['-cp', '0-1', String(process.pid)], { stdio: 'ignore' });
+  unpin();
   const summary = (runs: typeof b) => ({
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
@@ -206,12 +165,10 @@ async function serverRss(n = 100_000, connections = 32) {
   };
   await Promise.all(Array.from({ length: connections }, client));
   await new Promise((r) => setTimeout(r, 1000));
-  const rssKb = Number(
-    /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1],
-  );
+  const rss = rssMb(child);
   agent.destroy();
   await stop(child);
-  return { pairs: n, rssMb: Math.round((rssKb * 1024) / 1e6) };
+  return { pairs: n, rssMb: rss };
 }
 
 const fmt = (n: number) => n.toFixed(2);

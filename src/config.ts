@@ -16,6 +16,8 @@ export interface Config {
   adminToken: string | undefined;
   /** Host header values the control plane accepts besides loopback names and the public URL's host. */
   allowedHosts: readonly string[];
+  /** Webhook targets in private ranges allowed when bound beyond loopback. */
+  webhookAllow: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -31,7 +33,8 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --option <p.k=v>      KYC_SANDBOX_OPTIONS      provider option, repeatable (env: comma-separated), e.g. capa.linkTtl=30m
   --admin-token <t>     KYC_SANDBOX_ADMIN_TOKEN  the admin API's and dashboard's token; needed when --host is not
                                                  loopback (generated and printed once when absent)
-  --allowed-hosts <a,b> KYC_SANDBOX_ALLOWED_HOSTS Host names the admin API answers besides loopback and the public URL's`;
+  --allowed-hosts <a,b> KYC_SANDBOX_ALLOWED_HOSTS Host names the admin API answers besides loopback and the public URL's
+  --webhook-allow <a,b> KYC_SANDBOX_WEBHOOK_ALLOW beyond loopback, webhook targets allowed in private ranges (CIDR, address, host)`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -51,6 +54,7 @@ function readFlags(argv: readonly string[]) {
         option: { type: 'string', multiple: true },
         'admin-token': { type: 'string' },
         'allowed-hosts': { type: 'string' },
+        'webhook-allow': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -117,5 +121,6 @@ export function loadConfig(
     options,
     adminToken: pick(values['admin-token'], 'ADMIN_TOKEN') || undefined,
     allowedHosts: listOf(pick(values['allowed-hosts'], 'ALLOWED_HOSTS')) ?? [],
+    webhookAllow: listOf(pick(values['webhook-allow'], 'WEBHOOK_ALLOW')) ?? [],
   });
 }

@@ -22,6 +22,7 @@ export async function serveFromArgs(
       logger: pino({ level: config.logLevel, redact: ['req.headers.authorization'] }),
       adminToken: config.adminToken,
       allowedHosts: config.allowedHosts,
+      webhookAllow: config.webhookAllow,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {

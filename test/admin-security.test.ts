@@ -11,7 +11,7 @@ import {
   OTHER_KEY,
   sessionIdOf,
 } from '../src/providers/capa/testing.js';
-import { call, testSandbox } from './helpers.js';
+import { call, receiver, testSandbox } from './helpers.js';
 
 /** A raw request over a socket: the target exactly as given, headers as given. */
 function raw(
@@ -142,7 +142,10 @@ describe('a vendor credential as its tenant admin credential', () => {
     ).toBe(404);
     expect(
       Object.keys((await call(sb, 'GET', '/_sandbox/snapshot', { headers: as(KEY) })).body),
-    ).toEqual([`capa:${KEY}`]);
+    ).toEqual(['capa:capa…0001']);
+    expect(
+      Object.keys((await call(sb, 'GET', '/_sandbox/snapshot', { headers: as(OTHER_KEY) })).body),
+    ).toEqual(['capa:capa…0002']);
   });
 
   it('adds a fault rule that fails only its own calls, and resets only itself', async () => {
@@ -272,5 +275,30 @@ describe('lists', () => {
     expect((await call(sb, 'GET', '/_sandbox/journal?limit=0')).status).toBe(400);
     expect((await call(sb, 'GET', '/_sandbox/sessions?cursor=-1')).status).toBe(400);
     expect((await call(sb, 'GET', '/_sandbox/journal')).body).toHaveLength(5);
+  });
+});
+
+describe('webhook targets beyond loopback', () => {
+  it('refuses a receiver on a private address unless allowed, and only when exposed', async () => {
+    const hooks = await receiver();
+    try {
+      const deliver = async (host: string | undefined, webhookAllow?: string[]) => {
+        const sb = testSandbox({ webhookAllow });
+        if (host) await sb.listen(0, host);
+        const put = await capa(sb, 'PUT', '/webhook-settings', { url: hooks.url });
+        expect(put.status).toBe(200);
+        const link = await createLink(sb, await createUser(sb));
+        await sb.sessions.transition(sessionIdOf(link.body.data.kycLink), 'VERIFIED');
+        await sb.webhooks.flush();
+        return sb.webhooks.list({ provider: 'capa' })[0]!.attempts[0]!;
+      };
+      const refused = await deliver('0.0.0.0');
+      expect(refused.status).toBeNull();
+      expect(refused.error).toMatch(/^refused: 127\.0\.0\.1 is 127\.0\.0\.1, a private address/);
+      expect((await deliver('0.0.0.0', ['127.0.0.0/8'])).status).toBe(200);
+      expect((await deliver(undefined)).status).toBe(200);
+    } finally {
+      await hooks.close();
+    }
   });
 });

@@ -245,7 +245,7 @@ describe('admin API', () => {
     const sb = testSandbox();
     await createUser(sb);
     const [entry] = (await admin(sb, 'GET', '/journal?provider=capa')).body;
-    expect(entry.requestHeaders['partner-api-key']).toBe('capa…(34)');
+    expect(entry.requestHeaders['partner-api-key']).toBe('capa…0001');
     expect(entry).toMatchObject({
       operation: 'createUser',
       status: 201,

@@ -10,6 +10,7 @@ export function healthRoutes(sb: Sandbox) {
         seed: sb.seed,
         providers: sb.providers.map((p) => p.name),
         now: new Date(sb.time.now()).toISOString(),
+        held: sb.stats(),
       }),
     )
     .get('/providers', (c) =>

@@ -1,8 +1,23 @@
 // POST /reset, GET /snapshot, GET /tenants: the state as a whole.
 import { Hono } from 'hono';
-import { inFilter } from '../engine/index.js';
+import { inFilter, maskSecrets, maskValue, secretSet } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { adminBody, paged, query, tenantFilter } from './input.js';
+
+/**
+ * The snapshot as the API shows it: each tenant named by its identifiable mask, and the values of
+ * secret fields (webhook secrets, tokens, password hashes) masked; code gets the real one.
+ */
+function masked(sb: Sandbox, snapshot: ReturnType<Sandbox['snapshot']>) {
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([key, collections]) => {
+      const at = key.indexOf(':');
+      const provider = key.slice(0, at);
+      const secrets = secretSet(sb.provider(provider).secrets);
+      return [`${provider}:${maskValue(key.slice(at + 1))}`, maskSecrets(collections, secrets)];
+    }),
+  );
+}
 
 export function stateRoutes(sb: Sandbox) {
   return new Hono()
@@ -11,7 +26,7 @@ export function stateRoutes(sb: Sandbox) {
       sb.reset(filter);
       return c.json({ reset: filter.provider ? filter : 'all' });
     })
-    .get('/snapshot', (c) => c.json(sb.snapshot(tenantFilter(sb, query(c)))))
+    .get('/snapshot', (c) => c.json(masked(sb, sb.snapshot(tenantFilter(sb, query(c))))))
     .get('/tenants', (c) => {
       const filter = tenantFilter(sb, query(c));
       return paged(

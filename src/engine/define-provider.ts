@@ -224,6 +224,8 @@ export interface ProviderModule {
    * at /_sandbox/providers/<name>, over this provider's tenants.
    */
   admin?(tenants: ProviderTenants): Hono;
+  /** Field names whose values are secrets in this vendor's bodies and queries, besides the engine's SECRET_FIELDS. */
+  secrets?: readonly string[];
   /** The OpenAPI file of this provider (default contracts/<name>/openapi.yaml). */
   contractFile?: string;
   /**

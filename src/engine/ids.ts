@@ -35,6 +35,8 @@ export interface IdSource {
    * array slot (Namespace.append) and finds one without hashing.
    */
   indexed(kind: string): string;
+  /** Whether any id was issued yet (a source never used can be dropped and made again). */
+  used(): boolean;
 }
 
 // A bijection on 32-bit integers: murmur3's finaliser, offset so that position 0 does not map to 0.
@@ -147,6 +149,7 @@ export function createIdSource(seed: string, namespace: string): IdSource {
       positions.set(kind, n + 1);
       return uuidFrom(next(kind), permute(n));
     },
+    used: () => streams.size > 0,
   };
 }
 

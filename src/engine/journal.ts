@@ -1,5 +1,6 @@
 // A bounded request/response log per tenant: what a client sent and what the sandbox answered.
 import { depthOver, MAX_JSON_DEPTH } from './input.js';
+import { maskSecrets, maskValue, secretSet } from './secrets.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
 export interface JournalEntry {
@@ -40,18 +41,25 @@ export interface Journal {
   record(entry: JournalRecord): void;
   list(filter?: TenantFilter & { operation?: string; limit?: number }): JournalEntry[];
   reset(filter?: TenantFilter): void;
+  /** Entries held, and of how many tenants. */
+  stats(): { entries: number; tenants: number };
 }
 
 type Stored = JournalRecord & { id: number };
 
-const view = ({ requestText, responseText, requestHeaders, at, ...e }: Stored): JournalEntry => ({
+/** An entry as listed: credentials in headers, secret fields in query and bodies, masked. */
+const view = (
+  { requestText, responseText, requestHeaders, at, query, ...e }: Stored,
+  secrets: ReadonlySet<string>,
+): JournalEntry => ({
   ...e,
   at: new Date(at).toISOString(),
+  query: maskSecrets(query, secrets) as Record<string, string>,
   requestHeaders: Object.fromEntries(
     headerPairs(requestHeaders).map(([k, v]) => [k, SECRET_HEADERS.test(k) ? redact(v) : v]),
   ),
-  requestBody: parseBody(requestText),
-  responseBody: parseBody(responseText),
+  requestBody: maskSecrets(parseBody(requestText), secrets),
+  responseBody: maskSecrets(parseBody(responseText), secrets),
 });
 
 function headerPairs(headers: Headers | readonly string[]): [string, string][] {
@@ -74,7 +82,12 @@ export const parseBody = (text: string | undefined): unknown => {
   return text.length > 2048 ? `${text.slice(0, 2048)}…` : text;
 };
 
-export function createJournal(perTenant = 100): Journal {
+/** `secretsOf` names a provider's secret fields (the engine's defaults and the provider's own). */
+export function createJournal(
+  perTenant = 100,
+  secretsOf: (provider: string) => ReadonlySet<string> = () => secretSet(),
+  maxTenants = 1000,
+): Journal {
   // A fixed ring per tenant: the newest perTenant entries, each overwriting the oldest, so an entry
   // lives for perTenant requests and no longer (listing sorts by id). The bound is also a cost under
   // load: every entry is alive at the next young-generation GC, which copies it (~0.8 KB with its
@@ -85,7 +98,12 @@ export function createJournal(perTenant = 100): Journal {
     record(entry) {
       const k = tenantKey(entry);
       let ring = rings.get(k);
-      if (!ring) rings.set(k, (ring = { ref: entry, entries: [], next: 0 }));
+      if (ring)
+        rings.delete(k); // re-inserted below: the map stays in order of last use
+      else ring = { ref: entry, entries: [], next: 0 };
+      rings.set(k, ring);
+      // Past maxTenants rings, the tenant journaled least recently is forgotten.
+      if (rings.size > maxTenants) rings.delete(rings.keys().next().value!);
       // The record is the pipeline's own fresh object: stored as it is (request headers are
       // immutable, read only when the journal is listed).
       const stored = entry as Stored;
@@ -105,7 +123,14 @@ export function createJournal(perTenant = 100): Journal {
         }
       }
       out.sort((a, b) => b.id - a.id);
-      return (filter.limit ? out.slice(0, filter.limit) : out).map(view);
+      return (filter.limit ? out.slice(0, filter.limit) : out).map((e) =>
+        view(e, secretsOf(e.provider)),
+      );
+    },
+    stats() {
+      let entries = 0;
+      for (const ring of rings.values()) entries += ring.entries.length;
+      return { entries, tenants: rings.size };
     },
     reset(filter = {}) {
       for (const [k, ring] of rings) if (inFilter(filter, ring.ref)) rings.delete(k);
@@ -115,5 +140,4 @@ export function createJournal(perTenant = 100): Journal {
 
 const SECRET_HEADERS = /authorization|cookie|api-key|client-key|secret|token|password/i;
 
-export const redact = (value: string) =>
-  value.length <= 8 ? '****' : `${value.slice(0, 4)}…(${value.length})`;
+export const redact = maskValue;

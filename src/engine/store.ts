@@ -34,6 +34,10 @@ export interface Store {
   /** Which tenant of this provider owns a record id (across tenants), if any. */
   ownerOf(provider: string, id: string): string | undefined;
   tenants(provider?: string): TenantRef[];
+  /** Whether a tenant holds anything. */
+  holds(ref: TenantRef): boolean;
+  /** How many tenants hold something. */
+  readonly size: number;
   /** Drops every namespace, or only the given provider's tenant (all providers when provider is omitted). */
   reset(filter?: TenantFilter): void;
   snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
@@ -97,8 +101,9 @@ class IndexedRows implements Rows {
   }
 }
 
-export function createStore(): Store {
-  return new MemoryStore();
+/** `onNewTenant` runs when a tenant first stores something (the sandbox caps how many it keeps). */
+export function createStore(onNewTenant: (ref: TenantRef) => void = () => {}): Store {
+  return new MemoryStore(onNewTenant);
 }
 
 /** One tenant's collections, by name. */
@@ -163,7 +168,12 @@ class Space implements Namespace {
 class MemoryStore implements Store {
   /** Tenants holding state; a namespace nobody wrote to is not kept (an unknown key leaves nothing). */
   private readonly spaces = new Map<string, Space>();
-  private readonly keep = (space: Space) => this.spaces.set(tenantKey(space), space);
+  private readonly keep = (space: Space) => {
+    this.spaces.set(tenantKey(space), space);
+    this.onNewTenant(space);
+  };
+
+  constructor(private readonly onNewTenant: (ref: TenantRef) => void) {}
 
   ns(provider: string, tenant: string): Namespace {
     return (
@@ -177,6 +187,14 @@ class MemoryStore implements Store {
       for (const [name, rows] of s.data) if (name[0] !== '_' && rows.has(id)) return s.tenant;
     }
     return undefined;
+  }
+
+  holds(ref: TenantRef) {
+    return this.spaces.has(tenantKey(ref));
+  }
+
+  get size() {
+    return this.spaces.size;
   }
 
   tenants(provider?: string): TenantRef[] {

@@ -1,6 +1,6 @@
 // The pages' safety rules in one place: CSP, masking of credentials, redirect checks, tenant handles.
 import type { Context, MiddlewareHandler } from 'hono';
-import { allowedRedirect, hexFrom, type RedirectScheme } from '../engine/index.js';
+import { allowedRedirect, hexFrom, maskValue, type RedirectScheme } from '../engine/index.js';
 
 /** The CSP of every page; `formTargets` adds the one redirect a decision may lead to (form-action covers redirects). */
 export function csp(formTargets: readonly string[] = []): string {
@@ -46,8 +46,7 @@ export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
 };
 
 /** A credential or tenant key as the pages show it: its first four characters. */
-export const mask = (value: string): string =>
-  value === '' ? '(anonymous)' : `${value.slice(0, 4)}…`;
+export const mask = (value: string): string => (value === '' ? '(anonymous)' : maskValue(value));
 
 /** A short, stable, non-secret name for a tenant, so forms never carry the key itself. */
 export const handleOf = (provider: string, tenant: string): string =>

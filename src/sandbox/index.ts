@@ -12,8 +12,12 @@ import {
   createStore,
   createWebhookQueue,
   loadContract,
+  allowedBy,
+  isPrivateAddress,
+  maskValue,
   optionsAsText,
   resolveOptions,
+  secretSet,
   SandboxError,
   tenantKey,
   webhookPost,
@@ -38,6 +42,7 @@ export { isLoopbackHost } from './access.js';
 
 export const DEFAULT_SEED = 'kyc-sandbox';
 export const DEFAULT_PORT = 4010;
+export const DEFAULT_MAX_TENANTS = 10_000;
 
 function resolveProviders(opts: SandboxOptions): ProviderModule[] {
   const mounted = (opts.providers ?? registry).map((name) => {
@@ -87,10 +92,30 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const clock =
     opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
   const { providers, provider, options, contracts, contract } = mount(opts);
-  const store = createStore();
-  const journal = createJournal(opts.journalSize);
+  // Past maxTenants tenants holding state, the one used least recently is reset (evicted).
+  const maxTenants = opts.maxTenants ?? DEFAULT_MAX_TENANTS;
+  const store = createStore((fresh) => {
+    if (store.size <= maxTenants) return;
+    const idle = kits.leastRecent();
+    if (idle && !(idle.provider === fresh.provider && idle.tenant === fresh.tenant)) {
+      log.info({ provider: idle.provider, tenant: maskValue(idle.tenant) }, 'idle tenant evicted');
+      sandbox.reset({ provider: idle.provider, tenant: idle.tenant });
+    }
+  });
+  const secrets = new Map(providers.map((p) => [p.name, secretSet(p.secrets)]));
+  const journal = createJournal(opts.journalSize, (p) => secrets.get(p) ?? secretSet());
   const rules = createFaultRules();
-  const post = opts.fetch ?? webhookPost();
+  const access = new Access(opts, () => new URL(publicUrl).hostname);
+  // Beyond loopback, webhooks never reach this host or a private network unless allowed.
+  const allow = opts.webhookAllow ?? [];
+  const post =
+    opts.fetch ??
+    webhookPost({
+      blocked: (host, address) =>
+        access.exposed && isPrivateAddress(address) && !allowedBy(allow, host, address)
+          ? `refused: ${host} is ${address}, a private address (the sandbox is reachable beyond this machine; --webhook-allow ${address} allows it)`
+          : null,
+    });
   const queue = createWebhookQueue((d) => clock.now(tenantKey(d)), post);
   const flush = () => queue.flush();
   const kits = createKits({
@@ -104,7 +129,6 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
   }); // prettier-ignore
   const server = createHttpServer(app, bodyLimit, log);
-  const access = new Access(opts, () => new URL(publicUrl).hostname);
   app.use(
     '/_sandbox/*',
     controlPlaneGuard(access, (name) => providers.some((p) => p.name === name)),
@@ -122,6 +146,14 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     faults: createFaults({ rules, providers, provider, contract }),
     webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: async (id) => (await queue.replay(id))!, flush },
     journal: (filter) => journal.list(filter),
+    stats: () => ({
+      tenants: store.size,
+      maxTenants,
+      kits: kits.size,
+      journal: journal.stats(),
+      webhooks: queue.list().length,
+      faultRules: rules.list().length,
+    }),
     async listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
       const { generatedToken } = access.bound(hostname); // before the first request can arrive
       const bound = await server.listen(port, hostname);

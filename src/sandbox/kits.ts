@@ -31,10 +31,30 @@ export interface Kits {
   of(provider: string, tenant: string): Kit;
   /** Forgets the kits a reset dropped (their id streams start again). */
   forget(filter: TenantFilter): void;
+  /** The tenant used least recently among those holding state (the one a full sandbox evicts). */
+  leastRecent(): Kit | undefined;
+  readonly size: number;
 }
 
+/**
+ * Kits of tenants that hold nothing and issued no id (an unknown or refused credential, say) are
+ * kept only while there are few: past this many kits, the idle ones are dropped, so a stream of
+ * junk credentials leaves nothing behind.
+ */
+const IDLE_KITS = 1000;
+
 export function createKits(deps: KitDeps): Kits {
+  // In order of last use (a hit moves a kit to the end), so the first one is the least recent.
   const kits = new Map<string, Kit>();
+  const loggers = new Map<string, Logger>();
+  const idle = (kit: Kit) => !kit.ids.used() && !deps.store.holds(kit);
+
+  function sweep() {
+    for (const [key, kit] of kits) {
+      if (kits.size <= IDLE_KITS / 2) return;
+      if (idle(kit)) kits.delete(key);
+    }
+  }
 
   function make(provider: string, tenant: string, key: string): Kit {
     const ids = createIdSource(deps.seed, key);
@@ -51,7 +71,7 @@ export function createKits(deps: KitDeps): Kits {
       fake: deps.fake,
       options: deps.options.get(provider) ?? {},
       contract: deps.contracts.get(provider)!,
-      log: deps.log.child({ provider }),
+      log: loggerOf(provider),
       ownerOf: (id) => deps.store.ownerOf(provider, id),
       hostedUrl: (sessionId, via) => deps.hostedUrl(provider, sessionId, via),
       webhooks: {
@@ -66,15 +86,31 @@ export function createKits(deps: KitDeps): Kits {
     };
   }
 
+  function loggerOf(provider: string) {
+    let log = loggers.get(provider);
+    if (!log) loggers.set(provider, (log = deps.log.child({ provider })));
+    return log;
+  }
+
   return {
     of(provider, tenant) {
       const key = tenantKey({ provider, tenant });
       let kit = kits.get(key);
-      if (!kit) kits.set(key, (kit = make(provider, tenant, key)));
+      if (kit) kits.delete(key);
+      else kit = make(provider, tenant, key);
+      kits.set(key, kit);
+      if (kits.size > IDLE_KITS) sweep();
       return kit;
     },
     forget(filter) {
       for (const [key, kit] of kits) if (inFilter(filter, kit)) kits.delete(key);
+    },
+    leastRecent() {
+      for (const kit of kits.values()) if (deps.store.holds(kit)) return kit;
+      return undefined;
+    },
+    get size() {
+      return kits.size;
     },
   };
 }

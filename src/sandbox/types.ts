@@ -39,10 +39,14 @@ export interface SandboxOptions {
   journalSize?: number;
   /** How webhooks are POSTed (default: webhookPost over node:http and node:https). */
   fetch?: WebhookPost;
+  /** Tenants holding state kept at most; past it the least recently used is reset (default 10 000). */
+  maxTenants?: number;
   /** The admin token; needed beyond loopback (generated at listen when absent). */
   adminToken?: string;
   /** Host header values the control plane accepts besides loopback names and the public URL's host. */
   allowedHosts?: readonly string[];
+  /** Webhook targets allowed in private ranges when bound beyond loopback: CIDRs, addresses or host names. */
+  webhookAllow?: readonly string[];
 }
 
 /** The caller of an admin call: the operator (every tenant), or one tenant (its credential). */
@@ -51,6 +55,16 @@ export type Principal = { kind: 'operator' } | { kind: 'tenant'; ref: TenantRef 
 /** A tenant as the admin API lists it: who, and the time on its clock. */
 export interface TenantInfo extends TenantRef {
   now: string;
+}
+
+export interface SandboxStats {
+  tenants: number;
+  maxTenants: number;
+  /** Tenants whose ids, clock and options are at hand (those holding nothing are dropped past 1000). */
+  kits: number;
+  journal: { entries: number; tenants: number };
+  webhooks: number;
+  faultRules: number;
 }
 
 /** Virtual time, per tenant: a move applies what fell due and delivers the webhooks it caused. */
@@ -144,6 +158,8 @@ export interface Sandbox {
   readonly faults: FaultService;
   readonly webhooks: WebhookService;
   journal(filter?: TenantFilter & { operation?: string; limit?: number }): JournalEntry[];
+  /** What the sandbox holds: tenants with state (and the cap), journal entries, webhook deliveries, fault rules. */
+  stats(): SandboxStats;
   /** Responses outside their contract, when validateResponses is on. */
   readonly contractViolations: readonly string[];
   readonly log: Logger;

@@ -1,7 +1,9 @@
 // How a webhook attempt goes out: one POST over node:http or node:https (loaded at the first https
 // delivery). Redirects are not followed (a 3xx is a failed attempt, as vendors count it). A receiver
 // behind a private CA: NODE_EXTRA_CA_CERTS, as for any Node program.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type RequestOptions } from 'node:http';
+import { isIP } from 'node:net';
 
 /** A webhook POST; the sandbox's own (webhookPost) or a test's. The global fetch is one. */
 export type WebhookPost = (
@@ -23,16 +25,33 @@ export const TRUNCATED_HEADER = 'x-kyc-sandbox-truncated';
 /** Statuses whose Response must have a null body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-export function webhookPost(): WebhookPost {
+/**
+ * Which resolved addresses a delivery may connect to: `blocked(host, address)` says why not, or
+ * null. Checked in the connection's own DNS lookup, so the address checked is the one used.
+ */
+export interface TargetPolicy {
+  blocked(host: string, address: string): string | null;
+}
+
+export function webhookPost(policy?: TargetPolicy): WebhookPost {
   let https: Promise<Request> | undefined;
   return async (url, init) => {
+    // An address written in the URL is never looked up: checked here instead.
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    const why = policy && isIP(host) ? policy.blocked(host, host) : null;
+    if (why) throw Object.assign(new Error(why), { code: 'EWEBHOOKTARGET' });
     const request = url.startsWith('https:')
       ? await (https ??= import('node:https').then((m) => m.request as Request))
       : (httpRequest as Request);
     return new Promise<Response>((resolve, reject) => {
       const req = request(
         url,
-        { method: init.method, headers: init.headers, signal: init.signal },
+        {
+          method: init.method,
+          headers: init.headers,
+          signal: init.signal,
+          lookup: lookupFor(policy),
+        },
         (res) => {
           // A receiver's answer is read up to a cap: a huge error page costs nothing to keep.
           const chunks: Buffer[] = [];
@@ -66,4 +85,21 @@ export function webhookPost(): WebhookPost {
       req.end(init.body);
     });
   };
+}
+
+/** A DNS lookup that refuses addresses the policy blocks (undefined: Node's own lookup). */
+function lookupFor(policy: TargetPolicy | undefined): RequestOptions['lookup'] {
+  if (!policy) return undefined;
+  return ((host: string, options: object, done: (...args: unknown[]) => void) => {
+    dnsLookup(host, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return done(err);
+      for (const a of addresses) {
+        const why = policy.blocked(host, a.address);
+        if (why) return done(Object.assign(new Error(why), { code: 'EWEBHOOKTARGET' }));
+      }
+      const all = (options as { all?: boolean }).all;
+      if (all) return done(null, addresses);
+      done(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  }) as RequestOptions['lookup'];
 }
