@@ -24,13 +24,15 @@ import {
   type ClockOptions,
   type Contract,
   type ProviderModule,
+  type WebhookPost,
+  type WebhookQueue,
 } from '../engine/index.js';
 import { mountHosted } from '../hosted/index.js';
 import { providers as registry } from '../providers/index.js';
 import { Access } from './access.js';
 import { createFaults } from './faults.js';
 import { controlPlaneGuard } from './guard.js';
-import { createApp, createHttpServer } from './http.js';
+import { createApp, createHttpServer, type Server } from './http.js';
 import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
 import { createTenants } from './tenants.js';
@@ -85,6 +87,44 @@ function mount(opts: SandboxOptions) {
   return { providers, provider, options, contracts, contract };
 }
 
+/** How webhooks go out: beyond loopback, never to this host or a private network unless allowed. */
+function transport(opts: SandboxOptions, access: Access): WebhookPost {
+  const allow = opts.webhookAllow ?? [];
+  return (
+    opts.fetch ??
+    webhookPost({
+      blocked: (host, address) =>
+        access.exposed && isPrivateAddress(address) && !allowedBy(allow, host, address)
+          ? `refused: ${host} is ${address}, a private address (the sandbox is reachable beyond this machine; --webhook-allow ${address} allows it)`
+          : null,
+    })
+  );
+}
+
+/** listen and close: the admin token decided before the first request, webhooks pumped while up. */
+function serving(
+  server: Server,
+  queue: WebhookQueue,
+  access: Access,
+  bound: (url: string) => void,
+): Pick<Sandbox, 'listen' | 'close'> {
+  return {
+    async listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
+      const { generatedToken } = access.bound(hostname);
+      const at = await server.listen(port, hostname);
+      queue.start();
+      // Bound to every interface, links name this machine's loopback unless a public URL is given.
+      bound(at.url.replace(/\/\/(0\.0\.0\.0|\[?::\]?)(?=:)/, '//127.0.0.1'));
+      return { ...at, adminToken: generatedToken };
+    },
+    async close() {
+      queue.stop();
+      await queue.flush().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const seed = opts.seed ?? DEFAULT_SEED;
   let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
@@ -97,26 +137,15 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const store = createStore((fresh) => {
     if (store.size <= maxTenants) return;
     const idle = kits.leastRecent();
-    if (idle && !(idle.provider === fresh.provider && idle.tenant === fresh.tenant)) {
-      log.info({ provider: idle.provider, tenant: maskValue(idle.tenant) }, 'idle tenant evicted');
-      sandbox.reset({ provider: idle.provider, tenant: idle.tenant });
-    }
+    if (!idle || (idle.provider === fresh.provider && idle.tenant === fresh.tenant)) return;
+    log.info({ provider: idle.provider, tenant: maskValue(idle.tenant) }, 'idle tenant evicted');
+    sandbox.reset({ provider: idle.provider, tenant: idle.tenant });
   });
   const secrets = new Map(providers.map((p) => [p.name, secretSet(p.secrets)]));
   const journal = createJournal(opts.journalSize, (p) => secrets.get(p) ?? secretSet());
   const rules = createFaultRules();
   const access = new Access(opts, () => new URL(publicUrl).hostname);
-  // Beyond loopback, webhooks never reach this host or a private network unless allowed.
-  const allow = opts.webhookAllow ?? [];
-  const post =
-    opts.fetch ??
-    webhookPost({
-      blocked: (host, address) =>
-        access.exposed && isPrivateAddress(address) && !allowedBy(allow, host, address)
-          ? `refused: ${host} is ${address}, a private address (the sandbox is reachable beyond this machine; --webhook-allow ${address} allows it)`
-          : null,
-    });
-  const queue = createWebhookQueue((d) => clock.now(tenantKey(d)), post);
+  const queue = createWebhookQueue((d) => clock.now(tenantKey(d)), transport(opts, access));
   const flush = () => queue.flush();
   const kits = createKits({
     seed, clock, store, webhooks: queue, fake: createFake(seed), log, options, contracts,
@@ -146,27 +175,10 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     faults: createFaults({ rules, providers, provider, contract }),
     webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: async (id) => (await queue.replay(id))!, flush },
     journal: (filter) => journal.list(filter),
-    stats: () => ({
-      tenants: store.size,
-      maxTenants,
-      kits: kits.size,
-      journal: journal.stats(),
-      webhooks: queue.list().length,
-      faultRules: rules.list().length,
+    stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.list().length, faultRules: rules.list().length }),
+    ...serving(server, queue, access, (url) => {
+      if (!opts.publicUrl) publicUrl = url;
     }),
-    async listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
-      const { generatedToken } = access.bound(hostname); // before the first request can arrive
-      const bound = await server.listen(port, hostname);
-      queue.start();
-      // Bound to every interface, links name this machine's loopback unless a public URL is given.
-      if (!opts.publicUrl) publicUrl = bound.url.replace(/\/\/(0\.0\.0\.0|\[?::\]?)(?=:)/, '//127.0.0.1');
-      return { ...bound, adminToken: generatedToken };
-    },
-    async close() {
-      queue.stop();
-      await queue.flush().catch(() => undefined);
-      await server.close();
-    },
   }; // prettier-ignore
   mountAdmin(app, sandbox);
   mountHosted(app, sandbox);

@@ -43,6 +43,37 @@ export interface Kits {
  */
 const IDLE_KITS = 1000;
 
+/** One tenant's kit: its clock, namespace, ids, options, contract and webhooks. */
+function makeKit(deps: KitDeps, log: Logger, provider: string, tenant: string, key: string): Kit {
+  const ids = createIdSource(deps.seed, key);
+  const now = () => deps.clock.now(key);
+  const { webhooks } = deps;
+  return {
+    provider,
+    tenant,
+    seed: deps.seed,
+    now,
+    iso: (ms = now()) => new Date(ms).toISOString(),
+    ns: deps.store.ns(provider, tenant),
+    ids,
+    fake: deps.fake,
+    options: deps.options.get(provider) ?? {},
+    contract: deps.contracts.get(provider)!,
+    log,
+    ownerOf: (id) => deps.store.ownerOf(provider, id),
+    hostedUrl: (sessionId, via) => deps.hostedUrl(provider, sessionId, via),
+    webhooks: {
+      enqueue: (d) => webhooks.enqueue({ ...d, provider, tenant, id: ids.uuid('webhook') }),
+      list: () => webhooks.list({ provider, tenant }),
+      get(id) {
+        const d = webhooks.get(id);
+        return d && d.provider === provider && d.tenant === tenant ? d : undefined;
+      },
+      replay: (id) => webhooks.replay(id),
+    },
+  };
+}
+
 export function createKits(deps: KitDeps): Kits {
   // In order of last use (a hit moves a kit to the end), so the first one is the least recent.
   const kits = new Map<string, Kit>();
@@ -56,36 +87,6 @@ export function createKits(deps: KitDeps): Kits {
     }
   }
 
-  function make(provider: string, tenant: string, key: string): Kit {
-    const ids = createIdSource(deps.seed, key);
-    const now = () => deps.clock.now(key);
-    const { webhooks } = deps;
-    return {
-      provider,
-      tenant,
-      seed: deps.seed,
-      now,
-      iso: (ms = now()) => new Date(ms).toISOString(),
-      ns: deps.store.ns(provider, tenant),
-      ids,
-      fake: deps.fake,
-      options: deps.options.get(provider) ?? {},
-      contract: deps.contracts.get(provider)!,
-      log: loggerOf(provider),
-      ownerOf: (id) => deps.store.ownerOf(provider, id),
-      hostedUrl: (sessionId, via) => deps.hostedUrl(provider, sessionId, via),
-      webhooks: {
-        enqueue: (d) => webhooks.enqueue({ ...d, provider, tenant, id: ids.uuid('webhook') }),
-        list: () => webhooks.list({ provider, tenant }),
-        get(id) {
-          const d = webhooks.get(id);
-          return d && d.provider === provider && d.tenant === tenant ? d : undefined;
-        },
-        replay: (id) => webhooks.replay(id),
-      },
-    };
-  }
-
   function loggerOf(provider: string) {
     let log = loggers.get(provider);
     if (!log) loggers.set(provider, (log = deps.log.child({ provider })));
@@ -97,7 +98,7 @@ export function createKits(deps: KitDeps): Kits {
       const key = tenantKey({ provider, tenant });
       let kit = kits.get(key);
       if (kit) kits.delete(key);
-      else kit = make(provider, tenant, key);
+      else kit = makeKit(deps, loggerOf(provider), provider, tenant, key);
       kits.set(key, kit);
       if (kits.size > IDLE_KITS) sweep();
       return kit;
