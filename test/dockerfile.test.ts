@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,32 @@ async function startImage(env: Record<string, string> = {}) {
 }
 
 describe('Dockerfile', () => {
+  it('builds on a maintained Node LTS, bakes no public URL, and labels the image', () => {
+    const text = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect([...text.matchAll(/^FROM node:(\d+)-/gm)].map((m) => Number(m[1]))).toEqual([24, 24]);
+    expect(runtime.env.KYC_SANDBOX_PUBLIC_URL).toBeUndefined();
+    expect(runtime.labels['org.opencontainers.image.title']).toBe('kyc-sandbox');
+    expect(runtime.labels['org.opencontainers.image.licenses']).toBe('MIT');
+  });
+
+  it('has a HEALTHCHECK that passes against the started image and fails when nothing answers', async () => {
+    const [cmd, ...args] = runtime.healthcheck!;
+    const probe = (port: string) =>
+      new Promise<number>((done) =>
+        spawn(cmd!, args, {
+          env: { ...process.env, KYC_SANDBOX_PORT: port },
+          stdio: 'ignore',
+        }).once('exit', (code) => done(code ?? 1)),
+      );
+    const { child, url } = await startImage();
+    try {
+      expect(await probe(new URL(url).port)).toBe(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await probe('9')).toBe(1);
+  });
+
   it("runs npm with a cache of its own inside the build folder, never the machine's", () => {
     // The runtime stage ends with `npm cache clean --force`: on the machine's cache that would wipe it.
     expect(readdirSync(join(out, '.npm-cache'))).not.toEqual([]);

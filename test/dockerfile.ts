@@ -18,6 +18,8 @@ export interface Stage {
   user: string | null;
   expose: string[];
   cmd: string[] | null;
+  labels: Record<string, string>;
+  healthcheck: string[] | null;
 }
 
 /** Joins continuation lines and drops comments. */
@@ -66,6 +68,8 @@ export async function buildWithoutDocker(
         user: null,
         expose: [],
         cmd: null,
+        labels: {},
+        healthcheck: null,
       };
       mkdirSync(stage.root, { recursive: true });
       stages.push(stage);
@@ -97,6 +101,10 @@ export async function buildWithoutDocker(
     } else if (op === 'USER') s.user = arg;
     else if (op === 'EXPOSE') s.expose.push(arg);
     else if (op === 'CMD') s.cmd = JSON.parse(arg) as string[];
+    else if (op === 'LABEL')
+      for (const m of arg.matchAll(/([\w.-]+)="([^"]*)"/g)) s.labels[m[1]] = m[2];
+    else if (op === 'HEALTHCHECK')
+      s.healthcheck = JSON.parse(arg.slice(arg.indexOf('CMD ') + 4)) as string[];
     else throw new Error(`unsupported Dockerfile instruction ${op}`);
   }
   return stages;
