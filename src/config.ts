@@ -91,7 +91,8 @@ export function loadConfig(
   const values = readFlags(argv);
   const pick = (flag: string | undefined, name: string) => flag ?? env[`KYC_SANDBOX_${name}`];
 
-  const portText = pick(values.port, 'PORT') ?? '4010';
+  // PORT, as hosting platforms set it, when neither the flag nor KYC_SANDBOX_PORT is given.
+  const portText = pick(values.port, 'PORT') ?? env.PORT ?? '4010';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
     throw new ConfigError(`port must be 0–65535, got "${portText}"`);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { clockRoutes } from './clock.js';
+import { contractRoutes } from './contracts.js';
 import { faultRoutes } from './faults.js';
 import { healthRoutes } from './health.js';
 import { journalRoutes } from './journal.js';
@@ -13,6 +14,7 @@ import { webhookRoutes } from './webhooks.js';
 
 const GROUPS = [
   healthRoutes,
+  contractRoutes,
   stateRoutes,
   clockRoutes,
   faultRoutes,
@@ -22,8 +24,40 @@ const GROUPS = [
   pactRoutes,
 ];
 
+const ADMIN_INDEX = [
+  'GET /_sandbox/health',
+  'GET /_sandbox/providers',
+  'GET /_sandbox/contracts[/<provider>[?format=yaml]]',
+  'GET /_sandbox/scenarios',
+  'POST /_sandbox/reset',
+  'GET /_sandbox/snapshot',
+  'GET /_sandbox/tenants',
+  'GET /_sandbox/clock',
+  'POST /_sandbox/clock/advance',
+  'POST /_sandbox/clock/set',
+  'GET|POST|DELETE /_sandbox/faults',
+  'GET /_sandbox/journal',
+  'GET /_sandbox/sessions[/<id>]',
+  'POST /_sandbox/sessions/<id>/transition',
+  'GET /_sandbox/webhooks[/<id>]',
+  'POST /_sandbox/webhooks/<id>/replay',
+  'GET /_sandbox/pact/states',
+  '/_sandbox/providers/<name>/…',
+  'GET /_sandbox/ui',
+];
+
 export function mountAdmin(app: Hono, sb: Sandbox) {
   const admin = new Hono();
+  // GET /_sandbox: where to go from here.
+  admin.get('/', (c) =>
+    c.json({
+      dashboard: '/_sandbox/ui',
+      providers: '/_sandbox/providers',
+      contracts: '/_sandbox/contracts',
+      docs: 'the README lists every admin endpoint',
+      endpoints: ADMIN_INDEX,
+    }),
+  );
   for (const group of GROUPS) admin.route('/', group(sb));
   for (const p of sb.providers) {
     if (p.admin) admin.route(`/providers/${p.name}`, p.admin(sb.tenantsOf(p.name)));

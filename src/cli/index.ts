@@ -1,7 +1,10 @@
 // The `kyc-sandbox` command: `serve` (the default) starts a sandbox; every other command is a thin
 // call to a running sandbox's admin API (--url, default http://127.0.0.1:4010), printing its JSON.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_HELP } from '../config.js';
+import { PROJECT_ROOT } from '../engine/index.js';
 import { serveFromArgs } from '../main.js';
 import { PACT_HELP, pactCommand } from './pact.js';
 
@@ -90,6 +93,32 @@ const FLAGS = [
   'reason',
 ];
 
+/** The package's version, read from its package.json. */
+function version(): string {
+  const file = join(PROJECT_ROOT, 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** The known word closest to a typo (edit distance ≤ 2), if any. */
+export function nearest(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++)
+        next[j] = Math.min(
+          row[j]! + 1,
+          next[j - 1]! + 1,
+          row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const best = known.map((k) => [k, distance(word, k)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= 2 ? best[0] : undefined;
+}
+
 function usage() {
   const cmds = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`);
   return `Usage: kyc-sandbox [serve] [options]      start a sandbox
@@ -176,11 +205,25 @@ export async function cli(argv: string[]): Promise<number | undefined> {
     process.stdout.write(usage());
     return 0;
   }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (
+    first !== undefined &&
+    first in COMMANDS &&
+    (rest.includes('--help') || rest.includes('-h'))
+  ) {
+    process.stdout.write(`kyc-sandbox ${first}: ${COMMANDS[first]!.summary}\n`);
+    return 0;
+  }
   if (first === undefined || first.startsWith('-')) return serveFromArgs(argv, process.env);
   if (first === 'serve') return serveFromArgs(rest, process.env);
   if (first in COMMANDS) return runAdmin(first, rest);
   const pact = pactCommand(first, rest);
   if (pact) return pact;
-  process.stderr.write(`kyc-sandbox: unknown command "${first}"\n\n${usage()}`);
+  const near = nearest(first, [...Object.keys(COMMANDS), 'serve', 'verify', 'states']);
+  const hint = near ? ` (did you mean "${near}"?)` : '';
+  process.stderr.write(`kyc-sandbox: unknown command "${first}"${hint}\n\n${usage()}`);
   return 2;
 }

@@ -46,4 +46,6 @@ export function mountHosted(app: Hono, sb: Sandbox) {
   ui.route('/', loginRoutes(sb));
   app.route(UI, ui);
   app.get(`${UI}/`, (c) => c.redirect(UI, 308));
+  // The root of the sandbox leads a person to the dashboard.
+  app.get('/', (c) => c.redirect(UI, 302));
 }
