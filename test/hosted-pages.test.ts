@@ -177,7 +177,9 @@ describe('walking the flow', () => {
     const details = await call(sb, 'GET', `/capa/api/partner/v2/kyc/details?userId=${userId}`, {
       headers: { 'partner-api-key': 'capa_test_partner_key_000000000001' },
     });
-    expect(details.body.data.faceLivenessInfo.statusReasons).toEqual(['Document expired']);
+    expect(details.body.data.idInfo.statusReasons).toEqual([
+      { code: 'DOCUMENT_EXPIRED', message: 'Document expired' },
+    ]);
   });
 });
 

@@ -105,9 +105,8 @@ describe('a pact the contract does not allow', () => {
       {
         status: 'ok',
         data: {
-          userId: USER,
-          status: 'VERIFIED',
-          business: { legalName: 'Acme', taxResidency: 'MX' },
+          verificationStatus: 'VERIFIED',
+          businessInfo: { businessName: 'Acme', taxResidency: 'MX' },
         },
       },
     );

@@ -28,20 +28,26 @@ const MOUNT = '/capa';
 const USER_CALLS: ReadonlySet<string> = new Set([
   'createKycVerificationLink',
   'createKybVerificationLink',
+  'createDirectKycLink',
+  'sendKycVerification',
+  'getUserAgreements',
   'getKycDetails',
   'getKybDetails',
 ]);
+
+/** The partner a well-formed key names: a fixture partner, or a self-service one. */
+export const knownPartner = (key: string): Partner | undefined =>
+  partners.get(key) ??
+  (key.startsWith(SELF_SERVICE_PREFIX) && keyFormat.test(key)
+    ? { key, name: 'Self-service partner', flow: 'valid', note: '' }
+    : undefined);
 
 /** The partner a key names, or Capa's error for the first check it fails. */
 export function partnerOf(rawKey: string | undefined): Partner {
   const key = rawKey?.trim();
   if (!key) throw fail('API_KEY_MISSING');
   if (!keyFormat.test(key)) throw fail('API_KEY_INVALID_FORMAT');
-  const partner =
-    partners.get(key) ??
-    (key.startsWith(SELF_SERVICE_PREFIX)
-      ? { key, name: 'Self-service partner', flow: 'valid' as const, note: '' }
-      : undefined);
+  const partner = knownPartner(key);
   if (!partner) throw fail('API_KEY_INVALID');
   if (partner.flow === 'invalid') throw fail('INVALID_PARTNER_FLOW');
   return partner;

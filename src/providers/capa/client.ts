@@ -24,32 +24,96 @@ export interface LinkInput {
   partnerRedirectUri?: string;
 }
 
+/** Personal information for regulatory purposes (required by the pages when country is MX). */
+export interface PersonalInfo {
+  profession: 'Employee' | 'Public Servant' | 'Entrepreneur or Contractor' | 'Student' | 'Other';
+  phoneNumber: string;
+  birthCountry: string;
+  taxId?: string;
+}
+
+export interface DirectLinkInput extends LinkInput {
+  userId: string;
+  personalInfo?: PersonalInfo;
+}
+
+export interface SendVerificationInput {
+  userId: string;
+  country: string;
+  documentType: 'NATIONAL_ID' | 'VOTER_ID' | 'PASSPORT';
+  personalInfo?: PersonalInfo;
+}
+
+export interface StatusReason {
+  code: string;
+  message: string;
+}
+
+/** One check of the KYC provider: result PASSED (fraud: CLEAN) and status APPROVED when it passed. */
+export interface KycCheck {
+  result: string;
+  status: string;
+  statusReasons: StatusReason[];
+  warnings: unknown[];
+}
+
 export interface KycDetails {
   aipriseSummary: { verificationResult: CapaStatus };
   clientReferenceId: string;
   verificationSessionId: string;
-  idInfo: {
-    fullName: string;
-    birthDate: string;
-    nationality: string | null;
-    idType: string;
-  } | null;
+  clientReferenceData: { personalInfo: PersonalInfo } | null;
+  faceLivenessInfo: KycCheck | null;
+  faceMatchInfo: (KycCheck & { faceMatchScore: number }) | null;
+  fraudInsights: KycCheck | null;
+  idInfo:
+    | (KycCheck & {
+        fullName: string;
+        birthDate: string;
+        gender: string;
+        nationality: string | null;
+        idNumber: string;
+        idType: string;
+      })
+    | null;
+  amlInfo: { numHits: number; entityHits: unknown[] } | null;
   [field: string]: unknown;
 }
 
 export interface KybDetails {
-  userId: string;
-  status: CapaStatus;
-  /** The link to resume the flow, while it is live. */
+  verificationStatus: CapaStatus;
+  businessInfo: {
+    businessName: string;
+    countryOfConstitution: string | null;
+    taxId: string;
+  } | null;
+  beneficialOwners: { fullName: string; ownershipPercent: number }[];
+  verificationSessionId: string;
+  createdAt: string | null;
+  /** The link to resume the flow, while it is live (named in the page's notes). */
   sessionUrl: string | null;
-  reason: string | null;
-  business: { legalName: string; registrationNumber: string; country: string | null } | null;
+}
+
+export interface Agreement {
+  name: 'CONTRACT' | 'TERMS_AND_CONDITIONS';
+  language: 'ES' | 'EN';
+  url: string;
 }
 
 export interface WebhookSettings {
+  id: string;
+  partnerId: string;
   url: string | null;
-  secret: string;
+  createdAt: string;
   updatedAt: string;
+}
+
+export interface WebhookNotification {
+  id: string;
+  event: CapaEvent;
+  status: 'PENDING' | 'SENT' | 'FAILED' | 'NOT_SENT';
+  retryAttempts: number;
+  manualRetryCount: number;
+  [field: string]: unknown;
 }
 
 export interface CapaWebhook {
@@ -103,11 +167,20 @@ export function capaClient(opts: CapaClientOptions) {
       call<{ kycLink: string }>('POST', `/users/${q(userId)}/kyc/verification-link`, input),
     createKybLink: (userId: string, input: LinkInput) =>
       call<{ kybLink: string }>('POST', `/users/${q(userId)}/kyb/verification-link`, input),
+    /** The KYC link with the userId in the body (generateDirectLink). */
+    createDirectKycLink: (input: DirectLinkInput) =>
+      call<{ kycLink: string }>('POST', '/kyc/verification-link', input),
+    /** A KYC this partner ran itself (uploadFiles, JSON form): 201 with no body. */
+    sendVerification: (input: SendVerificationInput) =>
+      call<undefined>('POST', '/kyc/send-verification', input),
+    agreements: (userId: string) => call<Agreement[]>('GET', `/users/${q(userId)}/agreements`),
     kycDetails: (userId: string) => call<KycDetails>('GET', `/kyc/details?userId=${q(userId)}`),
     kybDetails: (userId: string) => call<KybDetails>('GET', `/kyb/details?userId=${q(userId)}`),
-    webhookSettings: () => call<WebhookSettings>('GET', '/webhook-settings'),
-    updateWebhookSettings: (input: { url: string; secret?: string }) =>
+    /** url: null stops the notifications (Capa's "to reset the value null can be sent"). */
+    updateWebhookSettings: (input: { url: string | null }) =>
       call<WebhookSettings>('PUT', '/webhook-settings', input),
+    webhookNotification: (id: string) =>
+      call<WebhookNotification>('GET', `/webhook-notifications/${q(id)}`),
   };
 }
 

@@ -31,6 +31,7 @@ export const capaErrors = {
   },
   INVALID_EMAIL: { status: 400, code: 'BAD_REQUEST', message: 'Provided email is not valid' },
   // The docs render these two with their variables lost: " users can only request verification".
+  // Listed on the link pages only: the details pages answer a user of the other type with their 404.
   INVALID_VERIFICATION_TYPE_FOR_USER: {
     status: 400,
     code: 'INVALID_VERIFICATION_TYPE_FOR_USER',
@@ -86,6 +87,12 @@ export const capaErrors = {
       'User {userId} has a {kind} verification in status {status}; no new link can be generated',
     note: 'undocumented: a link asked for after the verification was submitted',
   },
+  KYC_ALREADY_SUBMITTED: {
+    status: 409,
+    code: 'CONFLICT',
+    message: 'User {userId} has a KYC verification in status {status}; no KYC can be sent for it',
+    note: 'undocumented: send-verification after a KYC was submitted (Capa publishes no error table for it)',
+  },
   MANUAL_RETRY_LIMIT: {
     status: 400,
     code: 'BAD_REQUEST',
@@ -118,6 +125,11 @@ export const capaErrors = {
     status: 500,
     code: 'INTERNAL_SERVER_ERROR',
     message: 'Failed to get user KYB details',
+  },
+  AGREEMENTS_FAILED: {
+    status: 500,
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Failed to read agreements',
   },
   // Transport failures (scenarios): Capa documents none of these bodies; rendered in its envelope.
   ...transportRows({

@@ -24,19 +24,37 @@ export type VerificationKind = 'kyc' | 'kyb';
 export type UserType = 'INDIVIDUAL' | 'BUSINESS';
 export type LinkState = 'live' | 'expired' | 'used' | 'superseded';
 
-/** Variants where Capa's pages disagree, and the link TTL it does not document. */
+/** Variants where Capa's sources disagree, and what they leave out (the link TTL, the upload's outcome). */
 export const capaOptions = {
   envelope: {
     default: 'documented',
-    choices: ['documented', 'success', 'status-ok'],
+    choices: ['documented', 'success', 'status-ok', 'prose'],
     description:
-      'success envelope: as each page documents it ({success,data} on users/links, {status:"ok",data} on details), or one style everywhere',
+      'success envelope: as each page\'s schema shows it ({success,data} on users/links/agreements/webhook settings, {status:"ok",data} on details and the direct link), one style everywhere, or "prose": the KYC link and KYC details unwrapped as the pages\' prose examples show them',
+  },
+  countries: {
+    default: 'documented',
+    choices: ['documented', 'spec'],
+    description:
+      "countries a link or a KYC upload may name: the 39 of the reference pages, or MX and DO only as Capa's published OpenAPI (partner_api_v2.json) has them",
+  },
+  uploadFormat: {
+    default: 'either',
+    choices: ['either', 'multipart', 'json'],
+    description:
+      'body of POST /kyc/send-verification: multipart/form-data with frontId, backId and selfie files (the reference page) or JSON without files (the published OpenAPI and the official SDK); either by default',
+  },
+  uploadOutcome: {
+    default: 'none',
+    choices: ['none', 'VERIFIED', 'REJECTED', 'REVIEW_NEEDED'],
+    description:
+      'what follows a KYC upload: "none" leaves it submitted (IN_PROGRESS) until an operator decides, as Capa decides later and says so by webhook; or that decision at once',
   },
   linkStatus: {
     default: '201',
     choices: ['201', '200'],
     description:
-      'HTTP status of a created verification link (undocumented; Create User documents 201)',
+      'HTTP status of a created verification link (the published OpenAPI says 201; the reference page states none)',
   },
   linkTtl: {
     default: '24h',
@@ -53,9 +71,12 @@ export const linkTtl = (kit: Kit): number => optionsOf(kit).linkTtl;
 /** The kind of verification a user type may ask for: INDIVIDUAL → KYC, BUSINESS → KYB. */
 export const kindFor = (type: UserType): VerificationKind => (type === 'BUSINESS' ? 'kyb' : 'kyc');
 
-/** A new link may be generated before a submission, and again after a rejection. */
-export const canGenerateLink = (status: CapaStatus) =>
-  status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'REJECTED';
+/**
+ * A new link (or upload) may start before a submission, and again after a rejection; not while a
+ * submitted KYC (an upload: IN_PROGRESS with its session used) waits for Capa's decision.
+ */
+export const canGenerateLink = (status: CapaStatus, submitted: boolean) =>
+  status === 'NOT_STARTED' || status === 'REJECTED' || (status === 'IN_PROGRESS' && !submitted);
 
 /** A submission leaves IN_PROGRESS for a decision (or for review); it uses the link. */
 export const isSubmission = (from: CapaStatus, to: CapaStatus) =>

@@ -163,7 +163,12 @@ describe('Capa verification links', () => {
     const details = await capa(sb, 'GET', `/kyb/details?userId=${userId}`);
     expect(details.body).toMatchObject({
       status: 'ok',
-      data: { status: 'IN_PROGRESS', sessionUrl: res.body.data.kybLink, business: null },
+      data: {
+        verificationStatus: 'IN_PROGRESS',
+        sessionUrl: res.body.data.kybLink,
+        businessInfo: null,
+        beneficialOwners: [],
+      },
     });
   });
 
@@ -199,5 +204,32 @@ describe('Capa verification links', () => {
     const first = (await createLink(sb, userId)).body.data.kycLink;
     await createLink(sb, userId);
     expect((await call(sb, 'GET', new URL(first).pathname)).status).toBe(410);
+  });
+
+  it('narrows the countries to MX and DO with the countries=spec variant (partner_api_v2.json)', async () => {
+    const sb = testSandbox({ options: { capa: { countries: 'spec' } } });
+    const userId = await createUser(sb);
+    const res = await createLink(sb, userId, { country: 'US' });
+    expectError(res, 400, 'INVALID_USER_INPUT_ERROR', 'Invalid User Input');
+    expect(res.body.details.issues).toEqual([
+      { path: '/country', message: 'must be one of MX, DO (countries=spec)' },
+    ]);
+    expect((await createLink(sb, userId, { country: 'DO' })).status).toBe(201);
+  });
+
+  it('keeps the 39 documented countries by default', async () => {
+    const sb = testSandbox();
+    expect((await createLink(sb, await createUser(sb), { country: 'US' })).status).toBe(201);
+  });
+
+  it('answers the unwrapped {kycLink} of the page prose with envelope=prose, and keeps KYB wrapped', async () => {
+    const sb = testSandbox({ options: { capa: { envelope: 'prose' } } });
+    const res = await createLink(sb, await createUser(sb));
+    expect(res.body).toEqual({
+      kycLink: expect.stringMatching(/^http:\/\/sandbox\.test\/verify\/capa\//),
+    });
+    const biz = await createUser(sb, { type: 'BUSINESS' });
+    const kyb = await createLink(sb, biz, { country: 'MX' }, undefined, 'kyb');
+    expect(kyb.body).toEqual({ success: true, data: { kybLink: expect.any(String) } });
   });
 });

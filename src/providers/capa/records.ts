@@ -3,11 +3,24 @@
 import type { Kit } from '../../engine/index.js';
 import type { CapaStatus, UserType, VerificationKind } from './lifecycle.js';
 
+/** What the partner tells Capa about the person (direct link, KYC upload): the details echo it. */
+export interface PersonalInfo {
+  profession: string;
+  phoneNumber: string;
+  birthCountry: string;
+  taxId?: string;
+}
+
 export interface Verification {
   status: CapaStatus;
+  /** The user's latest session: a verification link, or a KYC the partner uploaded. */
   linkId: string | null;
   country: string | null;
   reason: string | null;
+  /** The partner's own data, when it sent some (direct link, upload); null: the details invent it. */
+  personalInfo?: PersonalInfo | null;
+  /** The document a partner-run KYC used (NATIONAL_ID, VOTER_ID, PASSPORT). */
+  documentType?: string | null;
   /** Epoch milliseconds on the tenant's clock, as every timestamp in Capa's records. */
   submittedAt: number | null;
   decidedAt: number | null;
@@ -27,6 +40,8 @@ export interface CapaLink extends Record<string, unknown> {
   id: string;
   userId: string;
   kind: VerificationKind;
+  /** 'link': a verification link the person opens; 'upload': a KYC the partner ran and sent (used at once). */
+  source?: 'link' | 'upload';
   country: string;
   redirectUri: string | null;
   /** Expiry is createdAt + the linkTtl option, computed on read, so a clock advance expires it at once. */
@@ -34,9 +49,14 @@ export interface CapaLink extends Record<string, unknown> {
   usedAt: number | null;
 }
 
+/** Capa's webhook settings entity (id, partnerId, url, createdAt, updatedAt) and the signing secret. */
 export interface WebhookSettings extends Record<string, unknown> {
+  id: string;
+  partnerId: string;
   url: string | null;
+  /** Never in a vendor response: set with the sandbox-only `secret` field, read through the admin hook. */
   secret: string;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -54,6 +74,8 @@ export const newVerification = (): Verification => ({
   linkId: null,
   country: null,
   reason: null,
+  personalInfo: null,
+  documentType: null,
   submittedAt: null,
   decidedAt: null,
 });
@@ -98,8 +120,11 @@ export const addLink = (kit: Kit, link: CapaLink) => kit.ns.append(LINKS, link.i
 export const webhookSettings = (kit: Kit): WebhookSettings =>
   kit.ns.get<WebhookSettings>(SETTINGS, WEBHOOK) ??
   saveWebhookSettings(kit, {
+    id: kit.ids.uuid('webhook-settings'),
+    partnerId: kit.ids.uuid('partner'),
     url: null,
     secret: `whsec_${kit.ids.token('webhook-secret', 24)}`,
+    createdAt: kit.iso(),
     updatedAt: kit.iso(),
   });
 

@@ -1,6 +1,7 @@
-// Webhook settings (register the partner's URL and secret) and the notification log with manual
-// retry. Capa names the settings operation but its path was not captured: the sandbox chose
-// /api/partner/v2/webhook-settings (see README).
+// Webhook settings and the notification log with manual retry. PUT /webhook-settings is Capa's
+// published operation ({url}, url nullable: null resets it); GET answers the same entity (a sandbox
+// addition). The signing secret is never in a vendor response: the sandbox-only `secret` field sets
+// it, and /_sandbox/providers/capa/webhook-settings reads it (admin.ts).
 import { Hono, type Context } from 'hono';
 import { reply, type Kit, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
@@ -22,7 +23,8 @@ function putSettings(c: Context<ProviderEnv>) {
   const body = validateBody(c);
   const current = webhookSettings(kit);
   const next = saveWebhookSettings(kit, {
-    url: body.url as string,
+    ...current,
+    url: (body.url as string | null) ?? null,
     secret: (body.secret as string | undefined) ?? current.secret,
     updatedAt: kit.iso(),
   });

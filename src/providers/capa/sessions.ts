@@ -10,7 +10,7 @@ import { REDIRECT_SCHEMES } from './input.js';
 import { capaLifecycle, linkState, linkTtl } from './lifecycle.js';
 import { LINKS, linkById, userById, type CapaLink } from './records.js';
 import { transition } from './transitions.js';
-import { kybDetails, kycDetails } from './views.js';
+import { business, kycDetails, REASONS } from './views-details.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const link = row as CapaLink;
@@ -33,7 +33,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
 }
 
 /**
- * The person (or business) the page shows: what the details endpoints will return once decided,
+ * The person (or business) the page shows: what the details endpoints will return once submitted,
  * read from them with the verification marked done, so the page and the API name the same identity.
  */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
@@ -42,13 +42,16 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   if (!user) return { name: 'Unknown user', facts: [] };
   const done = { ...user[link.kind], status: 'VERIFIED' as const, country: link.country };
   if (link.kind === 'kyb') {
-    const b = kybDetails(kit, { ...user, kyb: done }, link, true).business!;
+    const { businessInfo, beneficialOwners } = business(kit, { ...user, kyb: done });
     return {
-      name: b.legalName,
+      name: businessInfo.businessName,
       facts: [
-        { label: 'Registration no.', value: b.registrationNumber },
-        { label: 'Country', value: link.country },
-        { label: 'Address', value: b.address },
+        { label: 'Tax ID', value: businessInfo.taxId },
+        { label: 'Country of constitution', value: link.country },
+        {
+          label: 'Beneficial owners',
+          value: beneficialOwners.map((o) => `${o.fullName} (${o.ownershipPercent} %)`).join(', '),
+        },
         { label: 'Contact', value: user.email },
       ],
     };
@@ -57,7 +60,7 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   return {
     name: id.fullName,
     facts: [
-      { label: 'Document', value: `${id.idType.replace(/_/g, ' ').toLowerCase()} ${id.idNumber}` },
+      { label: 'Document', value: `${id.idType} ${id.idNumber}` },
       { label: 'Date of birth', value: id.birthDate },
       { label: 'Nationality', value: link.country },
       { label: 'Email', value: user.email },
@@ -86,7 +89,8 @@ export const capaSessions: SessionAdapter = {
     v.redirectUri ? withQuery(v.redirectUri, { userId: v.subject, status: v.state }) : null,
   identity,
   // Capa's link opens its KYC provider's flow (AiPrise, per the details' aipriseSummary); the link
-  // is created IN_PROGRESS, so no start state. Reasons land in the details' statusReasons.
+  // is created IN_PROGRESS, so no start state. Each reason lands in the details as a {code, message}
+  // on the check it concerns (fixtures/capa/reasons.json).
   hosted: {
     brand: { color: '#4f46e5' },
     steps: [
@@ -118,19 +122,14 @@ export const capaSessions: SessionAdapter = {
         state: 'REJECTED',
         tone: 'reject',
         needsReason: true,
-        reasons: [
-          'Document could not be verified',
-          'Face does not match the document',
-          'Document expired',
-          'Watchlist match',
-        ],
+        reasons: REASONS.REJECTED.map((r) => r.message),
       },
       {
         label: 'Send to manual review',
         state: 'REVIEW_NEEDED',
         tone: 'review',
         needsReason: true,
-        reasons: ['Document image unclear', 'Address needs a manual check'],
+        reasons: REASONS.REVIEW_NEEDED.map((r) => r.message),
       },
     ],
     leave: 'Leave and finish later',

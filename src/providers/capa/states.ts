@@ -21,6 +21,7 @@ async function createUser(
     // Unique per call: the verifier resets between interactions, but one interaction may seed twice.
     email: str(p.email, `pact-${++emails}@example.com`),
     ...(typeof p.externalUserId === 'string' ? { externalUserId: p.externalUserId } : {}),
+    ...(typeof p.alias === 'string' ? { alias: p.alias } : {}),
   };
   const res = await ctx.request<{ data: { userId: string } }>('POST', `${BASE}/users`, {
     headers: { 'partner-api-key': key },
@@ -52,6 +53,7 @@ const USER_PARAMS = {
   ...KEY_PARAM,
   type: 'INDIVIDUAL (default, KYC) or BUSINESS (KYB)',
   externalUserId: 'optional externalUserId',
+  alias: 'optional alias: link-error, details-error and agreements-error make that call answer 500',
 };
 
 export const capaStates: readonly ProviderState[] = [
@@ -96,6 +98,9 @@ export const capaStates: readonly ProviderState[] = [
     params: {
       ...USER_PARAMS,
       decision: 'VERIFIED (default), REJECTED or REVIEW_NEEDED',
+      reason:
+        'the decision\'s reason (default "Decided for a pact"), e.g. one the hosted page offers: "Face does not match the document"',
+      country: 'link country (default MX)',
       webhookSecret: 'the signing secret registered first (default capa-pact-webhook-secret)',
       event: 'for message pacts: the webhook to read, e.g. VERIFIED_USER (default the last sent)',
     },
@@ -110,7 +115,7 @@ export const capaStates: readonly ProviderState[] = [
       const userId = await createUser(ctx, p);
       const sessionId = await createLink(ctx, p, userId);
       await ctx.request('POST', `/_sandbox/sessions/${sessionId}/transition`, {
-        json: { state: str(p.decision, 'VERIFIED'), reason: 'Decided for a pact' },
+        json: { state: str(p.decision, 'VERIFIED'), reason: str(p.reason, 'Decided for a pact') },
       });
       return { userId };
     },

@@ -69,3 +69,22 @@ export const expectError = (res: Reply, status: number, code: string, message: s
     code: res.body?.code,
     message: res.body?.message,
   }).toEqual({ status, statusCode: status, code, message });
+
+/** Moves a session through the admin API, as an operator or the hosted page would. */
+export const decide = (sb: Sandbox, sessionId: string, state: string, reason?: string) =>
+  call(sb, 'POST', `/_sandbox/sessions/${sessionId}/transition`, { json: { state, reason } });
+
+/** A user with a KYC link: its id, the link and the session id at its end. */
+export async function withLink(sb: Sandbox, body: Record<string, unknown> = {}, key = KEY) {
+  const userId = await createUser(sb, {}, key);
+  const link = (await createLink(sb, userId, body, key)).body.data.kycLink as string;
+  return { userId, link, sessionId: sessionIdOf(link) };
+}
+
+/** The personalInfo of Capa's example. */
+export const PERSONAL_INFO = {
+  profession: 'Employee',
+  phoneNumber: '+524401234567',
+  birthCountry: 'MX',
+  taxId: 'LOZG7802117B9',
+};

@@ -166,4 +166,84 @@ describe('Capa webhooks', () => {
       'Invalid User Input',
     );
   });
+
+  it('answers PUT with the settings entity of the published OpenAPI, never the secret', async () => {
+    const sb = testSandbox();
+    const res = await capa(sb, 'PUT', '/webhook-settings', {
+      url: 'https://partner.example/hooks',
+      secret: 'a-partner-chosen-secret-123',
+    });
+    expect(res.body).toEqual({
+      success: true,
+      data: {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        partnerId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        url: 'https://partner.example/hooks',
+        createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    });
+    expect((await capa(sb, 'GET', '/webhook-settings')).body).toEqual(res.body);
+  });
+
+  it('resets the URL with url: null, keeping the entity, and logs later events NOT_SENT', async () => {
+    const sb = testSandbox();
+    const { hook } = await withReceiver(sb);
+    const before = (await capa(sb, 'GET', '/webhook-settings')).body.data;
+    await call(sb, 'POST', '/_sandbox/clock/advance', {
+      json: { provider: 'capa', tenant: KEY, by: '1m' },
+    });
+    const res = await capa(sb, 'PUT', '/webhook-settings', { url: null });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({
+      ...before,
+      url: null,
+      updatedAt: expect.not.stringMatching(before.updatedAt),
+    });
+    await verify(sb);
+    expect(hook.received).toHaveLength(0);
+    const log = (await capa(sb, 'GET', '/webhook-notifications')).body.data;
+    expect(log.map((n: { status: string }) => n.status)).toEqual(['NOT_SENT', 'NOT_SENT']);
+  });
+
+  it('answers 400 INVALID_USER_INPUT_ERROR for a body without url', async () => {
+    expectError(
+      await capa(testSandbox(), 'PUT', '/webhook-settings', {}),
+      400,
+      'INVALID_USER_INPUT_ERROR',
+      'Invalid User Input',
+    );
+  });
+
+  it('shows and sets the signing secret through /_sandbox/providers/capa/webhook-settings', async () => {
+    const sb = testSandbox();
+    const { hook } = await withReceiver(sb);
+    const shown = await call(sb, 'GET', `/_sandbox/providers/capa/webhook-settings?tenant=${KEY}`);
+    expect(shown.body).toMatchObject({ tenant: KEY, secret: 'a-partner-chosen-secret-123' });
+    const set = await call(sb, 'PUT', '/_sandbox/providers/capa/webhook-settings', {
+      json: { tenant: KEY, secret: 'rotated-secret-0123456789' },
+    });
+    expect(set.body.secret).toBe('rotated-secret-0123456789');
+    await verify(sb);
+    for (const r of hook.received)
+      expect(r.headers['capa-signature']).toBe(
+        createHmac('sha256', 'rotated-secret-0123456789').update(r.body).digest('hex'),
+      );
+  });
+
+  it('makes a secret for a partner that never set one, and refuses a bad admin call', async () => {
+    const sb = testSandbox();
+    const fresh = await call(sb, 'GET', `/_sandbox/providers/capa/webhook-settings?tenant=${KEY}`);
+    expect(fresh.body.secret).toMatch(/^whsec_[0-9a-f]{48}$/);
+    const unknown = await call(
+      sb,
+      'GET',
+      '/_sandbox/providers/capa/webhook-settings?tenant=nobody',
+    );
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown_partner']);
+    const short = await call(sb, 'PUT', '/_sandbox/providers/capa/webhook-settings', {
+      json: { tenant: KEY, secret: 'short' },
+    });
+    expect([short.status, short.body.error.code]).toEqual([400, 'bad_secret']);
+  });
 });
