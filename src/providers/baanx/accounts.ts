@@ -36,3 +36,6 @@ export function isActiveClient(key: string): boolean {
 
 export const baanxCredentials = (): Credential[] =>
   fixture.clients.map((c) => ({ header: CLIENT_HEADER, value: c.key, note: c.note }));
+
+/** The first active fixture client: the tenant operator routes act on when none is named. */
+export const DEFAULT_CLIENT = fixture.clients.find((c) => c.status === 'active')!.key;

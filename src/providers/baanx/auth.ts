@@ -81,7 +81,8 @@ function bearerUser(c: Context<ProviderEnv>, kit: Kit, region: Region): User {
     unknown: () => fail('NOT_AUTHENTICATED'),
     foreign: () => fail('CLIENT_MISMATCH'),
   });
-  if (Date.parse(token.expiresAt) <= kit.now()) throw fail('NOT_AUTHENTICATED');
+  // A token from a login that asked for OTP is "not valid for API calls" until the OTP login.
+  if (Date.parse(token.expiresAt) <= kit.now() || token.otpPending) throw fail('NOT_AUTHENTICATED');
   const user = getUser(kit, region, token.userId);
   if (!user) throw fail('NOT_AUTHENTICATED');
   if (user.disabled) throw fail('USER_DISABLED');
@@ -92,13 +93,14 @@ function bearerUser(c: Context<ProviderEnv>, kit: Kit, region: Region): User {
  * A user access token: issued when registration completes and on login (the sandbox's refresh),
  * valid accessTokenTtl (6 h documented) on the tenant clock.
  */
-export function issueToken(kit: Kit, region: Region, user: User): string {
+export function issueToken(kit: Kit, region: Region, user: User, otpPending = false): string {
   const now = kit.now();
   const token: AccessToken = {
     id: newId(kit, 'access-token', region),
     userId: user.id,
     issuedAt: kit.iso(now),
     expiresAt: kit.iso(now + optionsOf(kit).accessTokenTtl),
+    otpPending,
   };
   putToken(kit, region, token);
   return token.id;

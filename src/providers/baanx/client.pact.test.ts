@@ -5,11 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { consumerPact, isoTimestamp, url, uuid } from '../../pact/consumer.js';
 import { type BaanxError, baanxClient } from './client.js';
 
-const { like, fromProviderState } = MatchersV3;
+const { like, eachLike, regex, fromProviderState } = MatchersV3;
 const KEY = 'baa0c11e-0000-4000-8000-000000000001';
 const REVOKED = 'baa0c11e-0000-4000-8000-00000000dead';
 const ONBOARDING = '0d1e9a28-4394-4619-83f9-1be3a6f6a4fc';
 const TOKEN = '3f2d21e4-6765-4310-b7ee-160ebc479e43';
+const PASSWORD = 'pact-Passw0rd-123'; // the provider states' password
 const clientKey = { 'x-client-key': KEY };
 const onboardingFromState = () => fromProviderState('${onboardingId}', ONBOARDING);
 
@@ -42,7 +43,7 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
   it('gets the Veriff session URL for an onboarding', () =>
     http.pact
       .addInteraction()
-      .given('a Baanx onboarding has started', { clientKey: KEY })
+      .given('a Baanx onboarding has a verified phone', { clientKey: KEY })
       .uponReceiving('a request for the Veriff session of an onboarding')
       .withRequest('POST', '/v1/auth/register/verification', (b) =>
         b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }),
@@ -186,5 +187,104 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
           status: 401,
           message: 'Not authenticated',
         });
+      }));
+  it('is refused with 400 when the KYC step comes before phone verification', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx onboarding has started', { clientKey: KEY })
+      .uponReceiving('a request for the Veriff session before phone verification')
+      .withRequest('POST', '/v1/auth/register/verification', (b) =>
+        b.headers(clientKey).jsonBody({ onboardingId: onboardingFromState() }),
+      )
+      .willRespondWith(400, (b) =>
+        b.jsonBody({ message: 'Verification requires phone verification first' }),
+      )
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).verificationSession(ONBOARDING))).toEqual({
+          status: 400,
+          message: 'Verification requires phone verification first',
+        });
+      }));
+
+  it('logs in a person who stopped mid-registration and learns the phase', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx onboarding has started', { clientKey: KEY, email: 'grace@example.com' })
+      .uponReceiving('a login before registration is complete')
+      .withRequest('POST', '/v1/auth/login', (b) =>
+        b.headers(clientKey).jsonBody({ email: 'grace@example.com', password: PASSWORD }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          accessToken: uuid(),
+          userId: onboardingFromState(),
+          isOtpRequired: false,
+          phoneNumber: null,
+          phase: 'PHONE_NUMBER',
+          verificationState: 'UNVERIFIED',
+          isLinked: false,
+        }),
+      )
+      .executeTest(async (mock) => {
+        const answer = await client(mock.url).login('grace@example.com', PASSWORD);
+        expect(answer.phase).toBe('PHONE_NUMBER');
+      }));
+
+  it('is refused with 401 for a wrong password', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', { clientKey: KEY, email: 'ada@example.com' })
+      .uponReceiving('a login with a wrong password')
+      .withRequest('POST', '/v1/auth/login', (b) =>
+        b.headers(clientKey).jsonBody({ email: 'ada@example.com', password: 'not-the-password' }),
+      )
+      .willRespondWith(401, (b) => b.jsonBody({ message: 'Invalid email or password' }))
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(client(mock.url).login('ada@example.com', 'not-the-password')),
+        ).toEqual({ status: 401, message: 'Invalid email or password' });
+      }));
+
+  it('reads the registration settings before sign-up', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx client', { clientKey: KEY })
+      .uponReceiving('a request for the registration settings')
+      .withRequest('GET', '/v1/auth/settings', (b) => b.headers(clientKey))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          countries: eachLike({
+            id: uuid(),
+            name: like('United Kingdom'),
+            iso3166alpha2: regex(/^[A-Z]{2}$/, 'GB'),
+            callingCode: regex(/^[0-9]{1,4}$/, '44'),
+            canSignUp: like(true),
+          }),
+          usStates: eachLike({
+            id: uuid(),
+            name: like('Alabama'),
+            postalAbbreviation: regex(/^[A-Z]{2}$/, 'AL'),
+            canSignUp: like(true),
+          }),
+          links: like({}),
+        }),
+      )
+      .executeTest(async (mock) => {
+        expect((await client(mock.url).settings()).countries.length).toBeGreaterThan(0);
+      }));
+
+  it('is refused with 404 when asking a login OTP for an unknown user', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx client', { clientKey: KEY })
+      .uponReceiving('a login OTP request for an unknown user')
+      .withRequest('POST', '/v1/auth/login/otp', (b) =>
+        b.headers(clientKey).jsonBody({ userId: '00000000-0000-4000-8000-000000000000' }),
+      )
+      .willRespondWith(404, (b) => b.jsonBody({ message: 'User not found' }))
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(client(mock.url).sendLoginOtp('00000000-0000-4000-8000-000000000000')),
+        ).toEqual({ status: 404, message: 'User not found' });
       }));
 });

@@ -40,6 +40,30 @@ export interface EmailVerifyInput {
 }
 
 /** Baanx answers errors as {"message"}; 498 means the client key itself was refused. */
+export type Phase = 'ACCOUNT' | 'PHONE_NUMBER' | 'PERSONAL_INFORMATION' | 'PHYSICAL_ADDRESS';
+
+export interface LoginAnswer {
+  accessToken: string;
+  userId: string;
+  isOtpRequired: boolean;
+  phoneNumber: string | null;
+  phase: Phase | null;
+  verificationState: VerificationState;
+  isLinked: boolean;
+}
+
+export interface Settings {
+  countries: {
+    id: string;
+    name: string;
+    iso3166alpha2: string;
+    callingCode: string;
+    canSignUp: boolean;
+  }[];
+  usStates: { id: string; name: string; postalAbbreviation: string; canSignUp: boolean }[];
+  links: Record<string, Record<string, string>>;
+}
+
 export class BaanxError extends Error {
   constructor(
     readonly status: number,
@@ -120,12 +144,16 @@ export function baanxClient(opts: BaanxClientOptions) {
     /** Polled: the onboarding with its verificationState (the docs poll every 5 s). */
     onboarding: (onboardingId: string) =>
       call<Onboarding>('GET', `/v1/auth/register?onboardingId=${q(onboardingId)}`),
-    login: (email: string, password: string) =>
-      call<{ accessToken: string; userId: string; verificationState: VerificationState }>(
-        'POST',
-        '/v1/auth/login',
-        { body: { email, password } },
-      ),
+    /** phase names where an unfinished registration stopped (null once registered). */
+    login: (email: string, password: string, otpCode?: string) =>
+      call<LoginAnswer>('POST', '/v1/auth/login', {
+        body: { email, password, ...(otpCode ? { otpCode } : {}) },
+      }),
+    /** Sends the login OTP by SMS to the userId a login answer gave. */
+    sendLoginOtp: (userId: string) =>
+      call<{ success: true }>('POST', '/v1/auth/login/otp', { body: { userId } }),
+    /** Registration settings: the countries and US states a client may offer. */
+    settings: () => call<Settings>('GET', '/v1/auth/settings'),
     user: (accessToken: string) => call<BaanxUser>('GET', '/v1/user', { accessToken }),
     /** Post-registration (re-)verification: a new single-use session URL on every call. */
     reverification: (accessToken: string) =>

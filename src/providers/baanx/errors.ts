@@ -108,6 +108,31 @@ export const baanxErrors = {
     message: 'Invalid email or password',
     note: 'login with a wrong password or an unregistered email; body not shown upstream',
   },
+  COUNTRY_NOT_SUPPORTED: {
+    status: 400,
+    message: 'Sign-up is not available in {country}',
+    note: 'a country GET /v1/auth/settings lists with canSignUp: false',
+  },
+  INVALID_OTP_CODE: {
+    status: 401,
+    message: 'Invalid OTP code',
+    note: 'login with an otpCode other than the one /v1/auth/login/otp sent, or none sent; body not shown upstream',
+  },
+  OTP_CODE_EXPIRED: {
+    status: 401,
+    message: 'OTP code expired',
+    note: 'docs: the login code "expires after a few minutes" (otpTtl); body not shown upstream',
+  },
+  OTP_NOT_ENABLED: {
+    status: 400,
+    message: 'OTP is not enabled for this user',
+    note: '/v1/auth/login/otp for a user without OTP (docs: OTP "required only if user has OTP enabled")',
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    message: 'User not found',
+    note: '/v1/auth/login/otp with a userId unknown to this client and region',
+  },
   // Transport failures (scenarios and engine refusals), in Baanx's flat envelope: Baanx has no codes.
   ...transportRows(
     {

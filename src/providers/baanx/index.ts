@@ -26,4 +26,24 @@ export const baanx = defineProvider({
   routes: baanxRoutes,
   states: baanxStates,
   admin: baanxAdmin,
+  notEmulated: [
+    {
+      method: 'GET',
+      path: '/v1/auth/oauth/authorize/initiate',
+      reason:
+        'docs.baanx.com/api-reference/auth/oauth-* give PKCE and a 10-minute session, but not how the person authenticates between initiate and authorize in API mode (the hosted UI is not described), nor the error bodies',
+    },
+    {
+      method: 'POST',
+      path: '/v1/auth/oauth/authorize',
+      reason:
+        'the answer {url, code, state} is documented; the request body (which session, which user credentials) and the errors are not',
+    },
+    {
+      method: 'POST',
+      path: '/v1/auth/oauth/token',
+      reason:
+        'both grants and the answer {access_token, expires_in: 21600, refresh_token, refresh_token_expires_in: 15897600} are documented, but a refresh token comes only from the authorize step above, and neither rotation on use nor the error bodies (bad code_verifier, expired or unknown refresh token) are documented',
+    },
+  ],
 });

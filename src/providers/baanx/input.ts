@@ -2,12 +2,15 @@
 import type { Context } from 'hono';
 import {
   ajvText,
+  allowedRedirect,
   bodyValidator,
   requestJsonObject,
   type Kit,
   type ProviderEnv,
+  type RedirectScheme,
 } from '../../engine/index.js';
 import { fail } from './errors.js';
+import { countryOf } from './settings.js';
 import {
   getUser,
   normaliseId,
@@ -90,3 +93,22 @@ export function contactFor(kit: Kit, region: Region, id: unknown): Contact {
 /** Optional strings arrive as absent, null or ""; the sandbox stores null for all three. */
 export const optional = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
+/**
+ * A country code of GET /v1/auth/settings: unlisted is "Invalid request"; for residence, a country
+ * listed with canSignUp: false is refused as the settings announce.
+ */
+export function checkCountry(field: string, code: string, signUp: boolean) {
+  const country = countryOf(code);
+  if (!country)
+    throw fail('INVALID_REQUEST', {
+      vars: { issues: `/${field} must be a country listed by GET /v1/auth/settings` },
+    });
+  if (signUp && !country.canSignUp)
+    throw fail('COUNTRY_NOT_SUPPORTED', { vars: { country: code } });
+}
+
+/** Where the Veriff page may send the person back: https, this machine over http, or an app. */
+export const REDIRECT_SCHEMES: readonly RedirectScheme[] = ['https', 'http-localhost', 'app'];
+
+export const redirectAllowed = (uri: string) => allowedRedirect(uri, REDIRECT_SCHEMES);

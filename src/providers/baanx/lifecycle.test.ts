@@ -5,7 +5,7 @@ import { baanx as provider } from './index.js';
 import {
   advance,
   baanx,
-  emailStep,
+  readyForKyc,
   freshEmail,
   move,
   pagePath,
@@ -26,7 +26,7 @@ async function withSession(
   sb: Sandbox,
   email?: string,
 ): Promise<Registration & { sessionId: string; url: string }> {
-  const r = await emailStep(sb, email ? { email } : {});
+  const r = await readyForKyc(sb, email ? { email } : {});
   const url = (await verificationStep(sb, r)).body.sessionUrl;
   return { ...r, url, sessionId: sessionIdOf(url) };
 }

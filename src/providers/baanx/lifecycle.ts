@@ -50,6 +50,35 @@ export const baanxOptions = {
     type: 'duration',
     description: 'access token lifetime (docs: 6 hours); POST /v1/auth/login issues a fresh one',
   },
+  minimumAge: {
+    default: '18',
+    type: 'int',
+    description:
+      'an applicant younger than this (by dateOfBirth, on the decision date) is REJECTED for age by every automatic decision (docs: "typically 18+")',
+  },
+  registrationOrder: {
+    default: 'phone-first',
+    choices: ['phone-first', 'guide', 'any'],
+    description:
+      'phone-first: the KYC step (POST /v1/auth/register/verification) needs a verified phone (docs: "after phone verification is complete"), personal details do not need the KYC step (the phone-verify page: "proceed to ... personal details"); guide: personal details also need the KYC step first (the registration guide: "each step must be completed in order"); any: the KYC step any time after email/verify',
+  },
+  incompleteLogin: {
+    default: 'phase',
+    choices: ['phase', '401'],
+    description:
+      'POST /v1/auth/login for an unfinished registration: phase answers 200 with the step the person stopped at (what MetaMask and Ledger are written around); 401 refuses it as the login page describes login for registered users only',
+  },
+  phaseUserId: {
+    default: 'onboarding',
+    choices: ['onboarding', 'user'],
+    description:
+      'the userId of a login answer with a phase: onboarding gives the onboardingId, which MetaMask resumes registration with; user gives the account id, as the login page calls userId "the user\'s unique identifier"',
+  },
+  otpTtl: {
+    default: '5m',
+    type: 'duration',
+    description: 'lifetime of a login OTP sent by SMS (docs: "expires after a few minutes")',
+  },
   autoDecision: {
     default: 'off',
     choices: ['off', 'automated', 'manual'],
@@ -99,12 +128,61 @@ export function nextThrough(
   return ['PENDING', 'VERIFIED', 'REJECTED'];
 }
 
+/** Where an unfinished registration stopped, as POST /v1/auth/login's `phase` names it. */
+export type Phase = 'ACCOUNT' | 'PHONE_NUMBER' | 'PERSONAL_INFORMATION' | 'PHYSICAL_ADDRESS';
+
+/**
+ * The step to do next (MetaMask routes PHONE_NUMBER to its phone screen, PERSONAL_INFORMATION to
+ * personal details…); null once registration completed. An onboarding past its TTL cannot take
+ * steps any more, so the person starts over from the account step: ACCOUNT. The US mailing address
+ * is part of the address phase (the four documented phases have no mailing one).
+ */
+export function phaseOf(
+  onboarding: {
+    completedAt: string | null;
+    expiresAt: string;
+    phoneVerifiedAt: string | null;
+    detailsAt: string | null;
+  },
+  now: number,
+): Phase | null {
+  if (onboarding.completedAt) return null;
+  if (Date.parse(onboarding.expiresAt) <= now) return 'ACCOUNT';
+  if (!onboarding.phoneVerifiedAt) return 'PHONE_NUMBER';
+  if (!onboarding.detailsAt) return 'PERSONAL_INFORMATION';
+  return 'PHYSICAL_ADDRESS';
+}
+
 export const MAGIC_DOMAINS = {
   approve: '@approve.baanx.test',
   reject: '@reject.baanx.test',
   suspended: '@suspended.baanx.test',
   veriffDown: '@veriff-down.baanx.test',
+  otp: '@otp.baanx.test',
 } as const;
+
+// Veriff's rejection reasons as Baanx's verification docs name them (the hosted page offers them,
+// the admin API takes any text). The age rule below decides the third by itself.
+export const REJECTION_REASONS = [
+  'Expired document',
+  'Identity mismatch: the document does not match the registration details',
+  'Age below the minimum (typically 18+)',
+  'Sanctions or watchlist match',
+  'Document not readable',
+  'Face does not match the document',
+  'Suspected document tampering',
+] as const;
+export const AGE_REASON = REJECTION_REASONS[2];
+const MAGIC_REJECTION = 'Rejected by a sandbox magic value';
+
+/** Whole years from a YYYY-MM-DD birth date to the instant `at` (UTC calendar). */
+export function ageAt(dateOfBirth: string, at: number): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const now = new Date(at);
+  const birthdayPassed =
+    now.getUTCMonth() + 1 > m || (now.getUTCMonth() + 1 === m && now.getUTCDate() >= d);
+  return now.getUTCFullYear() - y - (birthdayPassed ? 0 : 1);
+}
 
 const hasDomain = (email: string, domain: string) => email.toLowerCase().endsWith(domain);
 
@@ -115,20 +193,33 @@ export function emailOutcome(user: { email: string }): 'VERIFIED' | 'REJECTED' |
   return null;
 }
 
-/** Email magic first, then the lastName magic values; null when nothing forces the outcome. */
-export function magicOutcome(user: {
-  email: string;
-  lastName: string | null;
-}): 'VERIFIED' | 'REJECTED' | null {
+export interface Outcome {
+  state: 'VERIFIED' | 'REJECTED';
+  reason: string | null;
+}
+
+/**
+ * What the person's data decides by itself, at the instant `at`: under the minimum age by
+ * dateOfBirth is REJECTED for age (Veriff checks the document's birth date; the sandbox reads the
+ * registered one), then the email magic, then the lastName magic; null when nothing does.
+ */
+export function dataOutcome(
+  user: { email: string; lastName: string | null; dateOfBirth: string | null },
+  at: number,
+  minimumAge: number,
+): Outcome | null {
+  if (user.dateOfBirth && ageAt(user.dateOfBirth, at) < minimumAge)
+    return { state: 'REJECTED', reason: AGE_REASON };
   const byEmail = emailOutcome(user);
-  if (byEmail) return byEmail;
   const last = user.lastName?.trim().toLowerCase();
-  if (last === 'rejected') return 'REJECTED';
-  if (last === 'approved') return 'VERIFIED';
-  return null;
+  const state =
+    byEmail ?? (last === 'rejected' ? 'REJECTED' : last === 'approved' ? 'VERIFIED' : null);
+  if (!state) return null;
+  return { state, reason: state === 'REJECTED' ? MAGIC_REJECTION : null };
 }
 
 export const isSuspendedEmail = (email: string) => hasDomain(email, MAGIC_DOMAINS.suspended);
+export const isOtpEmail = (email: string) => hasDomain(email, MAGIC_DOMAINS.otp);
 export const isVeriffDownEmail = (email: string) => hasDomain(email, MAGIC_DOMAINS.veriffDown);
 
 /**

@@ -94,6 +94,10 @@ export interface User extends Record<string, unknown> {
   verificationState: VerificationState;
   verificationUpdatedAt: string;
   rejectionReason: string | null;
+  /** Login OTP ("required only if user has OTP enabled"): the magic email or the admin API turn it on. */
+  otpEnabled: boolean;
+  /** The SMS code POST /v1/auth/login/otp sent last, until it is used or expires. */
+  otpChallenge: { code: string; expiresAt: string } | null;
   /** An automatic decision due at `at` (applied lazily when the state is next read). */
   pendingDecision: { at: string; sessionId: string } | null;
   currentSessionId: string | null;
@@ -119,6 +123,14 @@ export interface AccessToken extends Record<string, unknown> {
   userId: string;
   issuedAt: string;
   expiresAt: string;
+  /** Issued by a login that asked for OTP: not valid for API calls (docs) until the OTP login. */
+  otpPending: boolean;
+}
+
+/** Per client (tenant) settings the operator sets through the admin API: sandbox choices. */
+export interface ClientSettings extends Record<string, unknown> {
+  /** Where the Veriff page sends the person back ("redirected back to your application"). */
+  redirectUrl: string | null;
 }
 
 // Typed accessors: the only place that names a collection or casts a stored row.
@@ -149,10 +161,30 @@ export const registeredUser = (kit: Kit, region: Region, email: string, except?:
     (u) => u.id !== except && u.registeredAt !== null && sameText(u.email, email),
   );
 
+/**
+ * The latest account made with this email in this region: the registered one if there is one, else
+ * the newest unfinished registration (login answers its phase).
+ */
+export function accountFor(kit: Kit, region: Region, email: string): User | undefined {
+  const registered = registeredUser(kit, region, email);
+  if (registered) return registered;
+  let latest: User | undefined;
+  for (const u of kit.ns.list<User>(coll('users', region)))
+    if (sameText(u.email, email) && (!latest || u.createdAt >= latest.createdAt)) latest = u;
+  return latest;
+}
+
 export const putToken = (kit: Kit, region: Region, token: AccessToken) =>
   kit.ns.put(coll('tokens', region), token.id, token);
 export const ownedToken = (kit: Kit, region: Region, id: string, misses: OwnedMisses) =>
   requireOwned<AccessToken>(kit, coll('tokens', region), id, misses);
+
+// "_" collections are per-tenant singletons the store does not search by id.
+const SETTINGS = '_client';
+export const clientSettings = (kit: Kit): ClientSettings =>
+  kit.ns.get<ClientSettings>(SETTINGS, 'settings') ?? { redirectUrl: null };
+export const putClientSettings = (kit: Kit, settings: ClientSettings) =>
+  kit.ns.put(SETTINGS, 'settings', settings);
 
 export const getSession = (kit: Kit, id: string) => kit.ns.get<VeriffSession>(SESSIONS, id);
 export const putSession = (kit: Kit, session: VeriffSession) =>

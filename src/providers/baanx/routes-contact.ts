@@ -3,7 +3,13 @@ import { Hono, type Context } from 'hono';
 import { readFixture, reply, type ProviderEnv } from '../../engine/index.js';
 import { principalOf } from './auth.js';
 import { fail } from './errors.js';
-import { contactFor, onboardingFor, validateBody, validateOnboardingBody } from './input.js';
+import {
+  checkCountry,
+  contactFor,
+  onboardingFor,
+  validateBody,
+  validateOnboardingBody,
+} from './input.js';
 import { optionsOf } from './lifecycle.js';
 import { newId, putContact, registeredUser, sameText, type Contact } from './records.js';
 import { earlierOnboarding, startRegistration } from './transitions.js';
@@ -37,6 +43,7 @@ function emailVerify(c: C) {
   const kit = c.get('kit');
   const { region } = principalOf(c);
   const body = validateBody(c);
+  checkCountry('countryOfResidence', String(body.countryOfResidence), true);
   const contact = contactFor(kit, region, body.contactVerificationId);
   if (!sameText(contact.email, String(body.email))) throw fail('EMAIL_MISMATCH');
   if (body.verificationCode !== contact.emailCode) throw fail('INVALID_VERIFICATION_CODE');

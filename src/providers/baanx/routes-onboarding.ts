@@ -3,8 +3,14 @@ import { Hono, type Context } from 'hono';
 import { reply, type ProviderEnv } from '../../engine/index.js';
 import { principalOf } from './auth.js';
 import { fail } from './errors.js';
-import { onboardingFor, onboardingIdFrom, optional, validateOnboardingBody } from './input.js';
-import { isVeriffDownEmail } from './lifecycle.js';
+import {
+  checkCountry,
+  onboardingFor,
+  onboardingIdFrom,
+  optional,
+  validateOnboardingBody,
+} from './input.js';
+import { isVeriffDownEmail, optionsOf } from './lifecycle.js';
 import type { Address, User } from './records.js';
 import { assertCanComplete, completeRegistration, openSession } from './transitions.js';
 import { onboardingView, profileView } from './views.js';
@@ -40,9 +46,16 @@ function status(c: C) {
   return reply(c, onboardingView(kit, onboarding, user));
 }
 
-/** The seed. Baanx documents it as unauthenticated: the onboardingId is the credential. */
+/**
+ * The seed. Baanx documents it as unauthenticated: the onboardingId is the credential, and as step 3,
+ * "after phone verification is complete" (registrationOrder=any accepts it right after email/verify).
+ */
 function seed(c: C) {
   const { kit, region, onboarding, user } = step(c);
+  if (optionsOf(kit).registrationOrder !== 'any' && !onboarding.phoneVerifiedAt)
+    throw fail('STEP_OUT_OF_ORDER', {
+      vars: { step: 'Verification', required: 'phone verification' },
+    });
   if (isVeriffDownEmail(user.email)) throw fail('INTERNAL_SERVER_ERROR');
   const session = openSession(kit, region, onboarding, user, 'registration');
   return reply(c, { sessionUrl: kit.hostedUrl(session.id) });
@@ -54,9 +67,15 @@ function personalDetails(c: C) {
     throw fail('STEP_OUT_OF_ORDER', {
       vars: { step: 'Personal details', required: 'phone verification' },
     });
+  // The registration guide: "each step must be completed in order", so the KYC step comes first.
+  if (optionsOf(kit).registrationOrder === 'guide' && !onboarding.registrationSessionId)
+    throw fail('STEP_OUT_OF_ORDER', {
+      vars: { step: 'Personal details', required: 'the verification session' },
+    });
   const dateOfBirth = String(body.dateOfBirth);
   if (Date.parse(`${dateOfBirth}T00:00:00Z`) >= kit.now())
     throw fail('INVALID_REQUEST', { vars: { issues: '/dateOfBirth must be in the past' } });
+  checkCountry('countryOfNationality', String(body.countryOfNationality), false);
   const us = isUsResident(user);
   const ssn = optional(body.ssn);
   if (us && !ssn) throw fail('SSN_REQUIRED');

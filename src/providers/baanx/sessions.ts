@@ -1,10 +1,21 @@
 // The SessionAdapter: how the admin API and the hosted page see and move a Baanx (Veriff) session.
 import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
-import { baanxLifecycle, linkState, nextThrough } from './lifecycle.js';
-import { getSession, getUser, SESSIONS, type VeriffSession } from './records.js';
+import { REDIRECT_SCHEMES, redirectAllowed } from './input.js';
+import { baanxLifecycle, linkState, nextThrough, REJECTION_REASONS } from './lifecycle.js';
+import { clientSettings, getSession, getUser, SESSIONS, type VeriffSession } from './records.js';
 import { settle, transition } from './transitions.js';
 
 const userOf = (kit: Kit, s: VeriffSession) => getUser(kit, s.region, s.userId);
+
+/**
+ * Baanx's page: "they will be redirected back to your application", with no field in the request
+ * for it. The sandbox keeps one redirect per client (PUT /_sandbox/providers/baanx/settings),
+ * checked again here so a stored value can never send the person anywhere the policy refuses.
+ */
+function redirectOf(kit: Kit): string | null {
+  const url = clientSettings(kit).redirectUrl;
+  return url ? redirectAllowed(url) : null;
+}
 
 /** The state shown is the user's verificationState, settled first so a due decision shows. */
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
@@ -19,7 +30,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     state: user?.verificationState ?? 'UNVERIFIED',
     subject: session.userId,
     url: kit.hostedUrl(session.id),
-    redirectUri: null,
+    redirectUri: redirectOf(kit),
     createdAt: session.createdAt,
     expiresAt: session.expiresAt,
     link: linkState(session, user, now),
@@ -68,10 +79,12 @@ export const baanxSessions: SessionAdapter = {
     transition(kit, session, userOf(kit, session)!, to, input.reason ?? null);
     return view(kit, session);
   },
+  // No query parameters: Baanx documents none, and says to poll the onboarding status instead.
+  redirectFor: (kit) => redirectOf(kit),
   identity,
-  // Baanx's sessionUrl opens Veriff, so the page is Veriff's flow under Baanx's name. Baanx documents
-  // a redirect "back to your application" but no per-session URL: the page stays.
+  // Baanx's sessionUrl opens Veriff, so the page is Veriff's flow under Baanx's name.
   hosted: {
+    redirectSchemes: REDIRECT_SCHEMES,
     brand: { color: '#00615a', product: 'Veriff' },
     steps: [
       {
@@ -98,11 +111,7 @@ export const baanxSessions: SessionAdapter = {
         state: 'REJECTED',
         tone: 'reject',
         needsReason: true,
-        reasons: [
-          'Document not readable',
-          'Face does not match the document',
-          'Suspected document tampering',
-        ],
+        reasons: REJECTION_REASONS,
       },
       { label: 'Submit for review (decision later)', state: 'PENDING', tone: 'wait' },
     ],

@@ -58,6 +58,18 @@ async function start(ctx: StateContext, p: Params) {
   };
 }
 
+/** Step 2, phone send and verify: the KYC step (the seed) may come next. */
+async function verifyPhone(ctx: StateContext, p: Params, r: Awaited<ReturnType<typeof start>>) {
+  await post(ctx, p, 'phone/send', { ...PHONE, contactVerificationId: r.contactVerificationId });
+  await post(ctx, p, 'phone/verify', {
+    onboardingId: r.onboardingId,
+    ...PHONE,
+    contactVerificationId: r.contactVerificationId,
+    verificationCode: CODE,
+  });
+  return r;
+}
+
 const CLIENT_PARAMS = {
   clientKey: `the x-client-key (default ${DEFAULT_KEY})`,
   us: 'true for the US region (x-us-env)',
@@ -87,6 +99,17 @@ export const baanxStates: readonly ProviderState[] = [
     setup: async (ctx, p) => start(ctx, p),
   },
   {
+    name: 'a Baanx onboarding has a verified phone',
+    params: PERSON_PARAMS,
+    provides: {
+      onboardingId: 'the onboarding, ready for the KYC step',
+      contactVerificationId: 'its contact verification',
+      userId: 'the account',
+      email: 'the email used',
+    },
+    setup: async (ctx, p) => verifyPhone(ctx, p, await start(ctx, p)),
+  },
+  {
     name: 'a Baanx onboarding has expired',
     params: PERSON_PARAMS,
     provides: { onboardingId: 'the expired onboarding' },
@@ -114,17 +137,7 @@ export const baanxStates: readonly ProviderState[] = [
       email: 'the email used',
     },
     setup: async (ctx, p) => {
-      const r = await start(ctx, p);
-      await post(ctx, p, 'phone/send', {
-        ...PHONE,
-        contactVerificationId: r.contactVerificationId,
-      });
-      await post(ctx, p, 'phone/verify', {
-        onboardingId: r.onboardingId,
-        ...PHONE,
-        contactVerificationId: r.contactVerificationId,
-        verificationCode: CODE,
-      });
+      const r = await verifyPhone(ctx, p, await start(ctx, p));
       const decision = str(p.verificationState, 'UNVERIFIED');
       if (decision !== 'UNVERIFIED') {
         const { sessionUrl } = await post<{ sessionUrl: string }>(ctx, p, 'verification', {

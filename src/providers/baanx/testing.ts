@@ -125,6 +125,16 @@ export async function phoneStep(sb: Sandbox, r: Registration) {
   );
 }
 
+/** Steps 1–2: where the KYC step (the seed) may come, "after phone verification is complete". */
+export async function readyForKyc(
+  sb: Sandbox,
+  p: { email?: string; country?: string } & Opts = {},
+): Promise<Registration> {
+  const r = await emailStep(sb, p);
+  await phoneStep(sb, r);
+  return r;
+}
+
 /** Step 3 (the seed): the Veriff session URL. */
 export const verificationStep = (
   sb: Sandbox,

@@ -6,9 +6,10 @@ import {
   baanxLifecycle,
   decisionDelayMs,
   emailOutcome,
+  dataOutcome,
+  isOtpEmail,
   isSuspendedEmail,
   linkState,
-  magicOutcome,
   nextThrough,
   optionsOf,
   type VerificationState,
@@ -33,20 +34,28 @@ import {
 // when the state is next read; magic persons complete Veriff on their own. Baanx sends no partner
 // webhook: clients poll.
 
-const AUTO_REJECTION = 'Rejected by the automatic decision (sandbox)';
+const OPERATOR_REJECTION = 'Rejected in the sandbox';
 
 function decide(user: User, to: 'VERIFIED' | 'REJECTED', reason: string | null, at: string) {
   user.verificationState = to;
   user.verificationUpdatedAt = at;
-  user.rejectionReason = to === 'REJECTED' ? (reason ?? AUTO_REJECTION) : null;
+  user.rejectionReason = to === 'REJECTED' ? (reason ?? OPERATOR_REJECTION) : null;
   user.pendingDecision = null;
 }
 
-/** Applies an automatic decision whose instant has passed, stamped with that instant. */
+/** What the person's data decides by itself at an instant (age, magic values), or null. */
+const outcomeAt = (kit: Kit, user: User, at: number) =>
+  dataOutcome(user, at, optionsOf(kit).minimumAge);
+
+/**
+ * Applies an automatic decision whose instant has passed, stamped with that instant: what the data
+ * decides then (an applicant under the minimum age is rejected for age), else VERIFIED.
+ */
 export function settle(kit: Kit, user: User): User {
   const due = user.pendingDecision;
   if (!due || user.verificationState !== 'PENDING' || kit.now() < Date.parse(due.at)) return user;
-  decide(user, magicOutcome(user) ?? 'VERIFIED', null, due.at);
+  const outcome = outcomeAt(kit, user, Date.parse(due.at));
+  decide(user, outcome?.state ?? 'VERIFIED', outcome?.reason ?? null, due.at);
   return user;
 }
 
@@ -62,10 +71,13 @@ function submit(kit: Kit, session: VeriffSession, user: User) {
   user.pendingDecision = null;
 }
 
-/** After a plain submission: a decision is due when autoDecision is on, or a magic value says so. */
+/**
+ * After a plain submission (the outcome left automatic): a decision is due when autoDecision is on,
+ * or at once when the data decides by itself (age, magic values).
+ */
 function schedule(kit: Kit, session: VeriffSession, user: User) {
   const mode = optionsOf(kit).autoDecision;
-  if (mode === 'off' && !magicOutcome(user)) return;
+  if (mode === 'off' && !outcomeAt(kit, user, kit.now())) return;
   user.pendingDecision = {
     at: kit.iso(kit.now() + decisionDelayMs(mode, kit.seed, session.id)),
     sessionId: session.id,
@@ -107,8 +119,7 @@ export function transition(
   if (from !== 'PENDING') submit(kit, session, user);
   else session.submittedAt ??= kit.iso();
   if (next === 'PENDING') schedule(kit, session, user);
-  else
-    decide(user, next as 'VERIFIED' | 'REJECTED', reason ?? 'Rejected in the sandbox', kit.iso());
+  else decide(user, next as 'VERIFIED' | 'REJECTED', reason, kit.iso());
 }
 
 /**
@@ -210,6 +221,8 @@ function newUser(
     verificationState: baanxLifecycle.initial,
     verificationUpdatedAt: at,
     rejectionReason: null,
+    otpEnabled: isOtpEmail(email),
+    otpChallenge: null,
     pendingDecision: null,
     currentSessionId: null,
     disabled: false,

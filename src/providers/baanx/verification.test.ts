@@ -4,7 +4,9 @@ import { baanx as provider } from './index.js';
 import {
   advance,
   baanx,
+  detailsStep,
   emailStep,
+  readyForKyc,
   expectError,
   freshEmail,
   OTHER_KEY,
@@ -16,7 +18,8 @@ import {
   verificationStep,
 } from './testing.js';
 
-const sandbox = () => testSandbox({ providers: [provider] });
+const sandbox = (options?: Record<string, string>) =>
+  testSandbox({ providers: [provider], ...(options ? { options: { baanx: options } } : {}) });
 const submit = (sb: ReturnType<typeof sandbox>, url: string, state: string) =>
   call(sb, 'POST', pagePath(url), {
     body: `state=${state}`,
@@ -41,7 +44,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('returns the same URL on repeat calls while it lives, even after the person submitted', async () => {
     const sb = sandbox();
-    const r = await emailStep(sb);
+    const r = await readyForKyc(sb);
     const first = (await verificationStep(sb, r)).body.sessionUrl;
     await advance(sb, '30m');
     expect((await verificationStep(sb, r)).body.sessionUrl).toBe(first);
@@ -51,15 +54,39 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('ignores an Authorization header, as documented', async () => {
     const sb = sandbox();
-    const r = await emailStep(sb);
+    const r = await readyForKyc(sb);
     expect((await verificationStep(sb, r, { authorization: 'Bearer not-a-token' })).status).toBe(
       200,
     );
   });
 
-  it('is available right after email verification (the sandbox does not force the phone step first)', async () => {
+  it('answers 400 before phone verification: the step is out of order (docs: "after phone verification is complete")', async () => {
     const sb = sandbox();
+    expectError(
+      await verificationStep(sb, await emailStep(sb)),
+      400,
+      'Verification requires phone verification first',
+    );
+  });
+
+  it('is available right after email verification with registrationOrder=any', async () => {
+    const sb = sandbox({ registrationOrder: 'any' });
     expect((await verificationStep(sb, await emailStep(sb))).status).toBe(200);
+  });
+
+  it('lets personal details come before the KYC step by default, but not with registrationOrder=guide', async () => {
+    const sb = sandbox();
+    const r = await readyForKyc(sb);
+    expect((await detailsStep(sb, r)).status).toBe(200);
+    const strict = sandbox({ registrationOrder: 'guide' });
+    const s = await readyForKyc(strict);
+    expectError(
+      await detailsStep(strict, s),
+      400,
+      'Personal details requires the verification session first',
+    );
+    expect((await verificationStep(strict, s)).status).toBe(200);
+    expect((await detailsStep(strict, s)).status).toBe(200);
   });
 
   it.each([
@@ -114,7 +141,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('answers 500 through the INTERNAL_SERVER_ERROR scenario, and the same call then succeeds', async () => {
     const sb = sandbox();
-    const r = await emailStep(sb);
+    const r = await readyForKyc(sb);
     expectError(
       await verificationStep(sb, r, { 'x-sandbox-scenario': 'INTERNAL_SERVER_ERROR' }),
       500,
@@ -128,7 +155,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
     expectError(
       await verificationStep(
         sb,
-        await emailStep(sb, { email: freshEmail('veriff-down.baanx.test') }),
+        await readyForKyc(sb, { email: freshEmail('veriff-down.baanx.test') }),
       ),
       500,
       'Internal server error',
@@ -151,7 +178,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('lets the person submit on the page; polling shows PENDING; the link is then used (410)', async () => {
     const sb = sandbox();
-    const r = await emailStep(sb);
+    const r = await readyForKyc(sb);
     const url = (await verificationStep(sb, r)).body.sessionUrl;
     expect(await stateOf(sb, r)).toBe('UNVERIFIED');
     expect((await submit(sb, url, 'PENDING')).text).toContain('PENDING');
@@ -161,7 +188,7 @@ describe('Baanx POST /v1/auth/register/verification (KYC session during registra
 
   it('expires the registration URL after 7 days and gives a fresh one if the onboarding still lives', async () => {
     const sb = testSandbox({ providers: [provider], options: { baanx: { onboardingTtl: '8d' } } });
-    const r = await emailStep(sb);
+    const r = await readyForKyc(sb);
     const first = (await verificationStep(sb, r)).body.sessionUrl;
     await advance(sb, '7d');
     expect((await call(sb, 'GET', pagePath(first))).status).toBe(410);

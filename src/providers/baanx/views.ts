@@ -45,14 +45,31 @@ export function profileView(kit: Kit, user: User) {
   };
 }
 
-/** POST /v1/auth/login: the sandbox never asks for OTP, so phoneNumber (masked for OTP) is null. */
-export function loginView(kit: Kit, user: User, accessToken: string) {
+/** "+445*****225": the calling code's first digit and the last three shown (docs' example). */
+export function maskedPhone(user: User): string | null {
+  if (!user.phoneCountryCode || !user.phoneNumber) return null;
+  const full = `${user.phoneCountryCode}${user.phoneNumber}`;
+  return `${full.slice(0, 4)}${'*'.repeat(Math.max(full.length - 7, 1))}${full.slice(-3)}`;
+}
+
+/**
+ * POST /v1/auth/login. `phase` names the step an unfinished registration stopped at (null once
+ * registered); the masked phoneNumber comes only with isOtpRequired, as documented.
+ */
+export function loginView(
+  kit: Kit,
+  user: User,
+  accessToken: string,
+  phase: string | null,
+  userId: string,
+  isOtpRequired: boolean,
+) {
   return {
     accessToken,
-    userId: user.id,
-    isOtpRequired: false,
-    phoneNumber: null,
-    phase: null,
+    userId,
+    isOtpRequired,
+    phoneNumber: isOtpRequired ? maskedPhone(user) : null,
+    phase,
     verificationState: stateOf(kit, user),
     isLinked: false,
   };
