@@ -1,9 +1,14 @@
-// Operator routes at /_sandbox/providers/gu1: dashboard webhook settings, the taxId table, settle now.
+// Operator routes at /_sandbox/providers/gu1: dashboard webhook and integration settings, the taxId
+// table, settle now, and deleting a validation (gu1's API documents no delete, only its 404 after one).
 import { Hono, type Context } from 'hono';
 import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
+import { knownIntegrations } from './input.js';
 import { orgFormat } from './organizations.js';
 import {
+  deleteValidation,
+  integrationsOf,
   settingsOf,
+  updateIntegrations,
   updateSettings,
   type SettingsChange,
   type WebhookSettings,
@@ -92,19 +97,59 @@ function changeFrom(body: Record<string, unknown>): SettingsChange {
 
 const settingsView = (s: WebhookSettings) => ({ success: true, webhook: s });
 
+const KNOWN_CODES = [...knownIntegrations.keys()];
+const integrationsView = (kit: Kit) => ({
+  success: true,
+  integrations: { organizationId: kit.tenant, codes: integrationsOf(kit, KNOWN_CODES) },
+});
+
+function codesFrom(body: Record<string, unknown>): string[] {
+  const codes = body.codes;
+  if (
+    !Array.isArray(codes) ||
+    codes.length > KNOWN_CODES.length ||
+    !codes.every((c) => typeof c === 'string' && knownIntegrations.has(c))
+  )
+    throw new SandboxError(
+      400,
+      'bad_integrations',
+      '"codes" must be a list of known integration codes (empty switches them all off)',
+      `known: ${KNOWN_CODES.join(', ')}`,
+    );
+  return [...new Set(codes as string[])];
+}
+
 export function gu1Admin(tenants: ProviderTenants) {
-  return new Hono()
-    .get('/organizations/:orgId/webhook', (c) =>
-      c.json(settingsView(settingsOf(orgKit(tenants, c)))),
-    )
-    .put('/organizations/:orgId/webhook', async (c) => {
-      const kit = orgKit(tenants, c);
-      return c.json(settingsView(updateSettings(kit, changeFrom(await jsonBody(c)))));
-    })
-    .post('/organizations/:orgId/settle', (c) => {
-      const kit = orgKit(tenants, c);
-      settle(kit);
-      return c.json({ success: true, settledAt: kit.iso() });
-    })
-    .get('/sandbox-taxids', (c) => c.json(sandboxTaxIds));
+  return (
+    new Hono()
+      .get('/organizations/:orgId/webhook', (c) =>
+        c.json(settingsView(settingsOf(orgKit(tenants, c)))),
+      )
+      .put('/organizations/:orgId/webhook', async (c) => {
+        const kit = orgKit(tenants, c);
+        return c.json(settingsView(updateSettings(kit, changeFrom(await jsonBody(c)))));
+      })
+      .post('/organizations/:orgId/settle', (c) => {
+        const kit = orgKit(tenants, c);
+        settle(kit);
+        return c.json({ success: true, settledAt: kit.iso() });
+      })
+      .get('/organizations/:orgId/integrations', (c) =>
+        c.json(integrationsView(orgKit(tenants, c))),
+      )
+      .put('/organizations/:orgId/integrations', async (c) => {
+        const kit = orgKit(tenants, c);
+        updateIntegrations(kit, codesFrom(await jsonBody(c)));
+        return c.json(integrationsView(kit));
+      })
+      // What gu1's 404 "Validation Not Found" says follows a deletion: every vendor path then answers it.
+      .delete('/validations/:id', (c) => {
+        const id = c.req.param('id');
+        const kit = tenants.owning(id);
+        if (!kit || !deleteValidation(kit, id))
+          throw new SandboxError(404, 'unknown_validation', `No gu1 validation ${id}`);
+        return c.json({ success: true, deleted: id, organizationId: kit.tenant });
+      })
+      .get('/sandbox-taxids', (c) => c.json(sandboxTaxIds))
+  );
 }

@@ -1,5 +1,6 @@
-// Behaviour of gu1's auth stage: Bearer key, X-Organization-ID, self-service keys, isolation.
+// Behaviour of gu1's auth stage: Bearer key, X-Organization-ID (optional or required), self-service keys, isolation.
 import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../test/helpers.js';
 import {
   createEntity,
   expectError,
@@ -16,13 +17,21 @@ import {
 
 const person = { type: 'person', name: 'Ana', countryCode: 'AR' };
 
+const DENIED = 'Missing or invalid API key or organization context';
+/** gu1's one documented 401, and which credential problem it was (details.reason). */
+const expectDenied = (res: Reply, reason: string, organizationId?: string) => {
+  expectError(res, 401, 'UNAUTHORIZED', DENIED);
+  expect(res.body.error.details).toEqual({
+    reason,
+    ...(organizationId === undefined ? {} : { organizationId }),
+  });
+};
+
 describe('gu1 Authorization and X-Organization-ID', () => {
   it('answers 401 UNAUTHORIZED without an Authorization header', async () => {
-    expectError(
+    expectDenied(
       await gu1Call(sandbox(), 'POST', '/api/entities', person, { key: null, org: ORG }),
-      401,
-      'UNAUTHORIZED',
-      'Missing or malformed Authorization header; expected "Bearer <API key>"',
+      'missing_api_key',
     );
   });
 
@@ -35,66 +44,85 @@ describe('gu1 Authorization and X-Organization-ID', () => {
       { key: null, org: ORG },
       { authorization: `Basic ${KEY}` },
     );
-    expectError(
-      res,
-      401,
-      'UNAUTHORIZED',
-      'Missing or malformed Authorization header; expected "Bearer <API key>"',
-    );
+    expectDenied(res, 'missing_api_key');
   });
 
-  it('answers 401 INVALID_API_KEY for an unknown key', async () => {
-    expectError(
+  it('answers 401 UNAUTHORIZED for an unknown key', async () => {
+    expectDenied(
       await gu1Call(sandbox(), 'POST', '/api/entities', person, {
         key: 'gk_prod_abcdefghijklmnop',
         org: ORG,
       }),
-      401,
-      'INVALID_API_KEY',
-      'Invalid API key',
+      'invalid_api_key',
     );
-    expectError(
+    expectDenied(
       await gu1Call(sandbox(), 'POST', '/api/entities', person, { key: 'nonsense', org: ORG }),
-      401,
-      'INVALID_API_KEY',
-      'Invalid API key',
+      'invalid_api_key',
     );
   });
 
-  it('answers 400 ORGANIZATION_REQUIRED without X-Organization-ID', async () => {
-    expectError(
-      await gu1Call(sandbox(), 'POST', '/api/entities', person, { key: KEY, org: null }),
-      400,
-      'ORGANIZATION_REQUIRED',
-      'X-Organization-ID header is required',
+  it('lets a fixture key alone select its organization, as the KYC pages send it', async () => {
+    const sb = sandbox();
+    const res = await gu1Call(sb, 'POST', '/api/entities', person, { key: KEY, org: null });
+    expect(res.status).toBe(201);
+    expect(res.body.entity.organizationId).toBe(ORG);
+    // The same organization as with the header: its entity is readable either way.
+    const id = res.body.entity.id as string;
+    expect((await gu1Call(sb, 'GET', `/api/entities/${id}`, undefined, ME)).status).toBe(200);
+    expect(
+      (await gu1Call(sb, 'GET', `/api/entities/${id}`, undefined, { key: KEY, org: null })).status,
+    ).toBe(200);
+    expect(
+      (await gu1Call(sb, 'GET', `/api/entities/${id}`, undefined, { key: OTHER_KEY, org: null }))
+        .status,
+    ).toBe(404);
+  });
+
+  it('answers 401 without X-Organization-ID when organizationHeader=required, and creates nothing', async () => {
+    const sb = sandbox({ options: { gu1: { organizationHeader: 'required' } } });
+    expectDenied(
+      await gu1Call(sb, 'POST', '/api/entities', person, { key: KEY, org: null }),
+      'missing_organization',
+    );
+    expect(sb.snapshot({ provider: 'gu1' })[`gu1:${ORG}`]?.entities ?? []).toEqual([]);
+    expect((await gu1Call(sb, 'POST', '/api/entities', person, ME)).status).toBe(201);
+  });
+
+  it('answers 401 for a self-service key without X-Organization-ID (it has no organization of its own)', async () => {
+    expectDenied(
+      await gu1Call(sandbox(), 'POST', '/api/entities', person, {
+        key: 'gk_sandbox_ci_job_1234',
+        org: null,
+      }),
+      'missing_organization',
     );
   });
 
-  it('answers 400 INVALID_ORGANIZATION_ID for an organization id that is neither a UUID nor org_…', async () => {
-    expectError(
+  it('answers 401 for an organization id that is neither a UUID nor org_…', async () => {
+    expectDenied(
       await gu1Call(sandbox(), 'POST', '/api/entities', person, {
         key: 'gk_sandbox_ci_job_1234',
         org: 'not an id!',
       }),
-      400,
-      'INVALID_ORGANIZATION_ID',
-      'X-Organization-ID must be a UUID or an org_ identifier',
+      'invalid_organization',
+    );
+    expectDenied(
+      await gu1Call(sandbox(), 'POST', '/api/entities', person, { key: KEY, org: 'nope!' }),
+      'invalid_organization',
     );
   });
 
-  it("answers 403 when a key is used with another organization's id, and creates nothing", async () => {
+  it("answers 401 when a key is used with another organization's id, and creates nothing", async () => {
     const sb = sandbox();
-    expectError(
+    expectDenied(
       await gu1Call(sb, 'POST', '/api/entities', person, { key: KEY, org: OTHER_ORG }),
-      403,
-      'FORBIDDEN',
-      `API key does not belong to organization ${OTHER_ORG}`,
+      'organization_mismatch',
+      OTHER_ORG,
     );
-    expectError(
+    expectDenied(
       await gu1Call(sb, 'POST', '/api/entities', person, { key: OTHER_KEY, org: ORG }),
-      403,
-      'FORBIDDEN',
-      `API key does not belong to organization ${ORG}`,
+      'organization_mismatch',
+      ORG,
     );
     expect(sb.snapshot({ provider: 'gu1' })[`gu1:${OTHER_ORG}`]?.entities ?? []).toEqual([]);
   });
@@ -104,17 +132,15 @@ describe('gu1 Authorization and X-Organization-ID', () => {
     const ci = { key: 'gk_sandbox_ci_job_42_abcdef', org: 'org_ci_job_42' };
     await createEntity(sb, {}, ci);
     await createEntity(sb, {}, ci);
-    expectError(
+    expectDenied(
       await gu1Call(sb, 'POST', '/api/entities', person, { ...ci, org: 'org_ci_job_43' }),
-      403,
-      'FORBIDDEN',
-      'API key does not belong to organization org_ci_job_43',
+      'organization_mismatch',
+      'org_ci_job_43',
     );
-    expectError(
+    expectDenied(
       await gu1Call(sb, 'POST', '/api/entities', person, { ...ci, org: ORG }),
-      403,
-      'FORBIDDEN',
-      `API key does not belong to organization ${ORG}`,
+      'organization_mismatch',
+      ORG,
     );
     // A second CI job with its own key gets its own organization.
     await createEntity(sb, {}, { key: 'gk_sandbox_ci_job_43_abcdef', org: 'org_ci_job_43' });

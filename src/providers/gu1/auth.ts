@@ -1,4 +1,4 @@
-// gu1's auth stage: Bearer key plus X-Organization-ID, the optional rate limiter, then settling.
+// gu1's auth stage: Bearer key, X-Organization-ID when needed, the optional rate limiter, then settling.
 import type { Context } from 'hono';
 import {
   hexFrom,
@@ -17,54 +17,87 @@ import { settle } from './transitions.js';
 export const ORG_HEADER = 'x-organization-id';
 const HOUR_MS = 3_600_000;
 
-/** The tenant: the organization a request names (cheap, unvalidated: the auth stage checks it). */
-export const tenantOf = (headers: Headers) => headers.get(ORG_HEADER)?.trim() || undefined;
+const bearerOf = (value: string | null | undefined) =>
+  /^Bearer\s+(\S+)\s*$/i.exec(value ?? '')?.[1];
+
+/**
+ * The tenant: the organization a request names, else the one its fixture key belongs to (the KYC
+ * pages send the key alone). Cheap and unvalidated: the auth stage checks it.
+ */
+export const tenantOf = (headers: Headers) =>
+  headers.get(ORG_HEADER)?.trim() ||
+  fixtureKeys.get(bearerOf(headers.get('authorization')) ?? '')?.id;
 
 /** The organization the auth stage established (its principal). */
 export const organizationOf = (c: Context<ProviderEnv>) => c.get('principal') as string;
 
 /**
- * Runs before every gu1 route, in this order: the credentials (refused ones take no rate token),
- * the rate limiter, then settling. Settling belongs here because a real-time clock moves without
- * the admin API: whatever fell due on the organization's clock since its last call (automatic
- * outcomes, expiries, with their webhooks) is stored before any handler reads it.
+ * Runs before every gu1 route, in this order: paths gu1 does not serve here (option entityPaths, or
+ * none in the contract: the vendor 404, as for any unknown path), the credentials (refused ones take
+ * no rate token), the rate limiter, then settling. Settling belongs here because a real-time clock
+ * moves without the admin API: whatever fell due on the organization's clock since its last call
+ * (automatic outcomes, expiries, with their webhooks) is stored before any handler reads it.
  */
 export function gu1Auth(c: Context<ProviderEnv>): string {
   const kit = c.get('kit');
+  if (!served(c, optionsOf(kit).entityPaths)) throw fail('ROUTE_NOT_FOUND');
   const orgId = authorize(c);
   limitRate(c, kit);
   settle(kit);
   return orgId;
 }
 
-function bearer(c: Context<ProviderEnv>): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-  if (!match) throw fail('UNAUTHORIZED');
-  return match[1];
-}
+const LOOKUPS: readonly (string | undefined)[] = ['by-external-id', 'by-tax-id'];
 
 /**
- * Checks the credentials and returns the organization id. Fixture keys belong to one fixture
- * organization each; a self-service key (gk_sandbox_ci_…) binds to the organization it is first
- * sent with, so a later use with another organization is refused exactly like a fixture key.
+ * Whether gu1 serves this path here: one its contract names, the entity paths without /api only
+ * with entityPaths=both, and only the two documented entity lookups (…/by-external-id/…, …/by-tax-id/…).
+ */
+function served(c: Context<ProviderEnv>, entityPaths: string): boolean {
+  const operation = c.get('operation');
+  if (!operation) return false;
+  if (operation.endsWith('AtReferencePath') && entityPaths === 'api') return false;
+  return !operation.startsWith('findEntity') || LOOKUPS.includes(c.req.param('lookup'));
+}
+
+/** Why the one documented 401 was answered (details.reason). */
+type Refusal =
+  | 'missing_api_key'
+  | 'invalid_api_key'
+  | 'missing_organization'
+  | 'invalid_organization'
+  | 'organization_mismatch';
+const refuse = (reason: Refusal, organizationId?: string) =>
+  fail('UNAUTHORIZED', {
+    details: { reason, ...(organizationId === undefined ? {} : { organizationId }) },
+  });
+
+/**
+ * Checks the credentials and returns the organization id. A fixture key belongs to one fixture
+ * organization, which it selects when no X-Organization-ID is sent (unless option
+ * organizationHeader=required); a self-service key (gk_sandbox_ci_…) binds to the organization it is
+ * first sent with, so it always needs the header, and a later use with another organization is
+ * refused exactly like a fixture key's.
  */
 function authorize(c: Context<ProviderEnv>): string {
-  const key = bearer(c);
+  const key = bearerOf(c.req.header('authorization'));
+  if (!key) throw refuse('missing_api_key');
   const fixture = fixtureKeys.get(key);
   const selfService =
     !fixture && key.startsWith(orgsFixture.selfServicePrefix) && keyFormat.test(key);
-  if (!fixture && !selfService) throw fail('INVALID_API_KEY');
-  const orgId = c.req.header(ORG_HEADER)?.trim();
-  if (!orgId) throw fail('ORGANIZATION_REQUIRED');
-  if (!orgFormat.test(orgId)) throw fail('INVALID_ORGANIZATION_ID');
-  const refuse = () => fail('ORGANIZATION_MISMATCH', { vars: { organizationId: orgId } });
+  if (!fixture && !selfService) throw refuse('invalid_api_key');
+  const sent = c.req.header(ORG_HEADER)?.trim();
+  if (!sent && (!fixture || optionsOf(c.get('kit')).organizationHeader === 'required'))
+    throw refuse('missing_organization');
+  const orgId = sent || fixture!.id;
+  if (!orgFormat.test(orgId)) throw refuse('invalid_organization');
   if (fixture) {
-    if (fixture.id !== orgId) throw refuse();
+    if (fixture.id !== orgId) throw refuse('organization_mismatch', orgId);
     return orgId;
   }
   // Fixture organizations only accept their own keys.
-  if (fixtureOrgs.has(orgId)) throw refuse();
-  bindSelfServiceKey(c.get('kit'), key, refuse);
+  if (fixtureOrgs.has(orgId)) throw refuse('organization_mismatch', orgId);
+  bindSelfServiceKey(c.get('kit'), key, () => refuse('organization_mismatch', orgId));
   return orgId;
 }
 
@@ -98,7 +131,11 @@ function limitRate(c: Context<ProviderEnv>, kit: Kit) {
 export const gu1Credentials = (): Credential[] => [
   ...orgsFixture.organizations.flatMap((o) => [
     { header: 'authorization', value: `Bearer ${o.apiKey}`, note: `${o.name} (${o.note})` },
-    { header: ORG_HEADER, value: o.id, note: `${o.name}: sent with its key` },
+    {
+      header: ORG_HEADER,
+      value: o.id,
+      note: `${o.name}: optional with its key (required with organizationHeader=required)`,
+    },
   ]),
   {
     header: 'authorization',

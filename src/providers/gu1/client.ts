@@ -15,7 +15,8 @@ export interface Gu1ClientOptions {
   /** e.g. https://api.gu1.ai, or http://127.0.0.1:4010/gu1 against the sandbox. */
   baseUrl: string;
   apiKey: string;
-  organizationId: string;
+  /** Sent as X-Organization-ID when given; the KYC pages send the key alone (it selects its organization). */
+  organizationId?: string;
   fetch?: typeof fetch;
 }
 
@@ -29,12 +30,25 @@ export interface CreatePersonInput {
 
 export interface Entity {
   id: string;
+  externalId: string | null;
   type: 'person';
   name: string;
   taxId: string | null;
   countryCode: string;
   kycVerified: boolean;
   createdAt: string;
+}
+
+/** GET /api/kyc/entities/{entityId}/status. */
+export interface EntityKycStatus {
+  entityId: string;
+  hasKyc: boolean;
+  isVerified: boolean;
+  currentValidation: { id: string; status: ValidationStatus; verifiedAt: string | null } | null;
+  lastVerifiedAt: string | null;
+  needsReverification: boolean;
+  /** The es page's field; absent in the pt page's body. */
+  expiresAt?: string | null;
 }
 
 export interface CreateValidationInput {
@@ -62,6 +76,7 @@ export interface Validation {
   providerSessionUrl: string | null;
   decision: { status: string; warnings: string[] } | null;
   extractedData: { firstName?: string; lastName?: string; documentNumber?: string } | null;
+  metadata: Record<string, unknown>;
   isCurrent: boolean;
   expiresAt: string | null;
   verifiedAt: string | null;
@@ -87,15 +102,14 @@ export class Gu1Error extends Error {
   }
 }
 
-/** Bearer key and X-Organization-ID injected; errors thrown as Gu1Error. */
-export function gu1Client(opts: Gu1ClientOptions) {
+/** One JSON call: Bearer key (and X-Organization-ID when configured) injected; errors thrown as Gu1Error. */
+function caller(opts: Gu1ClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, '');
   const doFetch = opts.fetch ?? fetch;
-
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${opts.apiKey}`,
-      'x-organization-id': opts.organizationId,
+      ...(opts.organizationId ? { 'x-organization-id': opts.organizationId } : {}),
       accept: 'application/json',
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -117,15 +131,37 @@ export function gu1Client(opts: Gu1ClientOptions) {
       );
     }
     return json;
-  }
+  };
+}
 
+/** gu1's entity and KYC validation endpoints, typed. */
+export function gu1Client(opts: Gu1ClientOptions) {
+  const call = caller(opts);
   const q = encodeURIComponent;
+  const validation = (id: string, action = '') => `/api/kyc/validations/${q(id)}${action}`;
   return {
     createPerson: async (input: CreatePersonInput) =>
       (await call<{ entity: Entity }>('POST', '/api/entities', input)).entity,
+    getEntity: (id: string) => call<Entity>('GET', `/api/entities/${q(id)}`),
+    findEntityByExternalId: (externalId: string) =>
+      call<Entity>('GET', `/api/entities/by-external-id/${q(externalId)}`),
+    findEntityByTaxId: (taxId: string) =>
+      call<Entity>('GET', `/api/entities/by-tax-id/${q(taxId)}`),
+    entityKycStatus: (entityId: string) =>
+      call<EntityKycStatus>('GET', `/api/kyc/entities/${q(entityId)}/status`),
     createValidation: (input: CreateValidationInput) =>
       call<ValidationCreated>('POST', '/api/kyc/validations', input),
-    getValidation: (id: string) => call<Validation>('GET', `/api/kyc/validations/${q(id)}`),
+    getValidation: (id: string) => call<Validation>('GET', validation(id)),
+    /** Fresh provider data; `force` even if recently synced. */
+    syncValidation: (id: string, force?: boolean) =>
+      call<Validation>('POST', validation(id, '/sync'), force === undefined ? {} : { force }),
+    /** Reason: at least 5 characters (kept in metadata and the audit log). */
+    cancelValidation: (id: string, reason: string) =>
+      call<Validation>('DELETE', validation(id, '/cancel'), { reason }),
+    approveValidation: (id: string, reason: string) =>
+      call<Validation>('POST', validation(id, '/approve'), { reason }),
+    rejectValidation: (id: string, reason: string) =>
+      call<Validation>('POST', validation(id, '/reject'), { reason }),
     currentValidation: (entityId: string) =>
       call<Validation>('GET', `/api/kyc/entities/${q(entityId)}/current`),
     listValidations: (entityId: string, page = 1, limit = 100) =>

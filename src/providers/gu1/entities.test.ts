@@ -1,7 +1,17 @@
-// Behaviour of POST /api/entities: person entities, duplicate taxIds, input errors.
+// Behaviour of gu1's entities: creating persons (duplicate taxIds, input errors) and reading them back.
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
-import { createEntity, expectError, gu1Call, ORG, sandbox, THEM } from './testing.js';
+import {
+  createEntity,
+  decide,
+  expectError,
+  gu1Call,
+  inReview,
+  KEY,
+  ORG,
+  sandbox,
+  THEM,
+} from './testing.js';
 
 const entities = (sb: ReturnType<typeof sandbox>) =>
   sb.snapshot({ provider: 'gu1', tenant: ORG })[`gu1:${ORG}`]?.entities ?? [];
@@ -135,5 +145,114 @@ describe('gu1 POST /api/entities', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.entity).toMatchObject({ name: 'Zoë Ñandú 李', taxId: 'ÇPF-123' });
+  });
+});
+
+describe('gu1 GET /api/entities/{id}, /by-external-id/{externalId}, /by-tax-id/{taxId}', () => {
+  const MARIA = {
+    type: 'person',
+    externalId: 'customer_12345',
+    name: 'María González',
+    countryCode: 'AR',
+    taxId: '20-12345678-9',
+    entityData: { person: { firstName: 'María', nationality: 'ar' } },
+  };
+
+  it('answers the entity as created, with nationality from entityData and no evaluation', async () => {
+    const sb = sandbox();
+    const created = (await gu1Call(sb, 'POST', '/api/entities', MARIA)).body.entity;
+    const res = await gu1Call(sb, 'GET', `/api/entities/${created.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(created);
+    expect(res.body).toMatchObject({
+      organizationId: ORG,
+      nationality: 'AR',
+      currentEvaluation: null,
+      riskScore: 0,
+      riskFactors: [],
+      deletedAt: null,
+    });
+  });
+
+  it('answers the same entity by externalId and by taxId (formatting ignored)', async () => {
+    const sb = sandbox();
+    const created = (await gu1Call(sb, 'POST', '/api/entities', MARIA)).body.entity;
+    for (const path of [
+      '/api/entities/by-external-id/customer_12345',
+      '/api/entities/by-tax-id/20-12345678-9',
+      '/api/entities/by-tax-id/20123456789',
+      '/api/entities/by-tax-id/20.12345678.9',
+    ])
+      expect((await gu1Call(sb, 'GET', path)).body).toEqual(created);
+  });
+
+  it('shows the KYC outcome once a validation is decided', async () => {
+    const sb = sandbox();
+    const { id, entityId } = await inReview(sb);
+    await decide(sb, id, 'approve');
+    expect((await gu1Call(sb, 'GET', `/api/entities/${entityId}`)).body).toMatchObject({
+      kycVerified: true,
+      kycProvider: 'Gu1 KYC',
+      kycData: { validationId: id, status: 'approved' },
+    });
+  });
+
+  it("answers 404 Entity Not Found for unknown ids, externalIds and taxIds, and for another organization's", async () => {
+    const sb = sandbox();
+    const theirs = (await gu1Call(sb, 'POST', '/api/entities', MARIA, THEM)).body.entity.id;
+    for (const path of [
+      `/api/entities/${theirs}`,
+      '/api/entities/00000000-0000-4000-8000-000000000000',
+      '/api/entities/by-external-id/customer_12345',
+      '/api/entities/by-tax-id/20-12345678-9',
+      '/api/entities/by-tax-id/---',
+    ])
+      expectError(await gu1Call(sb, 'GET', path), 404, 'ENTITY_NOT_FOUND', 'Entity Not Found');
+  });
+  it('answers a lookup gu1 does not document as any unknown path: 404 Route not found, before credentials', async () => {
+    const sb = sandbox();
+    await gu1Call(sb, 'POST', '/api/entities', MARIA);
+    expectError(
+      await gu1Call(sb, 'GET', '/api/entities/by-name/María González', undefined, {
+        key: null,
+        org: null,
+      }),
+      404,
+      'NOT_FOUND',
+      'Route not found',
+    );
+  });
+});
+
+describe('gu1 entity paths without /api (the API reference pages, option entityPaths)', () => {
+  const person = { type: 'person', name: 'Ana', countryCode: 'AR', taxId: '27-1-1' };
+
+  it('answers them as any unknown path by default: 404 Route not found, before credentials', async () => {
+    const sb = sandbox();
+    const id = await createEntity(sb);
+    expectError(await gu1Call(sb, 'GET', `/entities/${id}`), 404, 'NOT_FOUND', 'Route not found');
+    expectError(
+      await gu1Call(sb, 'POST', '/entities', person, { key: null, org: null }),
+      404,
+      'NOT_FOUND',
+      'Route not found',
+    );
+    expect(entities(sb)).toHaveLength(1);
+  });
+
+  it('answers them like /api/entities… with entityPaths=both', async () => {
+    const sb = sandbox({ options: { gu1: { entityPaths: 'both' } } });
+    const created = await gu1Call(sb, 'POST', '/entities', person, { key: KEY, org: null });
+    expect(created.status).toBe(201);
+    const id = created.body.entity.id;
+    expect((await gu1Call(sb, 'GET', `/entities/${id}`)).body).toEqual(created.body.entity);
+    expect((await gu1Call(sb, 'GET', '/entities/by-tax-id/2711')).body.id).toBe(id);
+    expect((await gu1Call(sb, 'GET', `/api/entities/${id}`)).body.id).toBe(id);
+    expectError(
+      await gu1Call(sb, 'GET', '/entities/x', undefined, { key: null, org: null }),
+      401,
+      'UNAUTHORIZED',
+      'Missing or invalid API key or organization context',
+    );
   });
 });

@@ -1,4 +1,4 @@
-// gu1's error table and envelope: only two titles and the duplicate-taxId 409 are documented.
+// gu1's error table and envelope: the titles, sentences and statuses gu1's pages give, in one envelope.
 import {
   errorThrower,
   transportKeys,
@@ -24,38 +24,16 @@ const transport = transportRows({
   GATEWAY_TIMEOUT: { message: 'Gateway timeout' },
 });
 
-// Every body, code and row but the documented ones is a sandbox choice, with a note saying why.
+// Every body and code is a sandbox choice (gu1 documents no error envelope); a row whose status and
+// wording gu1's pages give says so in its note, the others say why they exist.
 export const gu1Errors = {
-  // Authentication: Authorization: Bearer <key> plus X-Organization-ID.
+  // Authentication. gu1 documents one 401 body (get-id-verification page), worded to cover every
+  // credential problem: details.reason says which one it was.
   UNAUTHORIZED: {
     status: 401,
     code: 'UNAUTHORIZED',
-    message: 'Missing or malformed Authorization header; expected "Bearer <API key>"',
-    note: 'no Bearer credential; body undocumented upstream',
-  },
-  INVALID_API_KEY: {
-    status: 401,
-    code: 'INVALID_API_KEY',
-    message: 'Invalid API key',
-    note: 'unknown key; body undocumented upstream',
-  },
-  ORGANIZATION_REQUIRED: {
-    status: 400,
-    code: 'ORGANIZATION_REQUIRED',
-    message: 'X-Organization-ID header is required',
-    note: 'docs: "you must include" X-Organization-ID; the answer without it is undocumented',
-  },
-  INVALID_ORGANIZATION_ID: {
-    status: 400,
-    code: 'INVALID_ORGANIZATION_ID',
-    message: 'X-Organization-ID must be a UUID or an org_ identifier',
-    note: 'sandbox: keeps tenant names sane',
-  },
-  ORGANIZATION_MISMATCH: {
-    status: 403,
-    code: 'FORBIDDEN',
-    message: 'API key does not belong to organization {organizationId}',
-    note: 'each key belongs to one organization; status and body undocumented',
+    message: 'Missing or invalid API key or organization context',
+    note: "docs (get-id-verification): 401 UNAUTHORIZED, this message; no or unknown Bearer key, an X-Organization-ID that is malformed or not the key's, or none where one is needed (details.reason)",
   },
   // Input.
   INVALID_BODY: {
@@ -82,6 +60,43 @@ export const gu1Errors = {
     message: 'Integration {integrationCode} is not configured for this organization',
     note: 'docs: the code "must match an integration configured for your organization"',
   },
+  INVALID_REASON: {
+    status: 400,
+    code: 'INVALID_REASON',
+    message: 'Reason must be at least 5 characters',
+    note: 'docs (cancel, approve, reject): "Invalid Reason (400)", this sentence',
+  },
+  // Moves on a validation.
+  NO_SESSION_ID: {
+    status: 400,
+    code: 'NO_SESSION_ID',
+    message: 'Validation has no provider session to sync',
+    note: 'docs (sync): "No Session ID (400)", this sentence; a sandbox test taxId validation has none',
+  },
+  PROVIDER_INTEGRATION_NOT_CONFIGURED: {
+    status: 400,
+    code: 'PROVIDER_INTEGRATION_NOT_CONFIGURED',
+    message: 'Provider Integration Not Configured',
+    note: "docs (sync): this title; the validation's integration is no longer enabled for the organization",
+  },
+  CANCEL_INVALID_STATUS: {
+    status: 400,
+    code: 'INVALID_STATUS',
+    message: 'Validation can only be cancelled if status is {allowed}',
+    note: 'docs (cancel): "Invalid Status (400)", this sentence (option cancellableFrom)',
+  },
+  APPROVE_INVALID_STATUS: {
+    status: 400,
+    code: 'INVALID_STATUS',
+    message: 'Validation can only be approved if provider status is in_review',
+    note: 'docs (approve): "Invalid Status (400)", this sentence',
+  },
+  REJECT_INVALID_STATUS: {
+    status: 400,
+    code: 'INVALID_STATUS',
+    message: 'Validation can only be rejected if provider status is in_review',
+    note: 'docs (reject): "Invalid Status (400)", this sentence',
+  },
   // Resources.
   ENTITY_ALREADY_EXISTS: {
     status: 409,
@@ -93,17 +108,19 @@ export const gu1Errors = {
     status: 404,
     code: 'ENTITY_NOT_FOUND',
     message: 'Entity Not Found',
-    note: "unknown entity, or another organization's",
+    note: "docs (entities/get): 404; unknown entity, or another organization's",
   },
   VALIDATION_NOT_FOUND: {
     status: 404,
     code: 'VALIDATION_NOT_FOUND',
     message: 'Validation Not Found',
+    note: "docs: this title; unknown, another organization's, or deleted",
   },
   NO_CURRENT_VALIDATION: {
     status: 404,
     code: 'NO_CURRENT_VALIDATION',
     message: 'No Current Validation Found',
+    note: 'docs: this title',
   },
   // Transport failures and scenarios, rendered in the same envelope. Listed one by one rather
   // than spread: the table's keys, in this order, are gu1's scenario catalogue (README), where the

@@ -29,4 +29,12 @@ export const gu1 = defineProvider({
   routes: gu1Routes,
   states: gu1States,
   admin: gu1Admin,
+  notEmulated: [
+    {
+      method: 'GET',
+      path: '/entities',
+      reason:
+        'entities/list gives the filters (type, country, taxId, externalId), the {entities: […]} answer and "at most 100 per request", but no way to read past the first 100 (no page, offset or cursor parameter), no order, and not whether the filters match exactly or in part',
+    },
+  ],
 });

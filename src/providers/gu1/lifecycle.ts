@@ -55,6 +55,42 @@ export const gu1Options = {
     description:
       'which statuses of the current validation make GET …/current answer 404 (the docs example returns an approved current validation; the error list says "all validations are in terminal states")',
   },
+  webhookEnvelope: {
+    default: 'event-payload',
+    choices: ['event-payload', 'type-data'],
+    description:
+      "webhook body: {event, timestamp, organizationId, payload} (the KYC events page) or {type, timestamp, organizationId, data} (the older webhook-integration page's sample handler)",
+  },
+  organizationHeader: {
+    default: 'optional',
+    choices: ['optional', 'required'],
+    description:
+      'X-Organization-ID: "optional" (the KYC pages send only Authorization: Bearer; a fixture key alone selects its organization) or "required" (an organization-scoped account: without it, 401 UNAUTHORIZED "Missing or invalid API key or organization context")',
+  },
+  cancellableFrom: {
+    default: 'pending-in_progress-in_review',
+    choices: ['pending-in_progress-in_review', 'pending-in_progress'],
+    description:
+      "which statuses DELETE …/cancel accepts: the cancel page's title, error list and notes say pending, in_progress or in_review; its overview paragraph says pending or in_progress",
+  },
+  entityPaths: {
+    default: 'api',
+    choices: ['api', 'both'],
+    description:
+      'entity paths: "api" answers /api/entities… as the KYC guide writes them; "both" also answers /entities… as the API reference pages write them (otherwise 404 Route not found)',
+  },
+  reverificationPeriod: {
+    default: '365d',
+    type: 'duration',
+    description:
+      'how long an approval keeps an entity verified (GET …/status expiresAt, needsReverification): the es status page shows expiresAt one year after lastVerifiedAt; no page states the rule',
+  },
+  statusExpiresAt: {
+    default: 'include',
+    choices: ['include', 'omit'],
+    description:
+      'GET …/status: the es page\'s body has expiresAt, the pt page\'s (and the en field list) do not; "omit" answers the pt body exactly',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type Gu1Options = OptionValues<typeof gu1Options>;
@@ -104,6 +140,13 @@ export const STEPS: Record<MockOutcome, readonly Gu1Status[]> = {
 };
 
 export const EXPIRABLE: readonly Gu1Status[] = ['pending', 'in_progress'];
+/** What DELETE …/cancel accepts (option cancellableFrom, see README). */
+export const cancellable = (opts: Gu1Options): readonly Gu1Status[] =>
+  opts.cancellableFrom === 'pending-in_progress'
+    ? ['pending', 'in_progress']
+    : ['pending', 'in_progress', 'in_review'];
+/** What manual approve and reject accept: only a validation waiting for compliance review. */
+export const DECIDABLE: readonly Gu1Status[] = ['in_review'];
 /** Statuses whose verification data (decision, documents, biometrics…) is filled. */
 export const COMPLETED: readonly Gu1Status[] = ['in_review', 'approved', 'rejected'];
 

@@ -59,6 +59,8 @@ export interface Gu1Validation extends Record<string, unknown> {
   reason: string | null;
   completedAt: string | null;
   verifiedAt: string | null;
+  /** When it entered in_review: a decision after review keeps the review's warnings and RENAPER check. */
+  reviewedAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -96,6 +98,9 @@ export const requireEntity = (kit: Kit, id: string) =>
 export const entityWithTaxIdKey = (kit: Kit, taxIdKey: string) =>
   kit.ns.find<Gu1Entity>(ENTITIES, (e) => e.taxIdKey === taxIdKey);
 export const saveEntity = (kit: Kit, e: Gu1Entity) => kit.ns.put(ENTITIES, e.id, e);
+/** The first entity created with that externalId (gu1 does not say externalIds are unique). */
+export const entityWithExternalId = (kit: Kit, externalId: string) =>
+  kit.ns.find<Gu1Entity>(ENTITIES, (e) => e.externalId === externalId);
 
 // Validations: unknown and another organization's id get the same documented 404.
 export const requireValidation = (
@@ -108,9 +113,16 @@ export const asValidation = (row: Record<string, unknown>) => row as Gu1Validati
 export const validationsOf = (kit: Kit) => kit.ns.list<Gu1Validation>(VALIDATIONS);
 export const currentValidationOf = (kit: Kit, entityId: string) =>
   kit.ns.find<Gu1Validation>(VALIDATIONS, (v) => v.entityId === entityId && v.isCurrent);
-/** The next creation order number of the organization. */
-export const nextSeq = (kit: Kit) => kit.ns.count(VALIDATIONS) + 1;
+/** The entity's validations, newest first by creation order (`seq`, which a frozen clock cannot tie). */
+export const validationsOfEntity = (kit: Kit, entityId: string) =>
+  validationsOf(kit)
+    .filter((v) => v.entityId === entityId)
+    .sort((a, b) => b.seq - a.seq);
+/** The next creation order number of the organization (deleted validations leave gaps, never repeats). */
+export const nextSeq = (kit: Kit) =>
+  validationsOf(kit).reduce((max, v) => Math.max(max, v.seq), 0) + 1;
 export const saveValidation = (kit: Kit, v: Gu1Validation) => kit.ns.put(VALIDATIONS, v.id, v);
+export const deleteValidation = (kit: Kit, id: string) => kit.ns.delete(VALIDATIONS, id);
 
 // Self-service key bindings (the store's owner index tells which organization holds one).
 export const keyBindingOf = (kit: Kit, id: string) => kit.ns.get<KeyBinding>(API_KEYS, id);
@@ -130,6 +142,15 @@ export function settingsOf(kit: Kit): WebhookSettings {
     events: [...(fixture?.webhook.events ?? ['kyc.*'])],
     updatedAt: kit.iso(),
   });
+}
+
+/** The integration codes enabled for the organization (gu1's Marketplace / Integrations page). */
+export function integrationsOf(kit: Kit, all: readonly string[]): string[] {
+  return kit.ns.get<{ codes: string[] }>(SETTINGS, 'integrations')?.codes ?? [...all];
+}
+
+export function updateIntegrations(kit: Kit, codes: string[]): string[] {
+  return kit.ns.put(SETTINGS, 'integrations', { codes: [...codes], updatedAt: kit.iso() }).codes;
 }
 
 export type SettingsChange = { url?: string | null; secret?: string; events?: string[] };

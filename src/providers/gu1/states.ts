@@ -25,6 +25,7 @@ async function createPerson(ctx: StateContext, p: Params): Promise<string> {
     name: str(p.name, 'Ana Pérez'),
     countryCode: str(p.countryCode, 'AR'),
     taxId: str(p.taxId, `20-${40000000 + ++seq}-7`),
+    ...(typeof p.externalId === 'string' ? { externalId: p.externalId } : {}),
   };
   return (
     await ctx.request<{ entity: { id: string } }>('POST', '/gu1/api/entities', {
@@ -47,6 +48,25 @@ const move = (ctx: StateContext, id: string, state: string) =>
     json: { state, reason: 'Decided for a pact' },
   });
 
+/** gu1 sets webhooks in its dashboard; here the admin API does, before anything is sent. */
+const webhookTo = (ctx: StateContext, p: Params) =>
+  ctx.request('PUT', `/_sandbox/providers/gu1/organizations/${orgOf(p)}/webhook`, {
+    json: {
+      url: ctx.webhookUrl,
+      secret: str(p.webhookSecret, 'gu1-pact-webhook-secret'),
+      events: ['kyc.*'],
+    },
+  });
+
+/** A person and a validation the person finished, waiting for compliance review. */
+async function inReview(ctx: StateContext, p: Params) {
+  const entityId = await createPerson(ctx, p);
+  const validationId = await createValidation(ctx, p, entityId);
+  await move(ctx, validationId, 'in_progress');
+  await move(ctx, validationId, 'in_review');
+  return { entityId, validationId };
+}
+
 const ORG_PARAMS = {
   apiKey: `the Bearer key (default ${DEFAULT_KEY})`,
   organizationId: `the X-Organization-ID (default ${DEFAULT_ORG})`,
@@ -56,6 +76,11 @@ const PERSON_PARAMS = {
   taxId: 'default: a fresh one',
   name: 'default Ana Pérez',
   countryCode: 'default AR',
+  externalId: 'default: none',
+};
+const WEBHOOK_PARAMS = {
+  webhookSecret: 'the organization webhook secret set first (default gu1-pact-webhook-secret)',
+  event: 'for message pacts: the webhook to read (default the last sent)',
 };
 
 export const gu1States: readonly ProviderState[] = [
@@ -99,24 +124,101 @@ export const gu1States: readonly ProviderState[] = [
     name: 'a gu1 KYC validation was decided',
     params: {
       ...PERSON_PARAMS,
+      ...WEBHOOK_PARAMS,
       decision: 'approved (default), rejected or in_review',
-      webhookSecret: 'the organization webhook secret set first (default gu1-pact-webhook-secret)',
-      event:
-        'for message pacts: the webhook to read, e.g. kyc.validation_approved (default the last sent)',
     },
     provides: { entityId: 'the person', validationId: 'the decided validation' },
     setup: async (ctx, p) => {
-      // gu1 sets webhooks in its dashboard; here the admin API does, before anything is sent.
-      const secret = str(p.webhookSecret, 'gu1-pact-webhook-secret');
-      await ctx.request('PUT', `/_sandbox/providers/gu1/organizations/${orgOf(p)}/webhook`, {
-        json: { url: ctx.webhookUrl, secret, events: ['kyc.*'] },
-      });
+      await webhookTo(ctx, p);
       const entityId = await createPerson(ctx, p);
       const validationId = await createValidation(ctx, p, entityId);
       // The person opens the link first: decisions are only reachable from in_progress.
       await move(ctx, validationId, 'in_progress');
       await move(ctx, validationId, str(p.decision, 'approved'));
       return { entityId, validationId };
+    },
+  },
+  {
+    name: 'a gu1 KYC validation is in review',
+    params: { ...PERSON_PARAMS, ...WEBHOOK_PARAMS },
+    provides: { entityId: 'the person', validationId: 'the validation in review' },
+    setup: async (ctx, p) => {
+      await webhookTo(ctx, p);
+      return inReview(ctx, p);
+    },
+  },
+  {
+    name: 'a gu1 KYC validation was cancelled',
+    params: { ...PERSON_PARAMS, ...WEBHOOK_PARAMS },
+    provides: { entityId: 'the person', validationId: 'the cancelled validation' },
+    setup: async (ctx, p) => {
+      await webhookTo(ctx, p);
+      const entityId = await createPerson(ctx, p);
+      const validationId = await createValidation(ctx, p, entityId);
+      // Through gu1's own endpoint: the organization cancels (kyc.validation_cancelled is sent).
+      await ctx.request('DELETE', `/gu1/api/kyc/validations/${validationId}/cancel`, {
+        headers: headers(p),
+        json: { reason: 'Cancelled for a pact' },
+      });
+      return { entityId, validationId };
+    },
+  },
+  {
+    name: 'a gu1 KYC validation has no provider session',
+    params: ORG_PARAMS,
+    provides: {
+      entityId: 'the person',
+      validationId: 'a pending validation of a sandbox test taxId',
+    },
+    setup: async (ctx, p) => {
+      // A sandbox test taxId's validation has no provider session; 99.990.004 waits in review later.
+      const entityId = await createPerson(ctx, { ...p, taxId: '99.990.004' });
+      return { entityId, validationId: await createValidation(ctx, p, entityId) };
+    },
+  },
+  {
+    name: 'a gu1 KYC validation is pending and its organization switched the integration off',
+    params: PERSON_PARAMS,
+    provides: { entityId: 'the person', validationId: 'the pending validation' },
+    setup: async (ctx, p) => {
+      const entityId = await createPerson(ctx, p);
+      const validationId = await createValidation(ctx, p, entityId);
+      // gu1's Marketplace / Integrations page; here the admin API.
+      await ctx.request('PUT', `/_sandbox/providers/gu1/organizations/${orgOf(p)}/integrations`, {
+        json: { codes: [] },
+      });
+      return { entityId, validationId };
+    },
+  },
+  {
+    name: 'a gu1 KYC validation was deleted',
+    params: PERSON_PARAMS,
+    provides: { entityId: 'the person', validationId: 'the id of the deleted validation' },
+    setup: async (ctx, p) => {
+      const entityId = await createPerson(ctx, p);
+      const validationId = await createValidation(ctx, p, entityId);
+      await ctx.request('DELETE', `/_sandbox/providers/gu1/validations/${validationId}`);
+      return { entityId, validationId };
+    },
+  },
+  {
+    name: "a gu1 organization's next request fails",
+    params: {
+      ...ORG_PARAMS,
+      scenario:
+        'a gu1 scenario (GET /_sandbox/scenarios?provider=gu1): internal_error, bad_gateway, service_unavailable, gateway_timeout, PAYLOAD_TOO_LARGE …',
+    },
+    setup: async (ctx, p) => {
+      // Failures of gu1's transport, forced once in gu1's envelope (a one-shot fault rule).
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: {
+          provider: 'gu1',
+          tenant: orgOf(p),
+          scenario: str(p.scenario, 'internal_error'),
+          times: 1,
+        },
+      });
+      return {};
     },
   },
   {

@@ -105,3 +105,30 @@ export const expectError = (res: Reply, status: number, code: string, message: s
     code: res.body?.error?.code,
     message: res.body?.error?.message,
   }).toEqual({ status, success: false, code, message });
+
+/** DELETE /api/kyc/validations/{id}/cancel, POST …/approve and …/reject with a reason. */
+export const cancel = (
+  sb: Sandbox,
+  id: string,
+  reason: unknown = 'User asked to stop',
+  creds = ME,
+) => gu1Call(sb, 'DELETE', `/api/kyc/validations/${id}/cancel`, { reason }, creds);
+export const decide = (
+  sb: Sandbox,
+  id: string,
+  action: 'approve' | 'reject',
+  reason: unknown = 'Reviewed by compliance',
+  creds = ME,
+) => gu1Call(sb, 'POST', `/api/kyc/validations/${id}/${action}`, { reason }, creds);
+export const sync = (sb: Sandbox, id: string, body?: unknown, creds = ME) =>
+  gu1Call(sb, 'POST', `/api/kyc/validations/${id}/sync`, body, creds);
+export const entityStatus = (sb: Sandbox, entityId: string, creds = ME) =>
+  gu1Call(sb, 'GET', `/api/kyc/entities/${entityId}/status`, undefined, creds);
+
+/** A normal-flow validation the person finished, waiting for compliance review. */
+export async function inReview(sb: Sandbox, creds: Creds = ME, body: Record<string, unknown> = {}) {
+  const v = await started(sb, creds, body);
+  await move(sb, v.id, 'in_progress');
+  await move(sb, v.id, 'in_review');
+  return v;
+}

@@ -1,9 +1,11 @@
 // Moves with side effects: creating entities and validations, status changes, settling what fell due.
 import { SandboxError, type Kit } from '../../engine/index.js';
 import { fail } from './errors.js';
-import { objectOr, stringOr, strings, type Integration } from './input.js';
+import { enabledIntegration, objectOr, stringOr, strings, type Integration } from './input.js';
 import {
+  cancellable,
   COMPLETED,
+  DECIDABLE,
   dueHappenings,
   EXPIRABLE,
   gu1Lifecycle,
@@ -26,7 +28,8 @@ import {
 import { mockOutcomeFor } from './sandbox-table.js';
 import { emit, eventFor } from './webhooks.js';
 
-export type Source = 'auto' | 'clock' | 'manual' | 'hosted';
+/** Who moved a validation: the sandbox table, the clock, the admin API, the hosted page, or gu1's API. */
+export type Source = 'auto' | 'clock' | 'manual' | 'hosted' | 'api';
 type Body = Record<string, unknown>;
 
 /** POST /api/entities: a person; a taxId already used in the organization is a 409. */
@@ -103,6 +106,7 @@ export function openValidation(
     reason: null,
     completedAt: null,
     verifiedAt: null,
+    reviewedAt: null,
     createdAt: iso,
     updatedAt: iso,
   };
@@ -130,9 +134,10 @@ export function applyStatus(
   v.status = to;
   v.updatedAt = iso;
   if (COMPLETED.includes(to) && !v.completedAt) v.completedAt = iso;
+  if (to === 'in_review') v.reviewedAt = iso;
   if (to === 'approved' || to === 'rejected') v.verifiedAt = iso;
   if (reason !== null) v.reason = reason;
-  if (source === 'manual' || source === 'hosted') {
+  if (source === 'manual' || source === 'hosted' || source === 'api') {
     // Manual status protection: a decision made by a person is never overwritten by the
     // sandbox table's automatic outcome.
     v.manual = true;
@@ -199,5 +204,68 @@ export function operatorTransition(
   settleOne(kit, v, kit.now());
   const next = gu1Lifecycle.guard('gu1 validation', v.status, to);
   applyStatus(kit, v, next, kit.now(), source, reason);
+  return v;
+}
+
+// gu1's own endpoints for moving a validation (cancel, approve, reject, sync). Each settles the
+// validation first (gu1 "first syncs with the provider"), and each decision is a manual one.
+
+const CANCELLED_FROM_TEXT: Record<string, string> = {
+  'pending-in_progress-in_review': 'pending, in_progress, or in_review',
+  'pending-in_progress': 'pending or in_progress',
+};
+
+/**
+ * DELETE /api/kyc/validations/{id}/cancel: cancelled, no longer current, the reason kept in
+ * metadata; the provider session is gone (the hosted link closes), and kyc.validation_cancelled sent.
+ */
+export function cancelValidation(kit: Kit, v: Gu1Validation, reason: string): Gu1Validation {
+  settleOne(kit, v, kit.now());
+  const opts = optionsOf(kit);
+  if (!cancellable(opts).includes(v.status))
+    throw fail('CANCEL_INVALID_STATUS', {
+      vars: { allowed: CANCELLED_FROM_TEXT[opts.cancellableFrom] },
+      details: { status: v.status },
+    });
+  v.isCurrent = false;
+  v.metadata = { ...v.metadata, cancellationReason: reason };
+  applyStatus(kit, v, 'cancelled', kit.now(), 'api', reason);
+  return v;
+}
+
+/**
+ * POST /api/kyc/validations/{id}/approve | reject: only from in_review. Approve marks it verified
+ * (verifiedAt) and stays current; reject is no longer current. The reason is kept in metadata.
+ */
+export function decideValidation(
+  kit: Kit,
+  v: Gu1Validation,
+  to: 'approved' | 'rejected',
+  reason: string,
+): Gu1Validation {
+  settleOne(kit, v, kit.now());
+  if (!DECIDABLE.includes(v.status))
+    throw fail(to === 'approved' ? 'APPROVE_INVALID_STATUS' : 'REJECT_INVALID_STATUS', {
+      details: { status: v.status },
+    });
+  if (to === 'rejected') v.isCurrent = false;
+  const key = to === 'approved' ? 'approvalReason' : 'rejectionReason';
+  v.metadata = { ...v.metadata, [key]: reason };
+  applyStatus(kit, v, to, kit.now(), 'api', reason);
+  return v;
+}
+
+/**
+ * POST /api/kyc/validations/{id}/sync: what the provider decided by now is applied (never over a
+ * manual decision); a validation without a provider session, or whose integration the organization
+ * no longer has, cannot be synced. The sandbox's provider is never behind gu1 (README, "Sync").
+ */
+export function syncValidation(kit: Kit, v: Gu1Validation): Gu1Validation {
+  if (!v.sessionId) throw fail('NO_SESSION_ID');
+  if (!enabledIntegration(kit, v.integrationCode))
+    throw fail('PROVIDER_INTEGRATION_NOT_CONFIGURED', {
+      details: { integrationCode: v.integrationCode },
+    });
+  settleOne(kit, v, kit.now());
   return v;
 }

@@ -1,17 +1,27 @@
 // The API shapes of entities and validations; verification results are faker-filled once completed.
 import type { Faker } from '@faker-js/faker';
 import type { Kit } from '../../engine/index.js';
-import { COMPLETED } from './lifecycle.js';
+import { COMPLETED, optionsOf } from './lifecycle.js';
 import { findEntity, type Gu1Entity, type Gu1Validation } from './records.js';
 
 // Results (decision, documents, biometrics, risk, extracted data) are seeded from the validation
 // id and filled once a validation is completed (in_review, approved, rejected); before that they
 // are null or empty. Names and the document number come from the entity when it has them.
 
-/** The entity as gu1 returns it (internal keys dropped). */
+/**
+ * The entity as gu1 returns it (internal keys dropped). `nationality` is the root copy of
+ * entityData.person.nationality (entities/get: "denormalized; may be null"); `currentEvaluation`
+ * stays null because the sandbox runs no AI evaluations.
+ */
 export function entityView(e: Gu1Entity) {
-  const { taxIdKey: _key, ...rest } = e;
-  return rest;
+  const { taxIdKey: _key, createdAt, updatedAt, deletedAt, ...rest } = e;
+  const person = e.entityData.person;
+  const given = person && typeof person === 'object' ? (person as Record<string, unknown>) : {};
+  const nationality =
+    typeof given.nationality === 'string' && /^[A-Za-z]{2}$/.test(given.nationality)
+      ? given.nationality.toUpperCase()
+      : null;
+  return { ...rest, nationality, currentEvaluation: null, createdAt, updatedAt, deletedAt };
 }
 
 type Person = ReturnType<typeof personOf>;
@@ -125,7 +135,10 @@ function results(kit: Kit, v: Gu1Validation) {
   const status = v.status as 'in_review' | 'approved' | 'rejected';
   const kind: Kind =
     v.outcome === 'rejected_renaper' && status === 'rejected' ? 'rejected_renaper' : status;
-  const warnings = WARNINGS[kind].filter((w) => !v.omitWarnings.includes(w));
+  // A decision taken after compliance review reuses the warnings computed in in_review (approve page).
+  const warnings = WARNINGS[v.reviewedAt ? 'in_review' : kind].filter(
+    (w) => !v.omitWarnings.includes(w),
+  );
   const passed = status === 'approved';
   const verdict = passed ? 'Approved' : status === 'rejected' ? 'Declined' : 'In Review';
   const entity = findEntity(kit, v.entityId);
@@ -160,12 +173,17 @@ function results(kit: Kit, v: Gu1Validation) {
   };
 }
 
-/** RENAPER double check, only when asked for and the outcome is approved or a RENAPER rejection. */
+/**
+ * RENAPER double check, only when asked for: on an approval, a RENAPER rejection, and from in_review
+ * on (a later manual decision "reuses metadata.responseDoubleChecks.renaper", approve page).
+ */
 function metadataOf(v: Gu1Validation) {
   const renaperCase =
-    v.status === 'approved' || (v.status === 'rejected' && v.outcome === 'rejected_renaper');
+    !!v.reviewedAt ||
+    v.status === 'approved' ||
+    (v.status === 'rejected' && v.outcome === 'rejected_renaper');
   if (!v.doubleCheckRenaper || !renaperCase) return v.metadata;
-  const match = v.status === 'approved';
+  const match = !!v.reviewedAt || v.status === 'approved';
   const renaper = { status: match ? 'MATCH' : 'NO_MATCH', valid: match, checkedAt: v.completedAt };
   return { ...v.metadata, responseDoubleChecks: { renaper } };
 }
@@ -224,3 +242,36 @@ export const listView = (kit: Kit, all: Gu1Validation[], page: number, limit: nu
   page,
   limit,
 });
+
+/**
+ * GET /api/kyc/entities/{entityId}/status, derived from the entity's validations (newest first) and
+ * the organization's clock: the last approval verifies the entity until reverificationPeriod has
+ * passed or a later decision rejected it; once it stops, the entity needs reverification.
+ */
+export function statusView(kit: Kit, entityId: string, newestFirst: readonly Gu1Validation[]) {
+  const opts = optionsOf(kit);
+  const byDecision = newestFirst
+    .filter((v) => (v.status === 'approved' || v.status === 'rejected') && v.verifiedAt)
+    .sort((a, b) => Date.parse(b.verifiedAt!) - Date.parse(a.verifiedAt!) || b.seq - a.seq);
+  const lastApproval = byDecision.find((v) => v.status === 'approved');
+  const lastVerifiedAt = lastApproval?.verifiedAt ?? null;
+  const expiresAt = lastVerifiedAt
+    ? kit.iso(Date.parse(lastVerifiedAt) + opts.reverificationPeriod)
+    : null;
+  const isVerified =
+    !!lastApproval &&
+    byDecision[0] === lastApproval &&
+    kit.now() < Date.parse(expiresAt ?? lastVerifiedAt!);
+  const current = newestFirst.find((v) => v.isCurrent);
+  return {
+    entityId,
+    hasKyc: newestFirst.length > 0,
+    isVerified,
+    currentValidation: current
+      ? { id: current.id, status: current.status, verifiedAt: current.verifiedAt }
+      : null,
+    lastVerifiedAt,
+    needsReverification: lastVerifiedAt !== null && !isVerified,
+    ...(opts.statusExpiresAt === 'include' ? { expiresAt } : {}),
+  };
+}

@@ -181,6 +181,19 @@ describe('gu1 webhooks', () => {
     expect(d.attempts).toHaveLength(5);
   });
 
+  it('sends {type, data} instead of {event, payload} with webhookEnvelope=type-data', async () => {
+    const sb = sandbox({ options: { gu1: { webhookEnvelope: 'type-data' } } });
+    const r = await hook(sb);
+    const { id } = await started(sb);
+    await move(sb, id, 'cancelled');
+    const body = JSON.parse(r.received[1].body) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(body).sort()).toEqual(['data', 'organizationId', 'timestamp', 'type']);
+    expect(body).toMatchObject({
+      type: 'kyc.validation_cancelled',
+      data: { id, validationId: id, status: 'cancelled' },
+    });
+  });
+
   it('logs deliveries as not_sent when the organization has no webhook URL', async () => {
     const sb = sandbox();
     await started(sb);

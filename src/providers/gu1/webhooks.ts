@@ -1,6 +1,6 @@
 // gu1's KYC webhooks: event names, the {event, timestamp, organizationId, payload} envelope, signing.
 import { hmacSha256Hex, type Kit } from '../../engine/index.js';
-import type { Gu1Status } from './lifecycle.js';
+import { optionsOf, type Gu1Status } from './lifecycle.js';
 import { findEntity, settingsOf, type Gu1Validation } from './records.js';
 import { entityView, validationView } from './views.js';
 
@@ -37,7 +37,11 @@ export function buildEnvelope(kit: Kit, event: Gu1Event, v: Gu1Validation, at: s
   const entity = WITH_ENTITY.includes(event) ? findEntity(kit, v.entityId) : undefined;
   // `validationId` repeats `id`: the older event page's sample names the validation that way.
   const payload = { validationId: v.id, ...row, ...(entity ? { entity: entityView(entity) } : {}) };
-  return { event, timestamp: at, organizationId: v.organizationId, payload };
+  // Option webhookEnvelope: the events page's {event, payload}, or the older integration page's
+  // sample handler, which reads {type, data}.
+  return optionsOf(kit).webhookEnvelope === 'type-data'
+    ? { type: event, timestamp: at, organizationId: v.organizationId, data: payload }
+    : { event, timestamp: at, organizationId: v.organizationId, payload };
 }
 
 export const signGu1 = (secret: string, rawBody: string) => ({
