@@ -57,6 +57,24 @@ describe('Faceki tokens', () => {
     expect(res.status).toBe(200);
   });
 
+  it('reads only where the tokenCredentials option says: body, or headers', async () => {
+    const body = sandbox({ options: { faceki: { tokenCredentials: 'body' } } });
+    const asHeaders = { headers: { clientId: BLAZE.clientId, clientSecret: BLAZE.clientSecret } };
+    expectTokenError(
+      await fk(body, 'POST', '/auth/api/generate-token', asHeaders),
+      422,
+      'client id is required',
+    );
+    expect((await fk(body, 'POST', '/auth/api/generate-token', { json: BLAZE })).status).toBe(200);
+    const headers = sandbox({ options: { faceki: { tokenCredentials: 'headers' } } });
+    expectTokenError(
+      await fk(headers, 'POST', '/auth/api/generate-token', { json: BLAZE }),
+      422,
+      'client id is required',
+    );
+    expect((await fk(headers, 'POST', '/auth/api/generate-token', asHeaders)).status).toBe(200);
+  });
+
   it.each([
     ['GET without clientId', 'GET', '/auth/api/access-token?clientSecret=x', undefined],
     ['POST with an empty body', 'POST', '/auth/api/generate-token', {}],

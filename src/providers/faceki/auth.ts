@@ -19,8 +19,8 @@ const idFrom = (value: string | null | undefined) => {
 
 /**
  * Bearer calls: the token's clientId. GET access-token: the clientId query parameter. POST
- * generate-token: the clientId header when sent (the Blaze page's table lists the credentials as
- * headers), else the body's clientId.
+ * generate-token: the body's clientId, else the clientId header (the Blaze page's table lists the
+ * credentials as headers), in the order the default tokenCredentials option reads them.
  */
 export function facekiTenantOf(
   headers: Headers,
@@ -35,7 +35,7 @@ export function facekiTenantOf(
   if (request.path.endsWith('/auth/api/access-token'))
     return idFrom(request.query('clientId') ?? null);
   if (request.path.endsWith('/auth/api/generate-token'))
-    return idFrom(headers.get('clientid') ?? clientIdInBody(body));
+    return idFrom(clientIdInBody(body) ?? headers.get('clientid'));
   return undefined;
 }
 

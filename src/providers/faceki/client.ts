@@ -10,6 +10,8 @@ export interface FacekiClientOptions {
   /** A token obtained earlier (tokens live an hour); fetched on first use otherwise. */
   accessToken?: string;
   fetch?: typeof fetch;
+  /** The multipart boundary of image uploads (default: a fresh one per upload). */
+  boundary?: string;
 }
 
 export interface Token {
@@ -18,15 +20,25 @@ export interface Token {
   token_type: 'Bearer';
 }
 
-/** V2 sends expiryTime as a string of minutes; Blaze 3.0 as a number, with its workflowId. */
+/**
+ * V2 documents expiryTime as a string of minutes (Faceki's official Python client sends a number, 0
+ * for the default, and null for every unset field); Blaze 3.0 sends a number, with its workflowId.
+ */
 export type LinkInput =
   | {
-      expiryTime?: string;
-      applicationId?: string;
-      redirect_url?: string;
-      document_optional?: boolean;
+      expiryTime?: string | number | null;
+      applicationId?: string | null;
+      redirect_url?: string | null;
+      document_optional?: boolean | null;
+      [extra: string]: unknown;
     }
-  | { expiryTime?: number; workflowId: string; applicationId?: string; redirect_url?: string };
+  | {
+      expiryTime?: number | null;
+      workflowId: string;
+      applicationId?: string | null;
+      redirect_url?: string | null;
+      document_optional?: boolean | null;
+    };
 
 export interface LinkValidation {
   link: string;
@@ -39,10 +51,12 @@ export interface LinkValidation {
 }
 
 export interface KycRecord {
-  link: string;
+  /** null for a direct API verification. */
+  link: string | null;
   record_identifier: string | null;
   requestId: string;
   decision: Decision | null;
+  face_id: string | null;
   document_data: {
     full_name: string;
     document_number: string;
@@ -51,6 +65,36 @@ export interface KycRecord {
   }[];
   [field: string]: unknown;
 }
+
+/** The Blaze 3.0 answer of a direct verification: code 200 with the decision, or an outcome code. */
+export interface Verification {
+  status: boolean;
+  code: number;
+  message: string;
+  result: KycRecord | null;
+}
+
+/** The V2 answer of a single or multi-document verification. */
+export interface V2Verification {
+  responseCode: number;
+  message?: string;
+  data: { verification: { passed: boolean }; responseID: string; record: KycRecord } | null;
+}
+
+export interface KycSummary {
+  total: number;
+  accepted: number;
+  declined: number;
+  review: number;
+  pending: number;
+  direct: number;
+  links: { total: number; live: number; used: number; expired: number };
+  credit: number;
+  spent: number;
+}
+
+/** An image part: bytes, or text (a sandbox magic marker in a text file will do). */
+export type ImagePart = Uint8Array | string;
 
 export interface EkycResultWebhook {
   requestId: string;
@@ -71,39 +115,149 @@ export class FacekiError extends Error {
   }
 }
 
-type Send = <T>(
-  method: string,
-  path: string,
-  init?: { body?: unknown; bearer?: string },
-) => Promise<T>;
+type Init = {
+  body?: unknown;
+  bearer?: string;
+  /** A multipart upload: the bytes and their content type. */
+  form?: { type: string; bytes: Uint8Array<ArrayBuffer> };
+  /** An answer whose outcome code is data, not an error (a verification that ran). */
+  outcome?: boolean;
+};
+type Send = <T>(method: string, path: string, init?: Init) => Promise<T>;
 
-/** One JSON call; Faceki's clients test responseCode !== 0, not only the HTTP status. */
+/** One call; Faceki's clients test responseCode !== 0, not only the HTTP status. */
 function sender(baseUrl: string, doFetch: typeof fetch): Send {
   const base = baseUrl.replace(/\/$/, '');
-  return async <T>(
-    method: string,
-    path: string,
-    init: { body?: unknown; bearer?: string } = {},
-  ) => {
+  return async <T>(method: string, path: string, init: Init = {}) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (init.form) headers['content-type'] = init.form.type;
     const res = await doFetch(`${base}${path}`, {
       method,
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.form?.bytes ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
     const json = (await res.json().catch(() => ({}))) as T & {
       responseCode?: number;
       message?: string;
     };
-    if (!res.ok || (json.responseCode !== undefined && json.responseCode !== 0))
+    const coded = json.responseCode !== undefined && json.responseCode !== 0 && !init.outcome;
+    if (!res.ok || coded)
       throw new FacekiError(res.status, json.responseCode ?? null, json.message ?? res.statusText);
     return json;
   };
 }
 
+/** multipart/form-data, written out (a fixed boundary keeps a recorded upload byte-for-byte). */
+export function multipart(
+  parts: Record<string, ImagePart | undefined>,
+  boundary = `----faceki${crypto.randomUUID().replace(/-/g, '')}`,
+): { type: string; bytes: Uint8Array<ArrayBuffer> } {
+  const chunks: Uint8Array[] = [];
+  const text = (s: string) => chunks.push(new TextEncoder().encode(s));
+  for (const [name, value] of Object.entries(parts)) {
+    if (value === undefined) continue;
+    if (typeof value === 'string' && !isImagePart(name)) {
+      text(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${value}\r\n`,
+      );
+      continue;
+    }
+    text(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    );
+    chunks.push(typeof value === 'string' ? new TextEncoder().encode(value) : value);
+    text('\r\n');
+  }
+  text(`--${boundary}--\r\n`);
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { type: `multipart/form-data; boundary=${boundary}`, bytes };
+}
+
+/** The parts that carry images (files); the rest (workflowId, record_identifier) are plain fields. */
+const isImagePart = (name: string) => /^(selfie|document_\d_(front|back)|\w+_image)$/.test(name);
+
 const q = encodeURIComponent;
+
+type Get = <T>(path: string) => Promise<T>;
+type Upload = <T>(path: string, parts: Record<string, ImagePart | undefined>) => Promise<T>;
+
+/** The record lookups, the rules and the summary. */
+const recordCalls = (get: Get) => ({
+  /** V2 records of one link (empty until the person submits), by linkId as Faceki's clients ask. */
+  recordsByLink: async (link: string) =>
+    (await get<{ data: KycRecord[] }>(`/kycverify/api/kycverify/link?linkId=${q(link)}`)).data,
+  /** Blaze 3.0 Fetch Records by applicationId. */
+  recordsByApplication: async (applicationId: string) =>
+    (
+      await get<{ result: KycRecord[] }>(
+        `/kycverify/api/kycverify/records?record_identifier=${q(applicationId)}`,
+      )
+    ).result,
+  /** Blaze 3.0 Fetch Records: any of requestId, face_id, link, record_identifier (one is needed). */
+  fetchRecords: async (
+    filter: Partial<Record<'requestId' | 'face_id' | 'link' | 'record_identifier', string>>,
+  ) =>
+    (
+      await get<{ result: KycRecord[] }>(
+        `/kycverify/api/kycverify/records?${new URLSearchParams(filter)}`,
+      )
+    ).result,
+  /** V2 Get KYC Rules: the client's default workflow, or the one named. */
+  kycRules: async (workflowId?: string) =>
+    (
+      await get<{ data: { _id: string; allowedKycDocuments: string[] } }>(
+        `/kycrules/api/kycrules${workflowId ? `?workflowId=${q(workflowId)}` : ''}`,
+      )
+    ).data,
+  /** V2 KYC Summary. */
+  summary: async () =>
+    (await get<{ data: KycSummary }>('/kycverify/api/kycverify/kyc-verify-summary')).data,
+});
+
+/** The multipart calls: direct verification and face search. */
+const verificationCalls = (upload: Upload) => ({
+  /**
+   * Blaze 3.0 direct verification: the selfie, the workflow and its documents in order
+   * (front, and back unless a passport). A verification that ran resolves, whatever its code.
+   */
+  verify: async (input: {
+    workflowId: string;
+    selfie: ImagePart;
+    documents: { front?: ImagePart; back?: ImagePart }[];
+    record_identifier?: string;
+  }) =>
+    upload<Verification>('/api/v3/kyc_verification', {
+      selfie: input.selfie,
+      workflowId: input.workflowId,
+      ...Object.fromEntries(
+        input.documents.flatMap((d, i) => [
+          [`document_${i + 1}_front`, d.front],
+          [`document_${i + 1}_back`, d.back],
+        ]),
+      ),
+      record_identifier: input.record_identifier,
+    }),
+  /** Blaze 3.0 Face Match API: the records of people who passed KYC with this face. */
+  searchByFace: async (selfie: ImagePart) =>
+    (
+      await upload<{ result: KycRecord[] }>('/api/v3/kyc_verification/search-by-face', {
+        selfie,
+      })
+    ).result,
+  /** V2 multi-document verification (id_, dl_, pp_ front and back images, and the selfie). */
+  multiVerify: async (
+    images: Partial<
+      Record<`${'id' | 'dl' | 'pp'}_${'front' | 'back'}_image` | 'selfie_image', ImagePart>
+    >,
+  ) => upload<V2Verification>('/kycverify/api/kycverify/multi-kyc-verification', images),
+});
 
 /** Client credentials exchanged for a Bearer token (cached); coded errors thrown as FacekiError. */
 export function facekiClient(opts: FacekiClientOptions) {
@@ -123,6 +277,12 @@ export function facekiClient(opts: FacekiClientOptions) {
     );
   const bearer = async () => token ?? (await getToken()).access_token;
   const get = async <T>(path: string) => send<T>('GET', path, { bearer: await bearer() });
+  const upload = async <T>(path: string, parts: Record<string, ImagePart | undefined>) =>
+    send<T>('POST', path, {
+      bearer: await bearer(),
+      form: multipart(parts, opts.boundary),
+      outcome: true,
+    });
 
   return {
     getToken,
@@ -148,16 +308,11 @@ export function facekiClient(opts: FacekiClientOptions) {
           `/kycverify/api/kycverify/validate-kyc-verify-link?url=${q(link)}`,
         )
       ).data,
-    /** V2 records of one link (empty until the person submits). */
-    recordsByLink: async (link: string) =>
-      (await get<{ data: KycRecord[] }>(`/kycverify/api/kycverify/link?link=${q(link)}`)).data,
-    /** Blaze 3.0 Fetch Records by applicationId. */
-    recordsByApplication: async (applicationId: string) =>
-      (
-        await get<{ result: KycRecord[] }>(
-          `/kycverify/api/kycverify/records?record_identifier=${q(applicationId)}`,
-        )
-      ).result,
+    ...recordCalls(get),
+    ...verificationCalls(upload),
+    /** Any other call (a path this client does not model), answered as the others are. */
+    request: async <T>(method: string, path: string) =>
+      send<T>(method, path, { bearer: await bearer() }),
   };
 }
 

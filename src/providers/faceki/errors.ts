@@ -88,6 +88,13 @@ export const facekiErrors = {
     message:
       'Required fields in the request are either invalid or missing as per rules defined in the workflow',
   },
+  REQUIRED_DOCUMENT_MISSING: {
+    status: 400,
+    code: 5006,
+    message:
+      'A required document for verification is missing as per the rules defined in the workflow',
+    note: 'direct verification: a document image the workflow needs was not sent',
+  },
   NOT_ENOUGH_WALLET_CREDIT: {
     status: 402,
     code: 5003,
@@ -109,6 +116,62 @@ export const facekiErrors = {
 } as const satisfies ErrorTable;
 
 export type FacekiErrorKey = keyof typeof facekiErrors;
+
+/**
+ * Documented codes that are verification outcomes, not refusals: a direct verification that ran
+ * answers HTTP 200 with one of them (docs.faceki.com/data-fields/error-codes gives the wording; the
+ * vendor's Android SDK reads them from a 2xx body). `decision: null`: the images could not be used,
+ * so nothing is recorded. FACE_NOT_FOUND's wording is cut short in the stored copy of the page.
+ */
+export const facekiOutcomes = {
+  SELFIE_LIVENESS_FAILED: {
+    code: 5004,
+    decision: 'DECLINED',
+    message: 'Selfie liveness verification failed.',
+  },
+  DOCUMENT_FACE_MATCH_FAILED: {
+    code: 5005,
+    decision: 'DECLINED',
+    message: 'The face in the document does not match the facial image provided.',
+  },
+  MISMATCH_AS_PER_RULES: {
+    code: 5007,
+    decision: 'DECLINED',
+    message:
+      'There is a mismatch in the information as per verification rules defined in the workflow',
+  },
+  KYC_FAILED: {
+    code: 5008,
+    decision: 'DECLINED',
+    message:
+      'Know Your Customer (KYC) verification failed. You can check the report in the Portal for more information',
+  },
+  EXPIRED_DOCUMENT: { code: 5010, decision: 'DECLINED', message: 'The document has expired.' },
+  EXPIRY_NOT_FOUND: {
+    code: 5011,
+    decision: 'DECLINED',
+    message: 'The expiry date for the document was not found.',
+  },
+  FACE_CROPPED: {
+    code: 8004,
+    decision: null,
+    message: 'The facial image provided is cropped. Please check the following Image Guidelines',
+  },
+  FACE_TOO_CLOSED: {
+    code: 8005,
+    decision: null,
+    message:
+      'The face in the image is too close for accurate verification. Please check the following Image Guidelines',
+  },
+  FACE_NOT_FOUND: {
+    code: 8006,
+    decision: null,
+    message:
+      'The API could not find a face in the image. Please check the following Image Guidelines',
+  },
+} as const satisfies Record<string, { code: number; decision: 'DECLINED' | null; message: string }>;
+
+export type FacekiOutcome = keyof typeof facekiOutcomes;
 
 export const fail = errorThrower(facekiErrors);
 

@@ -27,4 +27,30 @@ export const faceki = defineProvider({
   routes: facekiRoutes,
   states: facekiStates,
   admin: facekiAdmin,
+  notEmulated: [
+    {
+      method: 'GET',
+      path: '/api/v3/workflows/rules',
+      reason:
+        "seen only in Faceki's SDKs (before a direct verification, ?workflowId=); no docs page gives its answer or errors",
+    },
+    {
+      method: 'GET',
+      path: '/api/v3/workflows/rulesbylink',
+      reason:
+        "the hosted flow's own call (faceki/blaze-android-sdk FaceKiApi.kt, ?link=); undocumented, and the sandbox's hosted page stands in for it",
+    },
+    {
+      method: 'POST',
+      path: '/api/v3/kyc_verification/requestbylink',
+      reason:
+        "the hosted flow's own submission (faceki/blaze-android-sdk FaceKiApi.kt); undocumented, and the sandbox's hosted page stands in for it",
+    },
+    {
+      method: '?',
+      path: 'Fetch PDF Report',
+      reason:
+        'listed in the Blaze 3.0 navigation; its method, path, parameters and answer are not given in the pages the sandbox was written from',
+    },
+  ],
 });

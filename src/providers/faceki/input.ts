@@ -9,7 +9,8 @@ import {
   type RedirectScheme,
 } from '../../engine/index.js';
 import { fail } from './errors.js';
-import type { FacekiLink, Variant } from './records.js';
+import { optionsOf, type Variant } from './records.js';
+import type { RecordSource } from './views-records.js';
 
 /**
  * What a redirect_url may be, at creation and when the hosted page follows it: the link request's
@@ -65,9 +66,10 @@ const validateBody: Record<Variant, (c: Context<ProviderEnv>) => Record<string, 
  * checked before the schema, so a client sending the other generation's body hears that first.
  */
 function requireVariant(v: Record<string, unknown>, variant: Variant) {
-  if (variant === 'blaze3' && !('workflowId' in v))
+  const given = v.workflowId !== undefined && v.workflowId !== null;
+  if (variant === 'blaze3' && !given)
     throw invalid([{ path: '/workflowId', message: 'is required (Blaze 3.0 link request)' }]);
-  if (variant === 'v2' && 'workflowId' in v)
+  if (variant === 'v2' && given)
     throw invalid([
       {
         path: '/workflowId',
@@ -77,6 +79,10 @@ function requireVariant(v: Record<string, unknown>, variant: Variant) {
     ]);
 }
 
+/** A field given as null counts as absent (Faceki's official Python client sends null for every unset one). */
+const given = <T>(v: Record<string, unknown>, name: string) =>
+  (v[name] === null ? undefined : v[name]) as T | undefined;
+
 /** The link request: a JSON object (400), the client's variant (5002), the contract (5002), the redirect (5002). */
 export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): LinkRequest {
   // The marker is checked before the schema, and the engine's validator parses and checks in one
@@ -84,7 +90,20 @@ export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): Link
   const raw = requestJsonObject(c);
   if (raw.ok) requireVariant(raw.value, variant);
   const v = validateBody[variant](c);
-  const redirectUrl = (v.redirect_url as string | undefined) ?? null;
+  const expiryTime = given<string | number>(v, 'expiryTime');
+  // V2 documents a string; the official Python client sends a number (v2ExpiryTime=string refuses it).
+  if (
+    variant === 'v2' &&
+    typeof expiryTime === 'number' &&
+    optionsOf(c.get('kit')).v2ExpiryTime === 'string'
+  )
+    throw invalid([
+      {
+        path: '/expiryTime',
+        message: 'must be a string of minutes (V2; option v2ExpiryTime=string)',
+      },
+    ]);
+  const redirectUrl = given<string>(v, 'redirect_url') ?? null;
   if (redirectUrl !== null && !allowedRedirect(redirectUrl, REDIRECT_SCHEMES))
     throw invalid([
       {
@@ -93,24 +112,27 @@ export function linkRequestFrom(c: Context<ProviderEnv>, variant: Variant): Link
       },
     ]);
   return {
-    expiryMinutes: v.expiryTime === undefined ? 0 : Number(v.expiryTime),
-    applicationId: (v.applicationId as string | undefined) ?? null,
+    expiryMinutes: expiryTime === undefined ? 0 : Number(expiryTime),
+    applicationId: given<string>(v, 'applicationId') ?? null,
     redirectUrl,
     documentOptional: v.document_optional === true,
-    workflowId: (v.workflowId as string | undefined) ?? null,
+    workflowId: given<string>(v, 'workflowId') ?? null,
   };
 }
 
 /**
- * The credentials a token request presents. GET access-token: the query. POST generate-token: the
- * body, with the headers as a fallback (Blaze 3.0's hint box says body, its table says headers);
- * an unreadable body counts as empty, so it answers "client id is required".
+ * The credentials a token request presents. GET access-token: the query. POST generate-token: where
+ * the tokenCredentials option says (Blaze 3.0's hint box says the body, its table lists headers; by
+ * default the body, then the headers); an unreadable body counts as empty, so it answers "client id
+ * is required".
  */
 export function tokenCredentials(c: Context<ProviderEnv>): [unknown, unknown] {
   if (c.req.method === 'GET') return [c.req.query('clientId'), c.req.query('clientSecret')];
+  const where = optionsOf(c.get('kit')).tokenCredentials;
   const body = requestJsonObject(c);
-  const v = body.ok ? body.value : {};
-  return [v.clientId ?? c.req.header('clientId'), v.clientSecret ?? c.req.header('clientSecret')];
+  const v = body.ok && where !== 'headers' ? body.value : {};
+  const header = (name: string) => (where === 'body' ? undefined : c.req.header(name));
+  return [v.clientId ?? header('clientId'), v.clientSecret ?? header('clientSecret')];
 }
 
 /** A link id given bare, or as a URL ending in it (the sandbox page, apps.faceki.com/kycverify/<id>). */
@@ -129,7 +151,7 @@ export function requiredQuery(c: Context<ProviderEnv>, ...names: string[]): stri
 }
 
 /** Blaze 3.0 Fetch Records: at least one of its four filters (400 otherwise), all of them ANDed. */
-export function recordsFilter(c: Context<ProviderEnv>): (l: FacekiLink) => boolean {
+export function recordsFilter(c: Context<ProviderEnv>): (r: RecordSource) => boolean {
   const q = {
     requestId: c.req.query('requestId'),
     face_id: c.req.query('face_id'),
@@ -141,10 +163,9 @@ export function recordsFilter(c: Context<ProviderEnv>): (l: FacekiLink) => boole
     throw fail('BAD_REQUEST', { details: { issues: [{ path: 'requestId', message }] } });
   }
   const linkId = q.link ? linkIdFrom(q.link) : undefined;
-  return (l) =>
-    // Face ids are not emulated: a face_id filter matches no record.
-    !q.face_id &&
-    (!q.requestId || l.requestId === q.requestId) &&
-    (!linkId || l.id === linkId) &&
-    (!q.record_identifier || l.applicationId === q.record_identifier);
+  return (r) =>
+    (!q.face_id || r.faceId === q.face_id) &&
+    (!q.requestId || r.requestId === q.requestId) &&
+    (!linkId || r.link === linkId) &&
+    (!q.record_identifier || r.recordIdentifier === q.record_identifier);
 }

@@ -4,8 +4,12 @@ import { createLink, fk, move, sandbox, tokenFor, v2Body } from './testing.js';
 
 const view = async (sb: ReturnType<typeof sandbox>, id: string) =>
   (await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body;
+// The link opens at …/verify/faceki/kycverify/<id>; the page's forms post to …/verify/faceki/<id>.
 const decide = (sb: ReturnType<typeof sandbox>, url: string, state: string) =>
-  sb.app.request(new URL(url).pathname, { method: 'POST', body: new URLSearchParams({ state }) });
+  sb.app.request(new URL(url).pathname.replace('/kycverify/', '/'), {
+    method: 'POST',
+    body: new URLSearchParams({ state }),
+  });
 
 describe('Faceki link lifecycle', () => {
   it('starts CREATED and live, with every move open', async () => {

@@ -21,15 +21,21 @@ const post = (sb: ReturnType<typeof sandbox>, token: string, json: unknown) =>
   fk(sb, 'POST', LINK_PATH, { token, json });
 
 describe('Faceki KYC links', () => {
-  it('generates a V2 link: 200 {responseCode:0, data:<uuid>, url:<hosted page>/<uuid>} that opens', async () => {
+  it('generates a V2 link: 200 {responseCode:0, data:<uuid>, url:<sandbox origin>/verify/faceki/kycverify/<uuid>} that opens', async () => {
     const sb = sandbox();
     const res = await post(sb, await tokenFor(sb), v2Body());
     expect(res.status).toBe(200);
     expect(res.body.responseCode).toBe(0);
-    expect(res.body.url).toBe(`http://sandbox.test/verify/faceki/${res.body.data}`);
+    // Faceki's shape (https://apps.faceki.com/kycverify/<linkId>) on the sandbox's origin.
+    expect(res.body.url).toBe(`http://sandbox.test/verify/faceki/kycverify/${res.body.data}`);
     const page = await call(sb, 'GET', new URL(res.body.url).pathname);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Faceki verification');
+    // The sandbox's older form, /verify/faceki/<id>, still opens the same page.
+    expect((await call(sb, 'GET', `/verify/faceki/${res.body.data}`)).status).toBe(200);
+    expect((await call(sb, 'GET', `/_sandbox/sessions/${res.body.data}`)).body.url).toBe(
+      res.body.url,
+    );
   });
 
   it('generates a Blaze 3.0 link with a numeric expiryTime and a workflowId', async () => {
@@ -40,7 +46,13 @@ describe('Faceki KYC links', () => {
 
   it.each([
     ['a V2 client sending a workflowId', V2, blazeBody(), '/workflowId'],
-    ['a V2 client sending a numeric expiryTime', V2, v2Body({ expiryTime: 30 }), '/expiryTime'],
+    [
+      'a V2 client sending a negative numeric expiryTime',
+      V2,
+      v2Body({ expiryTime: -1 }),
+      '/expiryTime',
+    ],
+    ['a V2 client sending a fractional expiryTime', V2, v2Body({ expiryTime: 1.5 }), '/expiryTime'],
     ['a Blaze 3.0 client without workflowId', BLAZE, v2Body(), '/workflowId'],
     [
       'a Blaze 3.0 client sending expiryTime as a string',
@@ -210,7 +222,7 @@ describe('Faceki KYC links', () => {
   it('never changes state on a refused request', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb);
-    await post(sb, token, v2Body({ expiryTime: 5 }));
+    await post(sb, token, v2Body({ expiryTime: '5m' }));
     await post(sb, token, v2Body({ applicationId: 'faceki-internal-error' }));
     await fk(sb, 'POST', LINK_PATH, {
       token,
@@ -248,6 +260,56 @@ describe('Faceki KYC links', () => {
     const { id } = await createLink(sb, await tokenFor(sb), body);
     const view = (await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body;
     expect(Date.parse(view.expiresAt) - Date.parse(view.createdAt)).toBe(60 * 60_000);
+  });
+
+  it.each([
+    ['30', 30, 30],
+    ['0 (the default, as the official Python client sends it)', 0, 60],
+  ])('takes a numeric V2 expiryTime of %s minutes', async (_what, expiryTime, minutes) => {
+    const sb = sandbox();
+    const { id } = await createLink(sb, await tokenFor(sb), v2Body({ expiryTime }));
+    const view = (await call(sb, 'GET', `/_sandbox/sessions/${id}`)).body;
+    expect(Date.parse(view.expiresAt) - Date.parse(view.createdAt)).toBe(minutes * 60_000);
+  });
+
+  it('refuses a numeric V2 expiryTime with 5002 when v2ExpiryTime=string', async () => {
+    const sb = sandbox({ options: { faceki: { v2ExpiryTime: 'string' } } });
+    const token = await tokenFor(sb);
+    const res = await post(sb, token, v2Body({ expiryTime: 30 }));
+    expectCode(res, 400, 5002, INVALID);
+    expect(res.body.data.issues).toEqual([
+      {
+        path: '/expiryTime',
+        message: 'must be a string of minutes (V2; option v2ExpiryTime=string)',
+      },
+    ]);
+    expect((await post(sb, token, v2Body({ expiryTime: '30' }))).status).toBe(200);
+  });
+
+  it("treats null optional fields as absent, as Faceki's official Python client sends them", async () => {
+    const sb = sandbox();
+    const token = await tokenFor(sb);
+    const res = await post(sb, token, {
+      expiryTime: 0,
+      applicationId: null,
+      redirect_url: null,
+      document_optional: null,
+      require_additional_doc: null,
+    });
+    expect(res.status).toBe(200);
+    const view = (await call(sb, 'GET', `/_sandbox/sessions/${res.body.data}`)).body;
+    expect(view).toMatchObject({ subject: res.body.data, redirectUri: null });
+    expect(Date.parse(view.expiresAt) - Date.parse(view.createdAt)).toBe(60 * 60_000);
+    expect((await post(sb, token, v2Body({ workflowId: null }))).status).toBe(200);
+    const blaze = await tokenFor(sb, BLAZE);
+    expect(
+      (await post(sb, blaze, blazeBody({ expiryTime: null, redirect_url: null }))).status,
+    ).toBe(200);
+    const missing = await post(sb, blaze, blazeBody({ workflowId: null }));
+    expectCode(missing, 400, 5002, INVALID);
+    expect(missing.body.data.issues).toEqual([
+      { path: '/workflowId', message: 'is required (Blaze 3.0 link request)' },
+    ]);
   });
 
   it('honours the defaultExpiryMinutes and defaultVariant options', async () => {

@@ -134,6 +134,70 @@ describe('Faceki records', () => {
     );
   });
 
+  it("reads a link's records by linkId, as Faceki's official and community clients send it (link stays an alias)", async () => {
+    const sb = sandbox();
+    const { token, id, url } = await decided(sb);
+    for (const q of [`linkId=${id}`, `linkId=${encodeURIComponent(url)}`, `link=${id}`]) {
+      const res = await fk(sb, 'GET', `/kycverify/api/kycverify/link?${q}`, { token });
+      expect(res.body).toMatchObject({
+        responseCode: 0,
+        data: [{ link: id, decision: 'ACCEPTED' }],
+      });
+    }
+    const missing = await fk(sb, 'GET', '/kycverify/api/kycverify/link', { token });
+    expectCode(missing, 400, 400, 'The request sent to the API is malformed or incorrect');
+    expect(missing.body.data.issues).toEqual([{ path: 'linkId', message: 'is required' }]);
+  });
+
+  it('sums up the client in kyc-verify-summary: records by decision, links by status, the wallet', async () => {
+    const sb = sandbox();
+    const token = await tokenFor(sb);
+    const summary = async () =>
+      (await fk(sb, 'GET', '/kycverify/api/kycverify/kyc-verify-summary', { token })).body;
+    expect(await summary()).toEqual({
+      responseCode: 0,
+      data: {
+        total: 0,
+        accepted: 0,
+        declined: 0,
+        review: 0,
+        pending: 0,
+        direct: 0,
+        links: { total: 0, live: 0, used: 0, expired: 0 },
+        credit: 1000,
+        spent: 0,
+      },
+    });
+    for (const state of ['ACCEPTED', 'DECLINED', 'REVIEW', 'SUBMITTED'])
+      await move(sb, (await createLink(sb, token)).id, state);
+    await createLink(sb, token);
+    await createLink(sb, token, v2Body({ expiryTime: '1' }));
+    await advance(sb, V2.clientId, '1m');
+    expect((await summary()).data).toEqual({
+      total: 4,
+      accepted: 1,
+      declined: 1,
+      review: 1,
+      pending: 1,
+      direct: 0,
+      links: { total: 6, live: 1, used: 4, expired: 1 },
+      credit: 994,
+      spent: 6,
+    });
+    // Another client sees only its own.
+    const other = await tokenFor(sb, OTHER);
+    expect(
+      (await fk(sb, 'GET', '/kycverify/api/kycverify/kyc-verify-summary', { token: other })).body
+        .data.total,
+    ).toBe(0);
+    expectCode(
+      await fk(sb, 'GET', '/kycverify/api/kycverify/kyc-verify-summary'),
+      401,
+      1,
+      'Unauthorized: a Bearer token is required',
+    );
+  });
+
   it('returns every record of a reused applicationId by reference', async () => {
     const sb = sandbox();
     const token = await tokenFor(sb);

@@ -6,6 +6,7 @@ import {
   type OptionValues,
   type OwnedMisses,
 } from '../../engine/index.js';
+import type { FacekiOutcome } from './errors.js';
 
 /** The two documented generations; a client speaks one (accounts.ts). */
 export const VARIANTS = ['v2', 'blaze3'] as const;
@@ -35,6 +36,24 @@ export const facekiOptions = {
     description:
       'a second link with a used applicationId: allowed, or 5002 INVALID_MISSING_REQUEST_FIELDS (undocumented)',
   },
+  v2ExpiryTime: {
+    default: 'string-or-number',
+    choices: ['string-or-number', 'string'],
+    description:
+      "V2 link expiryTime: a string of minutes (V2 docs) or also a number (what Faceki's official Python client sends), or strictly a string",
+  },
+  v2MultiDocuments: {
+    default: 'workflow',
+    choices: ['workflow', 'id-required'],
+    description:
+      "V2 multi-kyc-verification: the client workflow's documents are required (what Faceki's React Native SDK sends), or the V2 page's list (id_front/id_back mandatory, dl_/pp_ optional)",
+  },
+  tokenCredentials: {
+    default: 'body-then-headers',
+    choices: ['body-then-headers', 'body', 'headers'],
+    description:
+      'where POST generate-token reads clientId/clientSecret: the Blaze 3.0 hint box says the body, its table lists headers',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** The options as parsed at boot: tokenTtl in ms, defaultExpiryMinutes a number. */
@@ -55,12 +74,33 @@ export interface FacekiLink extends Record<string, unknown> {
   createdAt: string;
   expiresAt: string;
   state: StoredState;
+  /** With document_optional: the one document the person chose on the hosted page (null: the first). */
+  chosenDocument: string | null;
   /** Faceki's requestId, given when the person submits. */
   requestId: string | null;
   reason: string | null;
   openedAt: string | null;
   submittedAt: string | null;
   decidedAt: string | null;
+}
+
+/** A direct API verification (no link): one record, decided when it is submitted. */
+export interface FacekiVerification extends Record<string, unknown> {
+  /** The requestId. */
+  id: string;
+  clientId: string;
+  /** Which endpoint took it: Blaze 3.0 kyc_verification, or V2 single / multi-document. */
+  api: 'v3' | 'v2-single' | 'v2-multi';
+  workflowId: string;
+  recordIdentifier: string | null;
+  /** The documents shown, as the workflow names them (Passport, ID Card, Driving License). */
+  documents: string[];
+  decision: 'ACCEPTED' | 'DECLINED' | 'REVIEW';
+  /** The failed check of a declined verification (5004, 5005, …), or null. */
+  outcome: FacekiOutcome | null;
+  /** The face id the selfie maps to (the same selfie, the same face). */
+  faceId: string;
+  createdAt: string;
 }
 
 export interface Wallet extends Record<string, unknown> {
@@ -75,6 +115,8 @@ export interface WebhookSetup extends Record<string, unknown> {
 
 /** Link ids are unique across tenants: the session adapter finds a link's tenant by it. */
 export const LINKS = 'links';
+/** Direct API verifications, by requestId. */
+export const VERIFICATIONS = 'verifications';
 // Underscored: one row each per tenant, not listed as the tenant's sessions.
 const WALLET = '_wallet';
 const SETTINGS = '_settings';
@@ -91,6 +133,11 @@ export const findLink = (kit: Kit, match: (l: FacekiLink) => boolean) =>
   kit.ns.find<FacekiLink>(LINKS, match);
 
 export const putLink = (kit: Kit, link: FacekiLink) => kit.ns.put(LINKS, link.id, link);
+
+export const allVerifications = (kit: Kit) => kit.ns.list<FacekiVerification>(VERIFICATIONS);
+
+export const putVerification = (kit: Kit, v: FacekiVerification) =>
+  kit.ns.put(VERIFICATIONS, v.id, v);
 
 /** The tenant's wallet, opened with the client's fixture credit on first use. */
 export function walletOf(kit: Kit, client: { credit: number }): Wallet {

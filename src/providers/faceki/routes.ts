@@ -11,11 +11,13 @@ import {
   requiredQuery,
   tokenCredentials,
 } from './input.js';
-import { ownedLink, type FacekiLink } from './records.js';
+import { ownedLink } from './records.js';
+import { verifyRoutes } from './routes-verify.js';
 import { createLink } from './transitions.js';
-import { linkCreated, linkValidation, ok, recordsOf, recordsPage, rulesOf } from './views.js';
+import { recordsOf, type RecordSource } from './views-records.js';
+import { linkCreated, linkValidation, ok, recordsPage, rulesOf, summaryOf } from './views.js';
 
-type Match = (l: FacekiLink, value: string) => boolean;
+type Match = (r: RecordSource, value: string) => boolean;
 
 /** A V2 lookup: one required query parameter (the first of `names` given) and the records it matches. */
 const v2Lookup = (names: string[], match: Match) => (c: Context<ProviderEnv>) => {
@@ -53,25 +55,30 @@ function kycRules(c: Context<ProviderEnv>) {
 }
 
 export function facekiRoutes() {
-  return new Hono<ProviderEnv>()
+  const app = new Hono<ProviderEnv>()
     .post('/auth/api/generate-token', token)
     .get('/auth/api/access-token', token)
     .post('/kycverify/api/kycverify/kyc-verify-link', kycVerifyLink)
     .get('/kycverify/api/kycverify/records', (c) =>
       reply(c, recordsPage(recordsOf(c.get('kit'), recordsFilter(c)))),
     )
+    // linkId is what Faceki's official Python client and community clients send; link stays an alias.
     .get(
       '/kycverify/api/kycverify/link',
-      v2Lookup(['link'], (l, v) => l.id === linkIdFrom(v)),
+      v2Lookup(['linkId', 'link'], (r, v) => r.link === linkIdFrom(v)),
     )
     .get(
       '/kycverify/api/kycverify/reference',
-      v2Lookup(['referenceId', 'reference'], (l, v) => l.applicationId === v),
+      v2Lookup(['referenceId', 'reference'], (r, v) => r.recordIdentifier === v),
     )
     .get(
       '/kycverify/api/kycverify/request',
-      v2Lookup(['requestId'], (l, v) => l.requestId === v),
+      v2Lookup(['requestId'], (r, v) => r.requestId === v),
+    )
+    .get('/kycverify/api/kycverify/kyc-verify-summary', (c) =>
+      reply(c, summaryOf(c.get('kit'), clientOf(c))),
     )
     .get('/kycverify/api/kycverify/validate-kyc-verify-link', validateLink)
     .get('/kycrules/api/kycrules', kycRules);
+  return app.route('/', verifyRoutes());
 }

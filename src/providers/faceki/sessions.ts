@@ -2,9 +2,11 @@
 import type { HostedIdentity, Kit, SessionAdapter, SessionView } from '../../engine/index.js';
 import { REDIRECT_SCHEMES } from './input.js';
 import { effectiveState, facekiLifecycle, linkStatus } from './lifecycle.js';
+import { workflowById } from './accounts.js';
 import { LINKS, linkById, type FacekiLink } from './records.js';
 import { transition } from './transitions.js';
-import { documentData } from './views.js';
+import { documentData, linkDocuments, linkSource } from './views-records.js';
+import { linkUrl } from './views.js';
 
 function view(kit: Kit, row: Record<string, unknown>): SessionView {
   const link = row as FacekiLink;
@@ -16,7 +18,7 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
     tenant: kit.tenant,
     state,
     subject: link.applicationId ?? link.id,
-    url: kit.hostedUrl(link.id),
+    url: linkUrl(kit, link.id),
     redirectUri: link.redirectUrl,
     createdAt: link.createdAt,
     expiresAt: link.expiresAt,
@@ -28,7 +30,8 @@ function view(kit: Kit, row: Record<string, unknown>): SessionView {
 /** The person the record will describe: its first document, seeded by the link id as the record is. */
 function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   const link = row as FacekiLink;
-  const doc = documentData(kit, link, 'ACCEPTED')[0]!;
+  const source = { ...linkSource(kit, link), requestId: '', decision: 'ACCEPTED' as const };
+  const doc = documentData(kit, source)[0]!;
   const title = (s: string) => s.toLowerCase().replace(/\b\w/g, (ch) => ch.toUpperCase());
   return {
     name: title(doc.full_name),
@@ -41,6 +44,18 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
   };
 }
 
+/**
+ * What the document step offers: with document_optional ("choose 1 document out of N") the link's
+ * workflow documents, one to pick; otherwise one entry naming every document the workflow requires
+ * (nothing to choose; the page takes an empty list as a choice it cannot pass).
+ */
+function documentOptions(_kit: Kit, row: Record<string, unknown>): readonly string[] {
+  const link = row as FacekiLink;
+  const allowed = workflowById(link.workflowId)?.allowedKycDocuments ?? linkDocuments(link);
+  if (link.documentOptional) return allowed;
+  return [`${allowed.join(', ')} (${allowed.length > 1 ? 'all ' : ''}required by the workflow)`];
+}
+
 export const facekiSessions: SessionAdapter = {
   lifecycle: facekiLifecycle,
   collection: LINKS,
@@ -48,7 +63,7 @@ export const facekiSessions: SessionAdapter = {
   transition(kit, id, to, input) {
     // The sessions service finds the link's tenant by id before calling, so it is this kit's.
     const link = linkById(kit, id)!;
-    transition(kit, link, to, input.reason ?? null);
+    transition(kit, link, to, input.reason ?? null, input.choices);
     return view(kit, link);
   },
   // Faceki documents a redirect after KYC but no query parameters: the URL is used as given.
@@ -69,6 +84,7 @@ export const facekiSessions: SessionAdapter = {
         kind: 'document',
         title: 'Scan document',
         text: 'Hold your passport, ID card or driving licence (as your workflow allows) inside the frame.',
+        choose: { field: 'document', label: 'Document to show', options: documentOptions },
       },
       {
         kind: 'selfie',

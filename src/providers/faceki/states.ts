@@ -1,5 +1,8 @@
-// Faceki's Pact provider states: tokens and KYC links in each state, seeded through Faceki's endpoints.
+// Faceki's Pact provider states: tokens, KYC links in each state and direct verifications, seeded
+// through Faceki's endpoints (a direct verification, multipart, through its transition).
 import type { ProviderState, StateContext } from '../../engine/index.js';
+import { clientById } from './accounts.js';
+import { verify } from './transitions.js';
 
 const DEFAULT_CLIENT = 'faceki_test_client_v2';
 const DEFAULT_SECRET = 'faceki_test_secret_v2_000001';
@@ -67,6 +70,40 @@ export const facekiStates: readonly ProviderState[] = [
       token: 'a Bearer token for the client (use fromProviderState("Bearer ${token}", …))',
     },
     setup: async (ctx, p) => ({ token: await tokenFor(ctx, p) }),
+  },
+  {
+    name: 'a Faceki client has an expired access token',
+    params: CLIENT_PARAMS,
+    provides: { token: 'a Bearer token past its expires_in on the client clock' },
+    setup: async (ctx, p) => {
+      const token = await tokenFor(ctx, p);
+      await ctx.request('POST', '/_sandbox/clock/advance', {
+        json: { provider: 'faceki', tenant: clientOf(p), by: '2h' },
+      });
+      return { token };
+    },
+  },
+  {
+    name: 'a Faceki client has passed a direct verification',
+    params: {
+      ...CLIENT_PARAMS,
+      selfie: 'the selfie, as text (default "pact-selfie"); search-by-face with the same finds it',
+      record_identifier: 'default cust-pact-1',
+    },
+    provides: { token: 'a Bearer token', requestId: 'the ACCEPTED verification' },
+    setup: async (ctx, p) => {
+      const token = await tokenFor(ctx, p);
+      const client = clientById(clientOf(p))!;
+      const v = verify(ctx.kit(client.clientId), client, {
+        api: 'v3',
+        workflowId: client.defaultWorkflowId ?? '64a1f0c2e4b0a1b2c3d40001',
+        recordIdentifier: str(p.record_identifier, 'cust-pact-1'),
+        documents: ['Passport'],
+        steer: 'ACCEPTED',
+        selfie: str(p.selfie, 'pact-selfie'),
+      });
+      return { token, requestId: 'id' in v ? v.id : '' };
+    },
   },
   {
     name: 'a Faceki KYC link exists',

@@ -93,6 +93,61 @@ export const move = (sb: Sandbox, id: string, state: string, reason?: string) =>
 export const advance = (sb: Sandbox, tenant: string, by: string) =>
   call(sb, 'POST', '/_sandbox/clock/advance', { json: { provider: 'faceki', tenant, by } });
 
+/** A multipart part: a plain field, or a file (an image, or a text file carrying a magic marker). */
+export type Upload = string | { file: string | Uint8Array<ArrayBuffer>; name?: string };
+
+export const image = (text = 'jpeg-bytes', name = 'photo.jpg'): Upload => ({
+  file: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(text)]),
+  name,
+});
+
+/** A multipart/form-data POST, as Faceki's clients send their images. */
+export async function upload(
+  sb: Sandbox,
+  path: string,
+  token: string | undefined,
+  parts: Record<string, Upload>,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const form = new FormData();
+  for (const [name, part] of Object.entries(parts)) {
+    if (typeof part === 'string') form.append(name, part);
+    else
+      form.append(name, new Blob([part.file], { type: 'image/jpeg' }), part.name ?? `${name}.jpg`);
+  }
+  const res = await sb.app.request(`/faceki${path}`, {
+    method: 'POST',
+    body: form,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body, headers: res.headers, text };
+}
+
+/** One part as a given client writes it on the wire: a field, or a file with its own headers. */
+export interface WirePart {
+  name: string;
+  value: string;
+  filename?: string;
+  contentType?: string;
+}
+
+/** A multipart/form-data body written out byte for byte as a client does (text content only). */
+export function wireMultipart(parts: WirePart[], boundary: string): string {
+  const out = parts.map((p) => {
+    const disposition = `Content-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}`;
+    const type = p.contentType ? `\r\nContent-Type: ${p.contentType}` : '';
+    return `--${boundary}\r\n${disposition}${type}\r\n\r\n${p.value}\r\n`;
+  });
+  return `${out.join('')}--${boundary}--\r\n`;
+}
+
 /** A coded Faceki error: HTTP status, responseCode and message. */
 export const expectCode = (res: Reply, status: number, responseCode: number, message: string) =>
   expect({

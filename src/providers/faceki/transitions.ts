@@ -1,11 +1,24 @@
-// Faceki link moves with side effects: creating a link (one credit spent), and its transitions.
-import type { Kit } from '../../engine/index.js';
+// Faceki moves with side effects: creating a link and moving it on, a direct verification, a face
+// search. Each billed call spends one credit; each decision sends its webhook.
+import { SandboxError, type Kit } from '../../engine/index.js';
 import { variantOf, workflowById, type Client } from './accounts.js';
-import { fail } from './errors.js';
+import { fail, facekiOutcomes } from './errors.js';
+import type { Steer } from './input-form.js';
 import type { LinkRequest } from './input.js';
 import { effectiveState, facekiLifecycle, isDecision, liveCount, SUBJECT } from './lifecycle.js';
-import { allLinks, findLink, optionsOf, putLink, walletOf, type FacekiLink } from './records.js';
-import { emitDecision } from './webhooks.js';
+import {
+  allLinks,
+  findLink,
+  optionsOf,
+  putLink,
+  putVerification,
+  walletOf,
+  type FacekiLink,
+  type FacekiVerification,
+} from './records.js';
+import { allSources, faceIdOf, type RecordSource } from './views-records.js';
+import type { ImageProblem } from './views.js';
+import { emitDecision, emitVerificationResult } from './webhooks.js';
 
 const MAGIC_INTERNAL_ERROR = 'faceki-internal-error';
 
@@ -42,6 +55,7 @@ export function createLink(kit: Kit, client: Client, req: LinkRequest): FacekiLi
     applicationId: req.applicationId,
     redirectUrl: req.redirectUrl,
     documentOptional: req.documentOptional,
+    chosenDocument: null,
     expiryMinutes: minutes,
     createdAt: kit.iso(now),
     expiresAt: kit.iso(now + minutes * 60_000),
@@ -57,19 +71,36 @@ export function createLink(kit: Kit, client: Client, req: LinkRequest): FacekiLi
   return link;
 }
 
+/** The document a document_optional link's person chose (the hosted page's choice); else nothing. */
+function choose(link: FacekiLink, document: string | undefined) {
+  if (document === undefined || !link.documentOptional) return;
+  const allowed = workflowById(link.workflowId)?.allowedKycDocuments ?? [];
+  if (!allowed.includes(document))
+    throw new SandboxError(
+      400,
+      'bad_choice',
+      `"${document.slice(0, 64)}" is not a document of this link's workflow`,
+      `one of ${allowed.join(', ')}`,
+    );
+  link.chosenDocument = document;
+}
+
 /**
  * Moves a link to `target` (a requestId on submission, the decision timestamps and webhooks, a
- * forced expiry), or throws the sandbox 409 naming the moves allowed from where it is.
+ * forced expiry), or throws the sandbox 409 naming the moves allowed from where it is. A document
+ * chosen on the hosted page is kept for the record.
  */
 export function transition(
   kit: Kit,
   link: FacekiLink,
   target: string,
   reason: string | null,
+  choices?: Readonly<Record<string, string>>,
 ): FacekiLink {
   const now = kit.now();
   const from = effectiveState(link, now);
   const to = facekiLifecycle.guard(SUBJECT, from, target);
+  choose(link, choices?.document);
   const at = kit.iso(now);
   // EXPIRED is computed from expiresAt, so forcing it means moving expiresAt to now.
   if (to === 'EXPIRED') {
@@ -92,4 +123,65 @@ export function transition(
     emitDecision(kit, link, from);
   }
   return link;
+}
+
+/** One credit for a billed call, or 5003 when the wallet is empty. */
+function spend(kit: Kit, client: Client) {
+  const wallet = walletOf(kit, client);
+  if (wallet.credit < 1) throw fail('NOT_ENOUGH_WALLET_CREDIT');
+  wallet.credit -= 1;
+  wallet.spent += 1;
+}
+
+export interface VerificationRequest {
+  api: FacekiVerification['api'];
+  workflowId: string;
+  recordIdentifier: string | null;
+  documents: string[];
+  steer: Steer;
+  /** The selfie as read: the same selfie maps to the same face id. */
+  selfie: string;
+}
+
+/**
+ * A direct verification, decided at once: the magic record_identifier (500), the credit (5003),
+ * then the outcome the selfie steers. An image problem records nothing and costs nothing; any other
+ * outcome is stored as a record (one credit) and sends its EKYC result.
+ */
+export function verify(
+  kit: Kit,
+  client: Client,
+  req: VerificationRequest,
+): FacekiVerification | ImageProblem {
+  if (req.recordIdentifier === MAGIC_INTERNAL_ERROR) throw fail('INTERNAL_SYSTEM_ERROR');
+  if (walletOf(kit, client).credit < 1) throw fail('NOT_ENOUGH_WALLET_CREDIT');
+  const { steer } = req;
+  const outcome =
+    steer in facekiOutcomes ? facekiOutcomes[steer as keyof typeof facekiOutcomes] : null;
+  if (outcome && outcome.decision === null) return { problem: steer as ImageProblem['problem'] };
+  spend(kit, client);
+  const v = putVerification(kit, {
+    id: kit.ids.uuid('request'),
+    clientId: client.clientId,
+    api: req.api,
+    workflowId: req.workflowId,
+    recordIdentifier: req.recordIdentifier,
+    documents: [...req.documents],
+    decision: outcome ? 'DECLINED' : (steer as FacekiVerification['decision']),
+    outcome: outcome ? (steer as FacekiVerification['outcome']) : null,
+    faceId: faceIdOf(kit, `selfie:${req.selfie}`),
+    createdAt: kit.iso(),
+  });
+  emitVerificationResult(kit, v);
+  return v;
+}
+
+/**
+ * Face search ("Face Match API", billed: one credit): the records of people who passed KYC whose
+ * face is the selfie's. The sandbox's face is the selfie itself: the same image, the same face.
+ */
+export function searchByFace(kit: Kit, client: Client, selfie: string): RecordSource[] {
+  spend(kit, client);
+  const faceId = faceIdOf(kit, `selfie:${selfie}`);
+  return allSources(kit, (r) => r.decision === 'ACCEPTED' && r.faceId === faceId);
 }

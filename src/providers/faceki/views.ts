@@ -1,182 +1,21 @@
-// Faceki's response bodies: KYC records, both generations' lists, link validation, rules and tokens.
-import type { Faker } from '@faker-js/faker';
+// Faceki's response bodies: both generations' lists, link validation, rules, tokens, the summary and
+// the direct verification answers. The record itself is views-records.ts.
 import { hexFrom, type Kit } from '../../engine/index.js';
-import { workflowById, type Workflow } from './accounts.js';
-import { decisionOf, effectiveState, linkStatus, type Decision } from './lifecycle.js';
-import { allLinks, type FacekiLink } from './records.js';
+import type { Workflow } from './accounts.js';
+import { facekiOutcomes, type FacekiOutcome } from './errors.js';
+import { effectiveState, linkStatus } from './lifecycle.js';
+import { allLinks, walletOf, type FacekiLink, type FacekiVerification } from './records.js';
+import {
+  allSources,
+  buildRecord,
+  verificationSource,
+  type KycRecordBody,
+} from './views-records.js';
 
 const APP_VERSION = 'v3.0.0';
 
-// [name, iso2, iso3]: Faceki's sample puts the 2-letter code in *_iso and the 3-letter in *_iso2.
-const COUNTRIES = [
-  ['Bahrain', 'BH', 'BHR'],
-  ['United Arab Emirates', 'AE', 'ARE'],
-  ['Saudi Arabia', 'SA', 'SAU'],
-  ['United Kingdom', 'GB', 'GBR'],
-  ['Spain', 'ES', 'ESP'],
-  ['Mexico', 'MX', 'MEX'],
-  ['Pakistan', 'PK', 'PAK'],
-  ['India', 'IN', 'IND'],
-] as const;
-
-const DOCUMENT_TYPES: Record<string, [string, string]> = {
-  Passport: ['P', 'Passport'],
-  'ID Card': ['I', 'Identity Card'],
-  'Driving License': ['D', 'Driving License'],
-};
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const ymd = (d: Date) =>
-  [d.getUTCFullYear(), pad(d.getUTCMonth() + 1), pad(d.getUTCDate())] as const;
-const mrzName = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '<');
-
-function person(f: Faker, refDate: number) {
-  const [country, iso, iso3] = f.helpers.arrayElement(COUNTRIES);
-  const sex = f.helpers.arrayElement(['female', 'male'] as const);
-  const first = f.person.firstName(sex);
-  const last = f.person.lastName();
-  const birth = f.date.birthdate({ mode: 'age', min: 19, max: 75, refDate });
-  const middle = f.helpers.maybe(() => f.person.middleName(sex), { probability: 0.3 }) ?? '';
-  return { country, iso, iso3, first, last, middle, gender: sex === 'female' ? 'F' : 'M', birth };
-}
-
-/** A document's dates and number, in Faceki's several date spellings; valid ten years from issue. */
-function documentDates(f: Faker, refDate: number) {
-  const issued = f.date.past({ years: 8, refDate });
-  const expiry = new Date(
-    Date.UTC(issued.getUTCFullYear() + 10, issued.getUTCMonth(), issued.getUTCDate()),
-  );
-  const [ey, em, ed] = ymd(expiry);
-  const [iy, im, id] = ymd(issued);
-  return {
-    expiry: `${ey}-${em}-${ed}`,
-    expiryDay: ed,
-    expiryMonth: em,
-    expiryYear: String(ey),
-    issued: `${iy}-${im}-${id}`,
-    issuedDay: id,
-    issuedMonth: im,
-    issuedYear: String(iy),
-  };
-}
-
-function similarityOf(f: Faker, decision: Decision) {
-  if (decision === 'DECLINED') return f.number.float({ min: 10, max: 60 });
-  if (decision === 'REVIEW') return f.number.float({ min: 70, max: 90 });
-  return f.number.float({ min: 95, max: 99.99 });
-}
-
-function documentEntry(
-  f: Faker,
-  p: ReturnType<typeof person>,
-  kind: string,
-  refDate: number,
-  decision: Decision,
-) {
-  const [type, typeFull] = DOCUMENT_TYPES[kind] ?? DOCUMENT_TYPES.Passport;
-  const dates = documentDates(f, refDate);
-  const number = f.string.alphanumeric({ length: 9, casing: 'upper' });
-  const [by, bm, bd] = ymd(p.birth);
-  const age = Math.floor((refDate - p.birth.getTime()) / (365.25 * 86_400_000));
-  const similarity = similarityOf(f, decision);
-  const mrzExpiry = `${dates.expiryYear.slice(2)}${dates.expiryMonth}${dates.expiryDay}`;
-  return {
-    reference: f.string.numeric(9),
-    full_name: [p.first, p.middle, p.last].filter(Boolean).join(' ').toUpperCase(),
-    first_name: p.first.toUpperCase(),
-    local_name: '',
-    last_name: p.last.toUpperCase(),
-    middle_name: p.middle.toUpperCase(),
-    nationality: p.country,
-    nationality_iso: p.iso,
-    nationality_iso2: p.iso3,
-    issuer: p.country,
-    issuer_iso: p.iso,
-    issuer_iso2: p.iso3,
-    gender: p.gender,
-    dob: bd,
-    age: String(age),
-    ...dates,
-    documentAdditionalNumber: '',
-    document_number: number,
-    document_type: type,
-    document_type_full: typeFull,
-    mrz:
-      `${type}<${p.iso3}${mrzName(p.last)}<<${mrzName(p.first)}`.padEnd(44, '<').slice(0, 44) +
-      `^${number}<${p.iso3}${String(by).slice(2)}${bm}${bd}${p.gender}${mrzExpiry}`,
-    document_face_match: { similarity, confidence: f.number.float({ min: 99, max: 99.999 }) },
-    passed: decision !== 'DECLINED',
-    date_of_birth: `${by}-${bm}-${bd}`,
-    date_of_birth_day: bd,
-    date_of_birth_month: bm,
-    date_of_birth_year: String(by),
-  };
-}
-
-/** The documents the person shows: one when document_optional, else every workflow document. */
-function documentsFor(link: FacekiLink): string[] {
-  const allowed = workflowById(link.workflowId)?.allowedKycDocuments ?? ['Passport'];
-  return link.documentOptional ? allowed.slice(0, 1) : allowed;
-}
-
-/** Faker-filled once a decision is made, seeded by the link id. */
-export function documentData(kit: Kit, link: FacekiLink, decision: Decision) {
-  const refDate = Date.parse(link.createdAt);
-  // One key per link: the identity stays the same when a REVIEW later becomes ACCEPTED.
-  return kit.fake(`faceki:record:${link.id}`, (f) => {
-    const p = person(f, refDate);
-    return documentsFor(link).map((kind) => documentEntry(f, p, kind, refDate, decision));
-  });
-}
-
-export function buildRecord(kit: Kit, link: FacekiLink) {
-  const decision = decisionOf(link);
-  const base = {
-    link: link.id,
-    record_identifier: link.applicationId,
-    requestId: link.requestId!,
-    workflowId: link.workflowId,
-    decision,
-  };
-  if (!decision)
-    return {
-      ...base,
-      document_data: [],
-      selfie_data: null,
-      warnings: [],
-      notes: [],
-      aml: [],
-      verification_summary: null,
-    };
-  const passed = decision !== 'DECLINED';
-  return {
-    ...base,
-    document_data: documentData(kit, link, decision),
-    selfie_data: { liveness_pass: passed },
-    warnings: decision === 'REVIEW' ? ['MANUAL_REVIEW_REQUIRED'] : [],
-    notes: link.reason ? [link.reason] : [],
-    aml: [],
-    verification_summary: {
-      face_verified: passed,
-      selfie_liveness_verified: passed,
-      document_verified: passed,
-      verification_rules_passed: decision === 'ACCEPTED',
-      document_liveness_verified: passed,
-      image_quality: true,
-    },
-  };
-}
-
-/** Records exist once the person has submitted; lookups never see another tenant's links. */
-export function recordsOf(kit: Kit, match: (l: FacekiLink) => boolean) {
-  return allLinks(kit)
-    .filter((l) => l.requestId !== null && match(l))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .map((l) => buildRecord(kit, l));
-}
-
 /** Blaze 3.0 Fetch Records. */
-export const recordsPage = (result: ReturnType<typeof recordsOf>) => ({
+export const recordsPage = (result: KycRecordBody[]) => ({
   status: true,
   code: 200,
   message: 'OK',
@@ -187,10 +26,13 @@ export const recordsPage = (result: ReturnType<typeof recordsOf>) => ({
 /** The V2 envelope: {responseCode: 0, data}. */
 export const ok = <T>(data: T) => ({ responseCode: 0 as const, data });
 
+/** The hosted page, on the sandbox's origin, at Faceki's path shape: …/kycverify/<linkId>. */
+export const linkUrl = (kit: Kit, id: string) => kit.hostedUrl(id, 'kycverify');
+
 export const linkCreated = (kit: Kit, link: FacekiLink) => ({
   responseCode: 0,
   data: link.id,
-  url: kit.hostedUrl(link.id),
+  url: linkUrl(kit, link.id),
 });
 
 export function linkValidation(kit: Kit, link: FacekiLink) {
@@ -198,7 +40,7 @@ export function linkValidation(kit: Kit, link: FacekiLink) {
   const status = linkStatus(link, now);
   return ok({
     link: link.id,
-    url: kit.hostedUrl(link.id),
+    url: linkUrl(kit, link.id),
     valid: status === 'live',
     status,
     state: effectiveState(link, now),
@@ -224,3 +66,103 @@ export const rulesOf = (kit: Kit, w: Workflow) =>
 
 export const tokenIssued = (accessToken: string, expiresIn: number) =>
   ok({ access_token: accessToken, expires_in: expiresIn, token_type: 'Bearer' as const });
+
+/**
+ * GET kyc-verify-summary: what the client has verified (Faceki's clients read the JSON whole; the
+ * shape is the sandbox's): records by decision, links by status, and the wallet.
+ */
+export function summaryOf(kit: Kit, client: { credit: number }) {
+  const now = kit.now();
+  const records = allSources(kit);
+  const links = allLinks(kit);
+  const count = <T>(xs: readonly T[], p: (x: T) => boolean) => xs.filter(p).length;
+  const wallet = walletOf(kit, client);
+  return ok({
+    total: records.length,
+    accepted: count(records, (r) => r.decision === 'ACCEPTED'),
+    declined: count(records, (r) => r.decision === 'DECLINED'),
+    review: count(records, (r) => r.decision === 'REVIEW'),
+    pending: count(records, (r) => r.decision === null),
+    direct: count(records, (r) => r.link === null),
+    links: {
+      total: links.length,
+      live: count(links, (l) => linkStatus(l, now) === 'live'),
+      used: count(links, (l) => linkStatus(l, now) === 'used'),
+      expired: count(links, (l) => linkStatus(l, now) === 'expired'),
+    },
+    credit: wallet.credit,
+    spent: wallet.spent,
+  });
+}
+
+/** A verification that could not run on these images (8004–8006): nothing recorded. */
+export type ImageProblem = { problem: FacekiOutcome };
+
+const isProblem = (v: FacekiVerification | ImageProblem): v is ImageProblem =>
+  !('id' in v) && 'problem' in v;
+
+/**
+ * Blaze 3.0 POST /api/v3/kyc_verification, HTTP 200 in the Fetch Records envelope. Processed: code
+ * 200 and result.decision, status false when declined ("not verified"). A failed check: status
+ * false, its code and wording, the declined record. An image problem: its code with status true
+ * and no result, as Faceki's Android SDK reads 8003–8009 only after a true status.
+ */
+export function v3Answer(kit: Kit, v: FacekiVerification | ImageProblem) {
+  if (isProblem(v)) {
+    const o = facekiOutcomes[v.problem];
+    return {
+      status: true,
+      code: o.code,
+      message: o.message,
+      appVersion: APP_VERSION,
+      result: null,
+    };
+  }
+  const result = buildRecord(kit, verificationSource(v));
+  const o = v.outcome ? facekiOutcomes[v.outcome] : null;
+  return {
+    status: v.decision !== 'DECLINED',
+    code: o?.code ?? 200,
+    message: o?.message ?? 'OK',
+    appVersion: APP_VERSION,
+    result,
+  };
+}
+
+// The V2 verification-data page's confidence attributes, each a 0–1 score.
+const CONFIDENCE = ['backSideId', 'issuerOrg_full', 'issuerOrg_iso2', 'issuerOrg_iso3', 'document', 'documentName', 'documentNumber', 'documentSide', 'documentType', 'face', 'face0', 'firstName', 'fullName', 'internalId', 'lastName', 'middleName', 'nationality_full'] as const; // prettier-ignore
+
+/**
+ * V2 single and multi-document verification: {responseCode, data} with the verification-data
+ * page's fields that it documents with their contents (verification, face, confidence,
+ * responseID), plus the record. A failed check: its code and wording; an image problem: no data.
+ */
+export function v2Answer(kit: Kit, v: FacekiVerification | ImageProblem) {
+  if (isProblem(v)) {
+    const o = facekiOutcomes[v.problem];
+    return { responseCode: o.code, message: o.message, data: null };
+  }
+  const record = buildRecord(kit, verificationSource(v));
+  const summary = record.verification_summary!;
+  const score = (seed: string) =>
+    Number((0.9 + (parseInt(hexFrom(2, kit.seed, v.id, seed), 16) / 65535) * 0.099).toFixed(4));
+  const passed = v.decision === 'ACCEPTED';
+  const o = v.outcome ? facekiOutcomes[v.outcome] : null;
+  return {
+    responseCode: o?.code ?? 0,
+    ...(o ? { message: o.message } : {}),
+    data: {
+      verification: {
+        passed,
+        result: { face: summary.face_verified, notexpired: summary.document_verified },
+      },
+      face: {
+        isIdentical: summary.face_verified,
+        confidence: record.document_data[0]?.document_face_match.confidence ?? 0,
+      },
+      confidence: Object.fromEntries(CONFIDENCE.map((k) => [k, score(k)])),
+      responseID: v.id,
+      record,
+    },
+  };
+}
