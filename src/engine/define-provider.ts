@@ -118,7 +118,8 @@ export interface HostedStep {
   /**
    * A choice the person makes on this step (e.g. which one document of several to show), kept with
    * the session's page progress and handed to the provider's transitions as `input.choices[field]`.
-   * Options may depend on the session: `options(kit, row)` when the flow needs the record.
+   * Options may depend on the session: `options(kit, row)` when the flow needs the record; none
+   * means nothing to choose for that session (the step shows no choice).
    */
   choose?: {
     field: string;
@@ -224,6 +225,8 @@ export interface ProviderModule {
    * at /_sandbox/providers/<name>, over this provider's tenants.
    */
   admin?(tenants: ProviderTenants): Hono;
+  /** Largest request body this vendor takes (e.g. image uploads), when above the sandbox's limit. */
+  bodyLimit?: number;
   /** Field names whose values are secrets in this vendor's bodies and queries, besides the engine's SECRET_FIELDS. */
   secrets?: readonly string[];
   /** The OpenAPI file of this provider (default contracts/<name>/openapi.yaml). */

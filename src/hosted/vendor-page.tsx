@@ -218,7 +218,7 @@ const StepForm: FC<{ s: Found; step: HostedStep; index: number; identity: Hosted
     <form method="post" action={`${base}/next`}>
       <input type="hidden" name="from" value={String(index)} />
       <Picture step={step} identity={identity} vendor={brand.product ?? brand.title} />
-      {step.choose ? <Choice s={s} step={step} /> : null}
+      {step.choose && optionsOf(s, step).length ? <Choice s={s} step={step} /> : null}
       <div class="actions">
         {index > 0 ? (
           <a class="btn ghost" href={`${base}?step=${index - 1}`}>

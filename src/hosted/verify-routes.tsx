@@ -140,10 +140,9 @@ async function next(sb: Sandbox, c: Context) {
 
 /** A step's choice as posted: nothing to choose (undefined), one of its options, or null (missing or not offered). */
 function choiceOf(s: Found, step: HostedStep, value: string | undefined) {
-  if (!step.choose) return undefined;
-  return value !== undefined && optionsOf(s, step).includes(value)
-    ? { [step.choose.field]: value }
-    : null;
+  const options = step.choose ? optionsOf(s, step) : [];
+  if (!step.choose || options.length === 0) return undefined; // nothing to choose for this session
+  return value !== undefined && options.includes(value) ? { [step.choose.field]: value } : null;
 }
 
 /** POST …/leave: back to the client undecided. */

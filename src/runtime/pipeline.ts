@@ -91,10 +91,15 @@ class Stages {
     const x = { c, handler, next, started: performance.now() } as Exchange;
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return this.tenant(x, undefined, false);
-    const ahead = bodyReadAhead(c);
-    if (ahead) return this.tenant(x, ahead.text, ahead.tooLarge);
-    // In process (app.request): no server read it; a body is read whole, then measured.
     const limit = this.deps.bodyLimit;
+    const ahead = bodyReadAhead(c); // read ahead within the largest limit of any provider
+    if (ahead)
+      return this.tenant(
+        x,
+        ahead.text,
+        ahead.tooLarge || Buffer.byteLength(ahead.text ?? '') > limit,
+      );
+    // In process (app.request): no server read it; a body is read whole, then measured.
     if (Number(c.req.header('content-length') ?? 0) > limit) return this.tenant(x, undefined, true);
     return c.req.text().then((text) => this.tenant(x, text, Buffer.byteLength(text) > limit));
   }

@@ -13,11 +13,13 @@ import { RegExpRouter } from 'hono/router/reg-exp-router';
 import type { Logger } from 'pino';
 import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
 import { errorResponse, pipeline, type PipelineDeps } from '../runtime/pipeline.js';
-import { readAhead, tooLarge } from '../runtime/read-ahead.js';
+import { bodyReadAhead, readAhead } from '../runtime/read-ahead.js';
 import { refuseTraversal } from '../runtime/request-line.js';
 
 export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
   contract(provider: string): PipelineDeps['contract'];
+  /** A provider's own body limit, where the sandbox was not given one for all. */
+  bodyLimitOf(provider: ProviderModule): number;
 };
 
 /**
@@ -33,6 +35,7 @@ export function createApp(providers: readonly ProviderModule[], deps: MountDeps)
       ...deps,
       provider,
       contract: deps.contract(provider.name),
+      bodyLimit: deps.bodyLimitOf(provider),
     });
     const sub = new Hono<ProviderEnv>();
     for (const r of provider.routes().routes)
@@ -43,7 +46,13 @@ export function createApp(providers: readonly ProviderModule[], deps: MountDeps)
   // The control plane and the pages read small bodies only; anything over the limit is refused
   // before a handler reads it (a provider's own 413 comes from its pipeline).
   const limited: MiddlewareHandler = async (c, next) => {
-    if (tooLarge(c) || Number(c.req.header('content-length') ?? 0) > deps.bodyLimit) {
+    const ahead = bodyReadAhead(c); // read ahead within the largest limit of any route
+    const size = ahead?.text === undefined ? 0 : Buffer.byteLength(ahead.text);
+    if (
+      ahead?.tooLarge ||
+      size > deps.bodyLimit ||
+      Number(c.req.header('content-length') ?? 0) > deps.bodyLimit
+    ) {
       const err = new SandboxError(
         413,
         'body_too_large',
@@ -89,6 +98,7 @@ export interface Server {
 }
 
 /** A Node server for the app, reading bodies ahead within the limit (runtime/read-ahead.ts). */
+/** `bodyLimit`: the largest body any route takes (each route refuses above its own). */
 export function createHttpServer(app: Hono, bodyLimit: number, log: Logger): Server {
   let server: ServerType | undefined;
   return {

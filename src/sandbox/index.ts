@@ -45,6 +45,7 @@ export { isLoopbackHost } from './access.js';
 export const DEFAULT_SEED = 'kyc-sandbox';
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_MAX_TENANTS = 10_000;
+export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
 function resolveProviders(opts: SandboxOptions): ProviderModule[] {
   const mounted = (opts.providers ?? registry).map((name) => {
@@ -152,12 +153,15 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     hostedUrl: (p, id, via) => `${publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
   }); // prettier-ignore
   const contractViolations: string[] = [];
-  const bodyLimit = opts.bodyLimit ?? 100 * 1024;
+  // A limit given to the sandbox holds for every route; else a provider's own, else 100 KB.
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimitOf = (p: ProviderModule) => opts.bodyLimit ?? p.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = createApp(providers, {
-    contract, kitFor: kits.of, faults: rules, journal, random: createRandom(seed), log, bodyLimit,
+    contract, kitFor: kits.of, faults: rules, journal, random: createRandom(seed), log, bodyLimit, bodyLimitOf,
     onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
   }); // prettier-ignore
-  const server = createHttpServer(app, bodyLimit, log);
+  const largest = Math.max(bodyLimit, ...providers.map(bodyLimitOf));
+  const server = createHttpServer(app, largest, log);
   app.use(
     '/_sandbox/*',
     controlPlaneGuard(access, (name) => providers.some((p) => p.name === name)),

@@ -14,6 +14,8 @@ export const faceki = defineProvider({
   title: 'Faceki',
   clientBase: '',
   docs: 'https://docs.faceki.com',
+  // Real clients upload document photos and selfies of several MB.
+  bodyLimit: 10 * 1024 * 1024,
   errors: facekiErrors,
   renderError: renderFacekiError,
   // An unknown path is Faceki's code 1 "Invalid URL" (errors.ts keeps that key).

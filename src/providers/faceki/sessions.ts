@@ -46,14 +46,12 @@ function identity(kit: Kit, row: Record<string, unknown>): HostedIdentity {
 
 /**
  * What the document step offers: with document_optional ("choose 1 document out of N") the link's
- * workflow documents, one to pick; otherwise one entry naming every document the workflow requires
- * (nothing to choose; the page takes an empty list as a choice it cannot pass).
+ * workflow documents, one to pick; otherwise nothing to choose (every required document is shown).
  */
 function documentOptions(_kit: Kit, row: Record<string, unknown>): readonly string[] {
   const link = row as FacekiLink;
-  const allowed = workflowById(link.workflowId)?.allowedKycDocuments ?? linkDocuments(link);
-  if (link.documentOptional) return allowed;
-  return [`${allowed.join(', ')} (${allowed.length > 1 ? 'all ' : ''}required by the workflow)`];
+  if (!link.documentOptional) return [];
+  return workflowById(link.workflowId)?.allowedKycDocuments ?? linkDocuments(link);
 }
 
 export const facekiSessions: SessionAdapter = {
