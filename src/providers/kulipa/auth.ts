@@ -5,6 +5,7 @@ import {
   readFixture,
   takeRateToken,
   type Credential,
+  type Kit,
   type ProviderEnv,
 } from '../../engine/index.js';
 import { fail } from './errors.js';
@@ -28,6 +29,10 @@ const tenants = new Map(fixture.tenants.map((t) => [t.key, t]));
 
 export const KEY_HEADER = 'x-api-key';
 const WINDOW_MS = 60_000;
+
+/** One request of the key's per-minute allowance (option rateLimit), on the tenant's clock. */
+export const takeKulipaToken = (kit: Kit) =>
+  takeRateToken(kit, optionsOf(kit).rateLimit, WINDOW_MS);
 
 export const tenantOfHeaders = (headers: Headers) => headers.get(KEY_HEADER)?.trim() || undefined;
 
@@ -60,8 +65,7 @@ function documented(c: Context<ProviderEnv>): boolean {
 export function kulipaAuth(c: Context<ProviderEnv>): Tenant | undefined {
   if (!documented(c)) return undefined;
   const tenant = requireKey(c.req.raw.headers);
-  const kit = c.get('kit');
-  const rate = takeRateToken(kit, optionsOf(kit).rateLimit, WINDOW_MS);
+  const rate = takeKulipaToken(c.get('kit'));
   const headers = rateHeaders(rate, 'seconds');
   if (!rate.allowed)
     throw fail('TOO_MANY_REQUESTS', {

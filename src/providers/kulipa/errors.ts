@@ -2,6 +2,8 @@
 import { errorThrower, transportRows, type ErrorRow, type ErrorTable } from '../../engine/index.js';
 
 const UNDOC = 'status documented, body undocumented upstream';
+// Kulipa's 400 for a request it cannot read: most rows of the table.
+const INVALID = { status: 400, code: 'validation_error' } as const;
 
 const { BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, ...transportFront } = transportRows({
   ROUTE_NOT_FOUND: {
@@ -62,41 +64,20 @@ export const kulipaErrors = {
   },
   // Request body and query (docs: 400).
   UNSUPPORTED_CONTENT_TYPE: {
-    status: 400,
-    code: 'validation_error',
+    ...INVALID,
     message: 'Content-Type must be application/json',
     note: UNDOC,
   },
-  MALFORMED_JSON: {
-    status: 400,
-    code: 'validation_error',
-    message: 'Request body is not valid JSON',
-    note: UNDOC,
-  },
-  BODY_NOT_OBJECT: {
-    status: 400,
-    code: 'validation_error',
-    message: 'Request body must be a JSON object',
-    note: UNDOC,
-  },
+  MALFORMED_JSON: { ...INVALID, message: 'Request body is not valid JSON', note: UNDOC },
+  BODY_NOT_OBJECT: { ...INVALID, message: 'Request body must be a JSON object', note: UNDOC },
   VALIDATION_ERROR: {
     status: 400,
     code: 'validation_error',
     message: '{detail}',
     note: `${UNDOC}: a field breaks the schema; details.issues lists every problem (clients read details.issues)`,
   },
-  USER_ID_REQUIRED: {
-    status: 400,
-    code: 'validation_error',
-    message: 'userId is required',
-    note: UNDOC,
-  },
-  USER_ID_NOT_STRING: {
-    status: 400,
-    code: 'validation_error',
-    message: 'userId must be a string',
-    note: UNDOC,
-  },
+  USER_ID_REQUIRED: { ...INVALID, message: 'userId is required', note: UNDOC },
+  USER_ID_NOT_STRING: { ...INVALID, message: 'userId must be a string', note: UNDOC },
   USER_ID_LENGTH: {
     status: 400,
     code: 'validation_error',
@@ -133,12 +114,7 @@ export const kulipaErrors = {
     message: "keyId must be 'dwk-' followed by a UUID",
     note: 'third-party SDK: key ids are dwk- + UUID (40 chars)',
   },
-  KYC_TYPE_REQUIRED: {
-    status: 400,
-    code: 'validation_error',
-    message: 'type is required',
-    note: UNDOC,
-  },
+  KYC_TYPE_REQUIRED: { ...INVALID, message: 'type is required', note: UNDOC },
   KYC_TYPE_INVALID: {
     status: 400,
     code: 'validation_error',
@@ -157,6 +133,12 @@ export const kulipaErrors = {
     message: 'KYC type light is not available for EU and UK residents',
     note: 'older docs: light is "not available for EU + UK users"',
   },
+  KYC_TYPE_FULL_FOLLOWUP_DISABLED: {
+    status: 400,
+    code: 'validation_error',
+    message: 'KYC type full-followup is not available',
+    note: 'an older docs revision lists full-followup; the current enum does not (option fullFollowupKyc=allow accepts it)',
+  },
   KYC_IMPORT_NOT_AVAILABLE: {
     status: 400,
     code: 'kyc_import_not_available_error',
@@ -168,6 +150,12 @@ export const kulipaErrors = {
     code: 'validation_error',
     message: 'redirectUri must be an https:// URL or an app scheme such as myapp://',
     note: 'the redirect field is unnamed upstream; the sandbox calls it redirectUri',
+  },
+  EMAIL_BODY_INVALID: {
+    status: 400,
+    code: 'validation_error',
+    message: 'Request body must be the email address as a JSON string, or {"email": "…"}',
+    note: 'the body of PUT /v1/users/{userId}/email is undocumented; the third-party SDK sends a bare JSON string',
   },
   IDEMPOTENCY_KEY_INVALID: {
     status: 400,
@@ -194,6 +182,18 @@ export const kulipaErrors = {
     message: 'User has already completed a full KYC',
     note: 'undocumented: a second identity KYC for an active user',
   },
+  LIGHT_ALREADY_VERIFIED: {
+    status: 400,
+    code: 'user_already_verified_error',
+    message: 'User is already verified; a full KYC upgrades a light one',
+    note: 'older docs: after a light KYC "the user can then upgrade their KYC to a full KYC process"',
+  },
+  FULL_KYC_REQUIRED: {
+    status: 400,
+    code: 'full_kyc_required_error',
+    message: 'A light KYC could not be completed for this user: a full KYC is required',
+    note: 'older docs: Kulipa says "when a light KYC cannot be completed and a full one is required"; status and code undocumented',
+  },
   KYC_IN_REVIEW: {
     status: 400,
     code: 'kyc_in_review_error',
@@ -203,8 +203,27 @@ export const kulipaErrors = {
   KYC_NOT_VERIFIED: {
     status: 400,
     code: 'kyc_not_verified_error',
-    message: 'User has no verified KYC to export',
-    note: 'docs: export returns "verified KYC data"; refused before',
+    message: 'The user must have a verified full KYC on record',
+    note: 'docs (kyc-export) prerequisite, in its words; the status and code of the refusal are undocumented',
+  },
+  EXPORT_USER_NOT_ACTIVE: {
+    status: 400,
+    code: 'invalid_user_status_error',
+    message: 'The user must be in active status',
+    note: 'docs (kyc-export) prerequisite, in its words; the status and code of the refusal are undocumented',
+  },
+  // User updates (docs: 400 on updateuseraddress).
+  USER_NOT_UPDATABLE: {
+    status: 400,
+    code: 'invalid_user_status_error',
+    message: 'Cannot update a {status} user',
+    note: 'undocumented: a disabled or deleted user cannot be changed',
+  },
+  ADDRESS_UPDATE_NEEDS_KYC: {
+    status: 400,
+    code: 'address_update_not_allowed_error',
+    message: 'Users who have undergone KYC must complete a new KYC process to update their address',
+    note: 'docs (updateuseraddress) rule, in its words; the status and code of the refusal are undocumented',
   },
   // Lookups.
   USER_NOT_FOUND: {

@@ -4,6 +4,7 @@ import { kulipaAdmin } from './admin.js';
 import { kulipaAuth, kulipaCredentials, tenantOfHeaders } from './auth.js';
 import { kulipaErrors, renderKulipaError } from './errors.js';
 import { kulipaOptions } from './lifecycle.js';
+import { kulipaNotEmulated } from './not-emulated.js';
 import { kulipaRoutes } from './routes.js';
 import { kulipaSessions } from './sessions.js';
 import { kulipaStates } from './states.js';
@@ -27,4 +28,5 @@ export const kulipa = defineProvider({
   routes: kulipaRoutes,
   states: kulipaStates,
   admin: kulipaAdmin,
+  notEmulated: kulipaNotEmulated,
 });

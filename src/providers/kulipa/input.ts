@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 import {
   allowedRedirect,
   bodyValidator,
+  depthOver,
+  isObject,
+  MAX_JSON_DEPTH,
   requestJsonObject,
   type BodyProblem,
   type Kit,
@@ -11,7 +14,7 @@ import {
 } from '../../engine/index.js';
 import { fail, invalid, type Issue } from './errors.js';
 import { KYC_TYPES, optionsOf, type KycType } from './lifecycle.js';
-import type { KulipaUser, UserInput } from './records.js';
+import type { Address, KulipaUser, UserInput } from './records.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -84,13 +87,17 @@ export function keyIdFrom(value: string): string {
   return value.toLowerCase();
 }
 
-/** The KYC type: one of the documented enum, light only with lightKyc=allow, import not yet. */
+/** The KYC type: the documented enum; light and full-followup only with their options; import not yet. */
 export function kycTypeFrom(kit: Kit, value: unknown): KycType {
   if (value === undefined || value === null || value === '')
     throw invalid('KYC_TYPE_REQUIRED', ['type']);
   if (value === 'light') {
     if (optionsOf(kit).lightKyc === 'allow') return 'light';
     throw invalid('KYC_TYPE_LIGHT_DISABLED', ['type']);
+  }
+  if (value === 'full-followup') {
+    if (optionsOf(kit).fullFollowupKyc === 'allow') return 'full-followup';
+    throw invalid('KYC_TYPE_FULL_FOLLOWUP_DISABLED', ['type']);
   }
   if (typeof value !== 'string' || !(KYC_TYPES as readonly string[]).includes(value))
     throw invalid('KYC_TYPE_INVALID', ['type']);
@@ -165,4 +172,56 @@ export function userInput(kit: Kit, body: Record<string, unknown>): UserInput {
         }
       : null,
   };
+}
+
+/** An Address from a body the schema has passed, keeping only its own fields. */
+export function addressOf(value: Record<string, unknown>): Address {
+  const { address1, address2, postalCode, city, country, state } = value as unknown as Address;
+  return {
+    address1,
+    ...(address2 === undefined ? {} : { address2 }),
+    postalCode,
+    city,
+    country,
+    ...(state === undefined ? {} : { state }),
+  };
+}
+
+/** PUT /v1/users/{userId}/shipping-address: {address, phone?}, from a body the schema has passed. */
+export function shippingOf(
+  body: Record<string, unknown>,
+): NonNullable<UserInput['shippingAddress']> {
+  const phone = body.phone as string | undefined;
+  return {
+    address: addressOf(body.address as Record<string, unknown>),
+    ...(phone === undefined ? {} : { phone }),
+  };
+}
+
+/**
+ * PUT /v1/users/{userId}/email: the body is undocumented; the third-party SDK sends the address as a
+ * bare JSON string, a hand-written client may send {"email": …}. Either, checked by the contract.
+ */
+export function emailFrom(c: Context<ProviderEnv>): string {
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? ''))
+    throw fail('UNSUPPORTED_CONTENT_TYPE');
+  let value: unknown;
+  try {
+    value = JSON.parse(c.get('requestText') ?? '');
+  } catch {
+    throw fail('MALFORMED_JSON');
+  }
+  if (depthOver(value, MAX_JSON_DEPTH)) throw fail('MALFORMED_JSON');
+  if (typeof value !== 'string' && !isObject(value)) throw fail('EMAIL_BODY_INVALID');
+  const operation = c.get('operation');
+  const errors = operation ? c.get('kit').contract.checkRequest(operation, value) : null;
+  // oneOf reports both branches' errors; either way the one thing wrong is the email itself.
+  if (errors) {
+    const message = 'must be an email address of at most 254 characters';
+    throw fail('VALIDATION_ERROR', {
+      vars: { detail: `email ${message}` },
+      details: { issues: [{ path: ['email'], message }] },
+    });
+  }
+  return typeof value === 'string' ? value : String(value.email);
 }

@@ -1,7 +1,7 @@
 // Kulipa's records: types, collections and typed accessors (the only file naming a collection).
 import { requireOwned, type Kit } from '../../engine/index.js';
 import { fail } from './errors.js';
-import type { KycStatus, KycType, UserStatus } from './lifecycle.js';
+import type { KycStatus, KycType, RfiItem, UserStatus } from './lifecycle.js';
 
 // Snapshots show these names (`users`, `kycs`); "_" collections are per-tenant singletons.
 const USERS = 'users';
@@ -37,8 +37,37 @@ export interface KulipaUser extends UserInput, Record<string, unknown> {
   id: string;
   status: UserStatus;
   legalName: { firstName: string; lastName: string } | null;
+  /** What Kulipa's compliance asks of this user (an operator's information request); not in the body. */
+  informationRequest?: RfiItem[] | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export type DocumentType = 'passport' | 'id_card' | 'driving_licence';
+
+/**
+ * What the identity check found (the export's documented fields, images aside): made when the page
+ * opens and kept on the KYC once verified, so later user updates do not rewrite what was verified.
+ */
+export interface KycIdentity {
+  name: { first: string; middle: string | null; last: string };
+  emailAddress: string;
+  phoneNumber: string | null;
+  dateOfBirth: string;
+  address: {
+    street1: string;
+    street2: string | null;
+    city: string;
+    state: string | null;
+    zipCode: string;
+    country: string;
+  };
+  identityDocument: {
+    countryCode: string | null;
+    type: DocumentType;
+    number: string;
+    issuedDate: string | null;
+  };
 }
 
 export interface Kyc extends Record<string, unknown> {
@@ -47,12 +76,16 @@ export interface Kyc extends Record<string, unknown> {
   type: KycType;
   status: KycStatus;
   redirectUri: string | null;
+  /** rfi only: what the person is asked to provide (e.g. proof_of_address). */
+  requestedInformation: RfiItem[] | null;
   declineReason: string | null;
   createdAt: string;
   updatedAt: string;
   expiresAt: string;
   submittedAt: string | null;
   completedAt: string | null;
+  /** Full KYCs, once verified: the identity the export reports. */
+  identity?: KycIdentity | null;
 }
 
 export interface WebhookSettings extends Record<string, unknown> {

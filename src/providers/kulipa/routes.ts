@@ -4,41 +4,22 @@ import { reply, type ProviderEnv } from '../../engine/index.js';
 import { fail } from './errors.js';
 import { idempotency } from './idempotency.js';
 import {
-  intQuery,
   keyIdFrom,
   kycIdFrom,
   kycTypeFrom,
   readBody,
   redirectUriFrom,
   userIdFrom,
-  userInput,
   validateBody,
 } from './input.js';
-import { checkInitiation, lastVerifiedIdentity, optionsOf } from './lifecycle.js';
-import {
-  listKycs,
-  listUsers,
-  ownedKyc,
-  ownedUser,
-  saveWebhookSettings,
-  webhookSettings,
-} from './records.js';
-import { createUser, startKyc } from './transitions.js';
-import { exportOf, keyView, kycView, settingsView, userPage, userView } from './views.js';
+import { checkInitiation, lastVerifiedFull, optionsOf } from './lifecycle.js';
+import { listKycs, ownedKyc, ownedUser, saveWebhookSettings, webhookSettings } from './records.js';
+import { userRoutes } from './routes-users.js';
+import { startKyc } from './transitions.js';
+import { exportView, identityOf, keyView, kycView, settingsView } from './views.js';
 import { signingKey } from './webhooks.js';
 
 type C = Context<ProviderEnv>;
-
-/** GET /v1/users?email=&limit=&fromPage=: this key's users, paged. */
-function listUsersRoute(c: C) {
-  const limit = intQuery(c, 'limit', 20, 1, 100);
-  const page = intQuery(c, 'fromPage', 0, 0, 1_000_000);
-  const email = c.req.query('email')?.toLowerCase();
-  const all = listUsers(c.get('kit')).filter(
-    (u) => email === undefined || u.email.toLowerCase() === email,
-  );
-  return reply(c, userPage(all, page, limit));
-}
 
 /**
  * Initiate KYC (the seeded page): PUT in the onboarding guide, POST also accepted since the
@@ -53,35 +34,41 @@ function initiate(c: C) {
   const userId = userIdFrom(body.userId);
   const type = kycTypeFrom(kit, body.type);
   const redirectUri = redirectUriFrom(body.redirectUri);
-  checkInitiation(ownedUser(kit, userId), type);
-  const { kyc, created } = startKyc(kit, userId, type, redirectUri);
+  const user = ownedUser(kit, userId);
+  checkInitiation(
+    user,
+    type,
+    listKycs(kit).filter((k) => k.userId === userId),
+  );
+  const { kyc, created } = startKyc(kit, user, type, redirectUri);
   return reply(c, kycView(kit, kyc), created ? 201 : 200);
 }
 
-/** GET /v1/kycs/export?userId= (the verified identity data) and GET /v1/kycs/{kycId} (a sandbox addition). */
-function getKyc(c: Context<ProviderEnv, '/v1/kycs/:kycId'>) {
+/**
+ * GET /v1/kycs/export?userId=: docs, "The user must be in active status" and "must have a verified
+ * full KYC on record"; the most recently verified one is reported. The KYC is checked first: a user
+ * who never passed one is told so, not that they are inactive.
+ */
+function exportKyc(c: C) {
   const kit = c.get('kit');
-  if (c.req.param('kycId') !== 'export')
-    return reply(c, kycView(kit, ownedKyc(kit, kycIdFrom(c.req.param('kycId')))));
   const user = ownedUser(kit, userIdFrom(c.req.query('userId')));
-  const verified = lastVerifiedIdentity(listKycs(kit), user.id);
+  const verified = lastVerifiedFull(listKycs(kit), user.id);
   if (!verified) throw fail('KYC_NOT_VERIFIED');
-  return reply(c, exportOf(kit, user, verified));
+  if (user.status !== 'active') throw fail('EXPORT_USER_NOT_ACTIVE');
+  return reply(c, exportView(verified.identity ?? identityOf(kit, user, verified)));
 }
 
-/** Users (K1, K2, K7), KYCs (K3, K4 and a read-back) and webhooks (K6), behind idempotency keys. */
+/** GET /v1/kycs/export and GET /v1/kycs/{kycId} (a sandbox addition). */
+function getKyc(c: Context<ProviderEnv, '/v1/kycs/:kycId'>) {
+  if (c.req.param('kycId') === 'export') return exportKyc(c);
+  const kit = c.get('kit');
+  return reply(c, kycView(kit, ownedKyc(kit, kycIdFrom(c.req.param('kycId')))));
+}
+
+/** Users (K1, K2, K7, §2.10), KYCs (K3, K4 and a read-back) and webhooks (K6), behind idempotency keys. */
 export function kulipaRoutes() {
   return (
-    new Hono<ProviderEnv>()
-      .use('*', idempotency())
-      .post('/v1/users', (c) => {
-        const user = createUser(c.get('kit'), userInput(c.get('kit'), validateBody(c)));
-        return reply(c, userView(user), 201);
-      })
-      .get('/v1/users', listUsersRoute)
-      .get('/v1/users/:userId', (c) =>
-        reply(c, userView(ownedUser(c.get('kit'), userIdFrom(c.req.param('userId'))))),
-      )
+    userRoutes(new Hono<ProviderEnv>().use('*', idempotency()))
       .put('/v1/kycs', initiate)
       .post('/v1/kycs', initiate)
       // One route for /v1/kycs/export and /v1/kycs/{kycId}: a static path next to a parameter at the

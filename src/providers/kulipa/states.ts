@@ -1,5 +1,7 @@
-// Kulipa's Pact provider states: each sentence seeds an API key's tenant through Kulipa's API.
+// Kulipa's Pact provider states: each sentence seeds an API key's tenant through Kulipa's API (and
+// the control plane for what a person, Kulipa's back office or an outage would do).
 import type { ProviderState, StateContext } from '../../engine/index.js';
+import { takeKulipaToken } from './auth.js';
 import { optionsOf } from './lifecycle.js';
 
 const DEFAULT_KEY = 'kulipa_test_key_tenant_one_0001';
@@ -19,6 +21,9 @@ async function createUser(ctx: StateContext, p: Params): Promise<string> {
     // Unique per call, so one interaction may seed several users.
     email: str(p.email, `pact-${++seq}@example.com`),
     countryOfResidence: str(p.countryOfResidence, 'FR'),
+    ...(typeof p.phoneNumber === 'string'
+      ? { phone: { country: str(p.phoneCountry, '+33'), number: p.phoneNumber } }
+      : {}),
   };
   return (
     await ctx.request<{ id: string }>('POST', `${BASE}/users`, { headers: headers(p), json: body })
@@ -38,6 +43,22 @@ const move = (ctx: StateContext, kycId: string, state: string) =>
     json: { state, reason: state === 'declined' ? 'Document unreadable' : undefined },
   });
 
+/** An operator's move of the user (frozen, disabled, deleted), when the interaction asks for one. */
+async function moveUser(ctx: StateContext, p: Params, userId: string) {
+  if (typeof p.status === 'string' && p.status !== '')
+    await ctx.request('POST', `/_sandbox/providers/kulipa/users/${userId}/status`, {
+      json: { status: p.status },
+    });
+}
+
+/** A user whose full KYC was verified: active, exportable, and asked for rfi only. */
+async function activeUser(ctx: StateContext, p: Params) {
+  const userId = await createUser(ctx, p);
+  const kycId = await startKyc(ctx, { ...p, type: 'full' }, userId);
+  await move(ctx, kycId, 'verified');
+  return { userId, kycId };
+}
+
 const KEY_PARAM = { apiKey: `the x-api-key the interaction sends (default ${DEFAULT_KEY})` };
 const USER_PARAMS = {
   ...KEY_PARAM,
@@ -45,29 +66,80 @@ const USER_PARAMS = {
   firstName: 'default Ada',
   lastName: 'default Lovelace',
   countryOfResidence: 'default FR',
+  phoneNumber: 'optional phone number (digits), with phoneCountry (default +33)',
+};
+const STATUS_PARAM = { status: 'optional: frozen, disabled or deleted, set by an operator after' };
+const OTHER_PARAMS = {
+  otherEmail: 'optional: another user of the key already has this email',
+  otherPhoneNumber: 'optional: another user of the key already has this phone (+33)',
 };
 
-/** Seeded through Kulipa's own endpoints, and the admin API for what a person or Kulipa's back office would do. */
-export const kulipaStates: readonly ProviderState[] = [
-  {
-    name: 'a Kulipa API key',
-    params: KEY_PARAM,
-    // Nothing to seed: the verifier starts every interaction from an empty sandbox.
-    setup: async () => ({}),
-  },
+/** Another user of the key holding an email or phone first, for duplicate checks. */
+async function otherUser(ctx: StateContext, p: Params) {
+  if (typeof p.otherEmail !== 'string' && typeof p.otherPhoneNumber !== 'string') return;
+  await createUser(ctx, {
+    apiKey: keyOf(p),
+    ...(typeof p.otherEmail === 'string' ? { email: p.otherEmail } : {}),
+    ...(typeof p.otherPhoneNumber === 'string' ? { phoneNumber: p.otherPhoneNumber } : {}),
+  });
+}
+
+const userStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa user exists',
-    params: USER_PARAMS,
+    params: { ...USER_PARAMS, ...STATUS_PARAM, ...OTHER_PARAMS },
     provides: { userId: 'usr- + UUID v4' },
-    setup: async (ctx, p) => ({ userId: await createUser(ctx, p) }),
+    setup: async (ctx, p) => {
+      await otherUser(ctx, p);
+      const userId = await createUser(ctx, p);
+      await moveUser(ctx, p, userId);
+      return { userId };
+    },
   },
   {
+    name: 'a Kulipa user is active',
+    params: { ...USER_PARAMS, ...STATUS_PARAM },
+    provides: { userId: 'the user, whose full KYC was verified', kycId: 'that KYC' },
+    setup: async (ctx, p) => {
+      const seeded = await activeUser(ctx, p);
+      await moveUser(ctx, p, seeded.userId);
+      return seeded;
+    },
+  },
+  {
+    name: 'a Kulipa user was asked for information',
+    params: { ...USER_PARAMS, requested: 'what Kulipa asks for (default ["proof_of_address"])' },
+    provides: { userId: 'the active user' },
+    setup: async (ctx, p) => {
+      const { userId } = await activeUser(ctx, p);
+      await ctx.request('POST', `/_sandbox/providers/kulipa/users/${userId}/information-request`, {
+        json: { requested: Array.isArray(p.requested) ? p.requested : ['proof_of_address'] },
+      });
+      return { userId };
+    },
+  },
+];
+
+const kycStates: readonly ProviderState[] = [
+  {
     name: 'a Kulipa KYC is pending',
-    params: { ...USER_PARAMS, type: 'full (default) or shipping' },
+    params: { ...USER_PARAMS, type: 'full (default), shipping or rfi (for an active user)' },
     provides: { userId: 'the user', kycId: 'kyc- + UUID v4' },
     setup: async (ctx, p) => {
-      const userId = await createUser(ctx, p);
+      const userId =
+        p.type === 'rfi' ? (await activeUser(ctx, p)).userId : await createUser(ctx, p);
       return { userId, kycId: await startKyc(ctx, p, userId) };
+    },
+  },
+  {
+    name: 'a Kulipa KYC is under review',
+    params: { ...USER_PARAMS, type: 'full (default)' },
+    provides: { userId: 'the user', kycId: 'the submitted KYC' },
+    setup: async (ctx, p) => {
+      const userId = await createUser(ctx, p);
+      const kycId = await startKyc(ctx, p, userId);
+      await move(ctx, kycId, 'submitted');
+      return { userId, kycId };
     },
   },
   {
@@ -106,6 +178,9 @@ export const kulipaStates: readonly ProviderState[] = [
       return { userId, kycId };
     },
   },
+];
+
+const transportStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa webhook signing key',
     params: KEY_PARAM,
@@ -120,11 +195,69 @@ export const kulipaStates: readonly ProviderState[] = [
     name: 'a Kulipa API key has used up its rate limit',
     params: KEY_PARAM,
     setup: async (ctx, p) => {
-      // The real limiter, not a forced fault: spend every request of the current one-minute window.
-      const limit = optionsOf(ctx.kit(keyOf(p))).rateLimit;
-      for (let i = 0; i < limit; i++)
-        await ctx.request('GET', `${BASE}/users?limit=1`, { headers: headers(p) });
+      // The real limiter, not a forced fault: the key's current one-minute window, spent in place
+      // (the same tokens the auth stage takes, without a request each).
+      const kit = ctx.kit(keyOf(p));
+      while (takeKulipaToken(kit).allowed);
       return {};
     },
   },
+  {
+    name: 'a Kulipa idempotency key was used',
+    params: {
+      ...KEY_PARAM,
+      idempotencyKey: 'the x-idempotency-key a user was created with',
+      email:
+        'that user’s email (default a fresh one); the body is {firstName: Ada, lastName: Lovelace, email, countryOfResidence: FR}',
+    },
+    provides: { userId: 'the user created with the key' },
+    setup: async (ctx, p) => {
+      // The key's first use: a user created with it. The same request again is a replay; another
+      // request under the key is a reuse.
+      const res = await ctx.request<{ id: string }>('POST', `${BASE}/users`, {
+        headers: { ...headers(p), 'x-idempotency-key': str(p.idempotencyKey, 'pact-idem-key') },
+        json: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: str(p.email, `pact-idem-${++seq}@example.com`),
+          countryOfResidence: 'FR',
+        },
+      });
+      return { userId: res.body.id };
+    },
+  },
+  {
+    name: 'Kulipa fails the next request',
+    params: {
+      ...KEY_PARAM,
+      scenario:
+        'internal_error (default), bad_gateway, service_unavailable, gateway_timeout, or an error-table row such as PAYLOAD_TOO_LARGE',
+    },
+    setup: async (ctx, p) => {
+      // What Pact cannot replay by itself (an outage, a body over the limit, a concurrent first
+      // request), as a one-shot fault rule on the key's next call, in Kulipa's envelope.
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: {
+          provider: 'kulipa',
+          tenant: keyOf(p),
+          scenario: str(p.scenario, 'internal_error'),
+          times: 1,
+        },
+      });
+      return {};
+    },
+  },
+];
+
+/** Seeded through Kulipa's own endpoints, and the admin API for what a person or Kulipa's back office would do. */
+export const kulipaStates: readonly ProviderState[] = [
+  {
+    name: 'a Kulipa API key',
+    params: KEY_PARAM,
+    // Nothing to seed: the verifier starts every interaction from an empty sandbox.
+    setup: async () => ({}),
+  },
+  ...userStates,
+  ...kycStates,
+  ...transportStates,
 ];

@@ -13,8 +13,18 @@ export const KEY = 'kulipa_test_key_tenant_one_0001';
 export const OTHER_KEY = 'kulipa_test_key_tenant_two_0002';
 export const BASE = '/kulipa/v1';
 
-/** What the cross-provider suites use: the default tenant's key. */
-export const testing: ProviderTesting = { auth: async () => ({ 'x-api-key': KEY }) };
+/**
+ * What the cross-provider suites use: the default tenant's key, after one read with it, as a client
+ * that checks its key first would do. The tenant then exists (its rate window), so a suite comparing
+ * state before and after a refused request sees only what the request itself changed.
+ */
+export const testing: ProviderTesting = {
+  auth: async (sb) => {
+    const headers = { 'x-api-key': KEY };
+    await call(sb, 'GET', `${BASE}/users?limit=1`, { headers });
+    return headers;
+  },
+};
 export const USER_ID = /^usr-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 export const KYC_ID = /^kyc-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** A well-formed user id that no tenant owns. */
@@ -94,6 +104,17 @@ export async function activeUser(sb: Sandbox, extra: Record<string, unknown> = {
   const res = await move(sb, kycId, 'verified');
   if (res.status !== 200) throw new Error(`verify: ${res.status} ${res.text}`);
   return { userId, kycId };
+}
+
+/** The hosted page's last step (who is verified, with every fact), reached as a person would. */
+export async function reviewPage(sb: Sandbox, kycUrl: string): Promise<string> {
+  const path = new URL(kycUrl).pathname;
+  const next = (fields: Record<string, string>) =>
+    sb.app.request(`${path}/next`, { method: 'POST', body: new URLSearchParams(fields) });
+  await next({ from: '0', agree: 'yes' });
+  await next({ from: '1' });
+  await next({ from: '2' });
+  return (await call(sb, 'GET', path)).text;
 }
 
 export const expectError = (res: Reply, status: number, code: string, message: string) =>

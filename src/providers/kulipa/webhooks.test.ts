@@ -1,4 +1,4 @@
-import { createVerify } from 'node:crypto';
+import { createVerify, verify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, type Received } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox/index.js';
@@ -147,6 +147,25 @@ describe('Kulipa webhooks', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
     });
     for (const r of hook.received) expect(await verifyAsClient(sb, r)).toBe(true);
+  });
+
+  it('signs r||s (64 bytes, 128 hex characters) with signatureEncoding=p1363, the docs’ "length 64"', async () => {
+    const sb = sandbox({ options: { kulipa: { signatureEncoding: 'p1363' } } });
+    const hook = await withReceiver(sb);
+    await activeUser(sb);
+    expect(hook.received.length).toBeGreaterThan(0);
+    for (const r of hook.received) {
+      const signature = String(r.headers['x-kulipa-signature']);
+      expect(signature).toMatch(/^[0-9a-f]{128}$/);
+      const keyId = String(r.headers['x-kulipa-key-id']);
+      const key = (await kulipa(sb, 'GET', `/webhooks/keys/${keyId}`)).body.publicKey;
+      const signed = Buffer.from(`${r.headers['x-kulipa-signature-ts']}.${r.body}`);
+      expect(
+        verify('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'hex')),
+      ).toBe(true);
+      // The DER verifier the third-party SDK uses does not accept it: the variant is a real choice.
+      expect(await verifyAsClient(sb, r)).toBe(false);
+    }
   });
 
   it('retries at once, then after 1, 5, 30 and 120 minutes on the tenant clock, then gives up', async () => {

@@ -1,5 +1,5 @@
 // Kulipa's webhooks: event bodies, the tenant's signing key and the ECDSA signature scheme.
-import { createECDH, createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import { createECDH, createHash, createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { ecdsaSha256DerHex, type Kit } from '../../engine/index.js';
 import { optionsOf } from './lifecycle.js';
 import { saveSigningKey, storedSigningKey, webhookSettings, type WebhookKey } from './records.js';
@@ -12,6 +12,7 @@ export type KulipaEvent =
   | 'kyc.verified'
   | 'kyc.declined'
   | 'kyc.expired'
+  | 'kyc.full_required'
   | 'user.activated'
   | 'user.frozen'
   | 'user.disabled'
@@ -63,19 +64,31 @@ export function signingKey(kit: Kit): WebhookKey {
   });
 }
 
+/** How x-kulipa-signature encodes the ECDSA signature (option signatureEncoding, a docs conflict). */
+export type SignatureEncoding = 'der' | 'p1363';
+
 /**
  * The third-party SDK's verifier: ECDSA P-256/SHA-256 over "{timestampMs}.{rawBody}", DER hex in
- * x-kulipa-signature, Unix ms in x-kulipa-signature-ts, the key id in x-kulipa-key-id.
+ * x-kulipa-signature, Unix ms in x-kulipa-signature-ts, the key id in x-kulipa-key-id. With p1363
+ * the signature is r||s (64 bytes, the docs' "length 64"), as 128 hex characters.
  */
 export function signKulipa(
   privateKeyPem: string,
   keyId: string,
   rawBody: string,
   nowMs: number,
+  encoding: SignatureEncoding = 'der',
 ): Record<string, string> {
   const ts = String(nowMs);
+  const signed = `${ts}.${rawBody}`;
   return {
-    'x-kulipa-signature': ecdsaSha256DerHex(privateKeyPem, `${ts}.${rawBody}`),
+    'x-kulipa-signature':
+      encoding === 'der'
+        ? ecdsaSha256DerHex(privateKeyPem, signed)
+        : sign('sha256', Buffer.from(signed), {
+            key: privateKeyPem,
+            dsaEncoding: 'ieee-p1363',
+          }).toString('hex'),
     'x-kulipa-signature-ts': ts,
     'x-kulipa-key-id': keyId,
   };
@@ -98,11 +111,12 @@ export function emit(
       ? { id: eventId, type: event, data: target.data, createdAt: now, updatedAt: now }
       : { eventId, eventName: event, eventTargetId: target.targetId, userId: target.userId };
   const key = signingKey(kit);
+  const encoding = optionsOf(kit).signatureEncoding as SignatureEncoding;
   return kit.webhooks.enqueue({
     event,
     url: webhookSettings(kit).url ?? undefined,
     body: JSON.stringify(body),
-    sign: (raw, nowMs) => signKulipa(key.privateKey, key.id, raw, nowMs),
+    sign: (raw, nowMs) => signKulipa(key.privateKey, key.id, raw, nowMs, encoding),
     retries: KULIPA_RETRIES_MS,
     meta: { eventId, userId: target.userId, targetId: target.targetId },
   });
