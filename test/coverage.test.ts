@@ -8,12 +8,25 @@ import { tiny } from './fixtures/tiny-provider/index.js';
 
 const key = (method: string, path: string) => `${method} ${shapeOf(path)}`;
 
+/**
+ * A route answers an operation when its pattern matches the operation's path: Hono's RegExpRouter
+ * cannot hold a fixed segment beside a parameter at the same place (/v1/kycs/export beside
+ * /v1/kycs/:kycId), so one parameter route may answer both, telling them apart itself.
+ */
+const answers = (route: { method: string; path: string }, method: string, path: string) =>
+  route.method === method &&
+  new RegExp(`^${route.path.replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`).test(
+    path.replace(/\{[^}]+\}/g, 'x'),
+  );
+
 function coverage(p: ProviderModule) {
-  const routes = new Set(routesOf(p).map((r) => key(r.method, r.path)));
+  const routes = routesOf(p);
   const operations = new Set(operationsOf(p).map((o) => key(o.method, o.path)));
   return {
-    unrouted: [...operations].filter((o) => !routes.has(o)),
-    undocumented: [...routes].filter((r) => !operations.has(r)),
+    unrouted: operationsOf(p)
+      .filter((o) => !routes.some((r) => answers(r, o.method, o.path)))
+      .map((o) => key(o.method, o.path)),
+    undocumented: routes.map((r) => key(r.method, r.path)).filter((r) => !operations.has(r)),
   };
 }
 

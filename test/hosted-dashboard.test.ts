@@ -45,7 +45,7 @@ describe('dashboard pages', () => {
     await capaSession(sb);
     const res = await call(sb, 'GET', '/_sandbox/ui/journal');
     expect(res.text).toContain('/auth/api/access-token');
-    expect(res.text).toContain('clientSecret=face…');
+    expect(res.text).toContain('clientSecret=face…0001');
     expect(res.text).not.toContain('faceki_test_secret_v2_000001');
     expect(res.text).not.toContain(CAPA_KEY);
   });

@@ -104,7 +104,10 @@ export function journal(sb: Sandbox, f: Filter, limit = 200) {
 const SECRETISH = /secret|token|key|password|passcode|code|signature|auth/i;
 
 function queryShown(query: Record<string, string>): string {
-  const parts = Object.entries(query).map(([k, v]) => `${k}=${SECRETISH.test(k) ? mask(v) : v}`);
+  // The journal already masked the fields it knows; what is masked stays as it is.
+  const parts = Object.entries(query).map(
+    ([k, v]) => `${k}=${SECRETISH.test(k) && !v.includes('…') && v !== '****' ? mask(v) : v}`,
+  );
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
