@@ -3,7 +3,7 @@
 // ENV, and the final CMD is started on the host's Node. Enough to prove the build and start steps work.
 // RUN steps get an npm cache of their own inside `out` (the image's `npm cache clean --force` must
 // never empty the machine's cache, and a build must not fill it).
-import { exec, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { exec, execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +33,31 @@ function instructions(text: string): [string, string][] {
       const [op, ...rest] = l.split(/\s+/);
       return [op.toUpperCase(), rest.join(' ')];
     });
+}
+
+/**
+ * `npm ci` from the lockfile this checkout installed from: the checkout's own node_modules, linked
+ * into the stage (the same packages, the same lockfile), then pruned as the step asks (--omit=dev).
+ * A fresh install of the same lockfile is what CI's own `npm ci` already proves; the step's other
+ * commands run as written.
+ */
+function installedAhead(context: string, cwd: string, command: string): string {
+  const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  const ci = /^npm ci\b[^&]*/.exec(command)?.[0];
+  if (!ci || !existsSync(join(context, 'node_modules')) || lock(cwd) !== lock(context))
+    return command;
+  // Hard links where the platform has them (nothing in a stage writes into its node_modules).
+  const linked = spawnSync('cp', ['-al', join(context, 'node_modules'), join(cwd, 'node_modules')]);
+  if (linked.status !== 0)
+    cpSync(join(context, 'node_modules'), join(cwd, 'node_modules'), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+
+  const prune = ci.includes('--omit=dev')
+    ? 'npm prune --omit=dev --offline --no-audit --no-fund'
+    : 'true';
+  return command.replace(ci, prune);
 }
 
 /** Builds every stage; RUN steps run asynchronously, so a long npm ci never blocks the test worker. */
@@ -97,7 +122,8 @@ export async function buildWithoutDocker(
       }
     } else if (op === 'RUN') {
       const env = { ...process.env, ...npmEnv, ...s.env };
-      await run(arg, { cwd: inStage(s, '.'), env, maxBuffer: 64 * 1024 * 1024 });
+      const cwd = inStage(s, '.');
+      await run(installedAhead(context, cwd, arg), { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     } else if (op === 'USER') s.user = arg;
     else if (op === 'EXPOSE') s.expose.push(arg);
     else if (op === 'CMD') s.cmd = JSON.parse(arg) as string[];

@@ -46,3 +46,13 @@ export const isoDate = (example = '1990-01-01') => regex(DATE_RE, example);
 export const url = (example: string) => regex('^https?://\\S+$', example);
 /** A lowercase hex digest of a given length (HMAC-SHA256: 64). */
 export const hex = (length: number, example: string) => regex(`^[0-9a-f]{${length}}$`, example);
+
+/**
+ * fetch, then a moment for Pact's mock server to record the request it already answered: under
+ * load it can report an answered request as "expected but not received" (pact-reference#535).
+ */
+export const settledFetch: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return res;
+};

@@ -2,7 +2,7 @@
 // (partners poll the onboarding) and documents no rate limit, so there is no message pact and no 429.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumerPact, isoTimestamp, url, uuid } from '../../pact/consumer.js';
+import { consumerPact, settledFetch, isoTimestamp, url, uuid } from '../../pact/consumer.js';
 import { type BaanxError, baanxClient } from './client.js';
 
 const { like, eachLike, regex, fromProviderState } = MatchersV3;
@@ -17,7 +17,8 @@ const onboardingFromState = () => fromProviderState('${onboardingId}', ONBOARDIN
 const http = consumerPact('baanx-reference-client', 'baanx');
 afterAll(() => http.publish());
 
-const client = (baseUrl: string, key = KEY) => baanxClient({ baseUrl, clientKey: key });
+const client = (baseUrl: string, key = KEY) =>
+  baanxClient({ baseUrl, clientKey: key, fetch: settledFetch });
 const rejection = (p: Promise<unknown>) =>
   p.then(
     () => expect.unreachable('the call should fail'),

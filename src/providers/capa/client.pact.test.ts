@@ -4,7 +4,15 @@
 import { createHmac } from 'node:crypto';
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumerPact, hex, isoDate, isoTimestamp, url, uuid } from '../../pact/consumer.js';
+import {
+  consumerPact,
+  settledFetch,
+  hex,
+  isoDate,
+  isoTimestamp,
+  url,
+  uuid,
+} from '../../pact/consumer.js';
 import { capaClient, type CapaClient, type CapaError, readCapaWebhook } from './client.js';
 
 const { like, regex, number, fromProviderState } = MatchersV3;
@@ -33,7 +41,8 @@ afterAll(() => {
   hooks.publish();
 });
 
-const client = (baseUrl: string, apiKey = KEY) => capaClient({ baseUrl, apiKey });
+const client = (baseUrl: string, apiKey = KEY) =>
+  capaClient({ baseUrl, apiKey, fetch: settledFetch });
 const rejection = (p: Promise<unknown>) =>
   p.then(
     () => expect.unreachable('the call should fail'),

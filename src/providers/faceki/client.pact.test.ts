@@ -4,7 +4,7 @@
 // summary, multipart verification). Faceki documents no rate limit: no 429 pact.
 import { MatchersV3 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumerPact, isoTimestamp, url, uuid } from '../../pact/consumer.js';
+import { consumerPact, settledFetch, isoTimestamp, url, uuid } from '../../pact/consumer.js';
 import { type FacekiError, facekiClient, multipart, readFacekiWebhook } from './client.js';
 
 const { like, regex, integer, eachLike, fromProviderState } = MatchersV3;
@@ -38,7 +38,14 @@ afterAll(() => {
 // A fixed boundary: the recorded multipart upload and the client's are the same bytes.
 const BOUNDARY = 'faceki-pact-boundary-7f3a9c';
 const client = (baseUrl: string, accessToken: string | undefined = TOKEN, clientSecret = SECRET) =>
-  facekiClient({ baseUrl, clientId: CLIENT, clientSecret, accessToken, boundary: BOUNDARY });
+  facekiClient({
+    baseUrl,
+    clientId: CLIENT,
+    clientSecret,
+    accessToken,
+    boundary: BOUNDARY,
+    fetch: settledFetch,
+  });
 /** The multipart body the client sends for these parts, as the pact records it (text parts only). */
 const upload = (parts: Record<string, string | undefined>) => {
   const { type, bytes } = multipart(parts, BOUNDARY);
@@ -288,7 +295,7 @@ describe('Faceki reference client: every documented refusal (consumer pact)', ()
       .withRequest('GET', '/auth/api/access-token', (b) => b.query({ clientId, clientSecret }))
       .willRespondWith(status, (b) => b.jsonBody(tokenRefusal(status, message)))
       .executeTest(async (mock) => {
-        const c = facekiClient({ baseUrl: mock.url, clientId, clientSecret });
+        const c = facekiClient({ baseUrl: mock.url, clientId, clientSecret, fetch: settledFetch });
         const e = await rejection(c.getToken());
         expect({ status: e.status, code: e.responseCode, message: e.message }).toEqual({
           status,
