@@ -1,24 +1,10 @@
 // Reading admin input: a bad admin call is a SandboxError with a hint, never a vendor error.
 import type { Context } from 'hono';
-import { isObject, parseDuration, SandboxError, type TenantFilter } from '../engine/index.js';
+import { adminJson, parseDuration, SandboxError, type TenantFilter } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 
-export async function adminBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (!text) return {};
-  try {
-    const v: unknown = JSON.parse(text);
-    if (isObject(v)) return v;
-  } catch {
-    /* falls through */
-  }
-  throw new SandboxError(
-    400,
-    'bad_json',
-    'The admin API takes a JSON object body',
-    'send Content-Type: application/json and a {...} body',
-  );
-}
+/** The JSON object body of an admin call ({} when empty), or a sandbox 400 with a hint. */
+export const adminBody = (c: Context) => adminJson(c);
 
 /** provider/tenant from a query or a body: the provider mounted, a tenant only with its provider. */
 export const tenantFilter = (sb: Sandbox, src: Record<string, unknown>): TenantFilter =>

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
 
 // Loaded on first use, to keep it out of the cold start; the English build alone, because the
-// package root loads every locale (~35 MB more RSS). Node ≥ 20.19 requires ES modules synchronously.
+// package root loads every locale into memory. Node ≥ 20.19 requires ES modules synchronously.
 let englishFaker: Faker | undefined;
 const fakerInstance = () =>
   (englishFaker ??= (
@@ -98,7 +98,7 @@ function stream(...parts: string[]): () => number {
 }
 
 // Ids are written as bytes and read back as one flat string: a template literal of pieces would
-// keep a tree of cons strings per id alive in every stored record (~250 bytes per id).
+// keep a tree of cons strings per id alive in every stored record.
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
 const scratch = Buffer.alloc(256); // tokens up to 128 bytes
 

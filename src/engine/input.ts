@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Context } from 'hono';
 import type { ProviderEnv } from './define-provider.js';
+import { SandboxError } from './errors.js';
 
 export type BodyProblem =
   | { reason: 'content-type' | 'malformed' | 'not-an-object' }
@@ -69,4 +70,23 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
 /** A redirect URI with the vendor's query parameters appended (custom schemes such as myapp:// included). */
 export function withQuery(uri: string, params: Record<string, string>): string {
   return `${uri}${uri.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`;
+}
+
+/**
+ * The JSON object body of an admin call (an empty body is {}), or a sandbox 400 with a hint: one
+ * reading for the admin API and every provider's operator routes.
+ */
+export async function adminJson(
+  c: Context,
+  hint = 'send Content-Type: application/json and a {...} body',
+): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (!text) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    if (isObject(v)) return v;
+  } catch {
+    /* falls through */
+  }
+  throw new SandboxError(400, 'bad_json', 'The admin API takes a JSON object body', hint);
 }

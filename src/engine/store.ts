@@ -17,10 +17,10 @@ export interface Namespace {
   put<T extends Row>(collection: string, id: string, row: T): T;
   /**
    * Puts a record whose id came from IdSource.indexed() into a collection kept as an array, in the
-   * slot the id encodes: no hashing when it is stored or found, for records made on every request.
-   * Once a collection holds 100k+ random keys a Map insert misses the cache several times; it cost
-   * the link benchmark ~10 % of its throughput. The collection's first write decides its kind; put,
-   * get and the rest then work on it as on any other.
+   * slot the id encodes: no hashing when it is stored or found, for records made on every request
+   * (a Map of many random keys misses the cache on insert; docs/decisions/004 has the figures).
+   * The collection's first write decides its kind; put, get and the rest then work on it as on any
+   * other.
    */
   append<T extends Row>(collection: string, id: string, row: T): T;
   delete(collection: string, id: string): boolean;

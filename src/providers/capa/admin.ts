@@ -2,24 +2,12 @@
 // webhook settings entity never carries it (the partner reads it in Capa's dashboard), so the
 // sandbox shows and sets it here, per partner-api-key.
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type ProviderTenants } from '../../engine/index.js';
+import { adminJson, SandboxError, type ProviderTenants } from '../../engine/index.js';
 import { knownPartner, SELF_SERVICE_PREFIX } from './auth.js';
 import { saveWebhookSettings, webhookSettings } from './records.js';
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  try {
-    const v: unknown = JSON.parse(await c.req.text());
-    if (isObject(v)) return v;
-  } catch {
-    /* falls through */
-  }
-  throw new SandboxError(
-    400,
-    'bad_json',
-    'This admin call takes a JSON object body',
-    'e.g. {"tenant": "capa_test_partner_key_000000000001", "secret": "…"}',
-  );
-}
+const jsonBody = (c: Context) =>
+  adminJson(c, 'e.g. {"tenant": "capa_test_partner_key_000000000001", "secret": "…"}');
 
 function partnerKit(tenants: ProviderTenants, tenant: unknown) {
   const partner = typeof tenant === 'string' ? knownPartner(tenant) : undefined;

@@ -1,23 +1,10 @@
 // Operator actions at /_sandbox/providers/faceki: the webhook URL and the wallet credit, per client.
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type ProviderTenants } from '../../engine/index.js';
+import { adminJson, SandboxError, type ProviderTenants } from '../../engine/index.js';
 import { clientById, SELF_SERVICE_PREFIX } from './accounts.js';
 import { saveWebhookSetup, walletOf, webhookSetupOf } from './records.js';
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  try {
-    const v: unknown = JSON.parse(await c.req.text());
-    if (isObject(v)) return v;
-  } catch {
-    /* falls through */
-  }
-  throw new SandboxError(
-    400,
-    'bad_json',
-    'This admin call takes a JSON object body',
-    'e.g. {"tenant": "faceki_test_client_v2", ...}',
-  );
-}
+const jsonBody = (c: Context) => adminJson(c, 'e.g. {"tenant": "faceki_test_client_v2", ...}');
 
 function tenantKit(tenants: ProviderTenants, tenant: unknown) {
   const client = typeof tenant === 'string' ? clientById(tenant) : undefined;

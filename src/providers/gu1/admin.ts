@@ -1,7 +1,7 @@
 // Operator routes at /_sandbox/providers/gu1: dashboard webhook and integration settings, the taxId
 // table, settle now, and deleting a validation (gu1's API documents no delete, only its 404 after one).
 import { Hono, type Context } from 'hono';
-import { isObject, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
+import { adminJson, SandboxError, type Kit, type ProviderTenants } from '../../engine/index.js';
 import { knownIntegrations } from './input.js';
 import { orgFormat } from './organizations.js';
 import {
@@ -22,22 +22,8 @@ import { KYC_EVENTS } from './webhooks.js';
 const URL_FORMAT = /^https?:\/\/[^\s]+$/i;
 const EVENT_FILTERS: readonly string[] = ['*', 'kyc.*', ...KYC_EVENTS];
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (!text) return {};
-  try {
-    const v: unknown = JSON.parse(text);
-    if (isObject(v)) return v;
-  } catch {
-    /* falls through */
-  }
-  throw new SandboxError(
-    400,
-    'bad_json',
-    'Send a JSON object body',
-    '{"url": "https://…", "secret": "…", "events": ["kyc.*"]}',
-  );
-}
+const jsonBody = (c: Context) =>
+  adminJson(c, '{"url": "https://…", "secret": "…", "events": ["kyc.*"]}');
 
 function orgKit(tenants: ProviderTenants, c: Context): Kit {
   const orgId = c.req.param('orgId') ?? '';
