@@ -1,6 +1,8 @@
 // Reading admin input: a bad admin call is a SandboxError with a hint, never a vendor error.
 import type { Context } from 'hono';
-import { adminJson, parseDuration, SandboxError, type TenantFilter } from '../engine/index.js';
+import { adminJson, SandboxError, type TenantFilter } from '../engine/index.js';
+
+export { durationOf } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 
 /** The JSON object body of an admin call ({} when empty), or a sandbox 400 with a hint. */
@@ -13,19 +15,6 @@ export const tenantFilter = (sb: Sandbox, src: Record<string, unknown>): TenantF
 /** The one tenant a filter names, or undefined for "every tenant". */
 export const tenantOf = (f: TenantFilter) =>
   f.tenant === undefined ? undefined : { provider: f.provider!, tenant: f.tenant };
-
-export function durationOf(value: unknown, field: string): number {
-  const ms =
-    typeof value === 'string' || typeof value === 'number' ? parseDuration(value) : undefined;
-  if (ms === undefined)
-    throw new SandboxError(
-      400,
-      'bad_duration',
-      `"${field}" must be a duration`,
-      'e.g. "90s", "15m", "24h", "7d", or milliseconds',
-    );
-  return ms;
-}
 
 export const query = (c: Context) => c.req.query() as Record<string, string>;
 

@@ -1,7 +1,7 @@
 // The dashboard's form posts. Each calls the same sandbox service the matching /_sandbox call does
 // (settling, webhooks, refusals), then redirects back to the page the form was on.
 import { Hono, type Context } from 'hono';
-import { parseDuration, SandboxError } from '../engine/index.js';
+import { durationOf, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { filterOf, tenantOf } from './dashboard-data.js';
 import { SessionsPage } from './dashboard-pages.js';
@@ -61,15 +61,7 @@ function target(sb: Sandbox, handle: string) {
 
 async function advanceClock(sb: Sandbox, form: Form): Promise<Notice> {
   const ref = target(sb, field(form, 'tenant'));
-  const ms = parseDuration(field(form, 'by'));
-  if (ms === undefined)
-    throw new SandboxError(
-      400,
-      'bad_duration',
-      '"by" must be a duration',
-      'e.g. "90s", "15m", "24h", "7d"',
-    );
-  await sb.time.advance(ms, ref);
+  await sb.time.advance(durationOf(field(form, 'by'), 'by'), ref);
   return 'advanced';
 }
 
@@ -86,16 +78,7 @@ async function moveSession(sb: Sandbox, id: string, form: Form): Promise<Notice>
 }
 
 async function replayWebhook(sb: Sandbox, id: string): Promise<Notice> {
-  const d = sb.webhooks.get(id);
-  if (!d) throw new SandboxError(404, 'unknown_webhook', `No webhook delivery ${id}`);
-  if (!d.url)
-    throw new SandboxError(
-      409,
-      'no_webhook_url',
-      'This delivery had no URL registered',
-      'register a webhook URL with the provider first',
-    );
-  await sb.webhooks.replay(d.id);
+  await sb.webhooks.replay(id);
   return 'replayed';
 }
 

@@ -88,6 +88,26 @@ function mount(opts: SandboxOptions) {
   return { providers, provider, options, contracts, contract };
 }
 
+/** One more attempt of a delivery now; refused when the id names none or it had no URL. */
+async function replay(queue: WebhookQueue, id: string) {
+  const d = queue.get(id);
+  if (!d)
+    throw new SandboxError(
+      404,
+      'unknown_webhook',
+      `No webhook delivery ${id}`,
+      'GET /_sandbox/webhooks',
+    );
+  if (!d.url)
+    throw new SandboxError(
+      409,
+      'no_webhook_url',
+      'This delivery had no URL registered',
+      'register a webhook URL with the provider first',
+    );
+  return (await queue.replay(id))!;
+}
+
 /** How webhooks go out: beyond loopback, never to this host or a private network unless allowed. */
 function transport(opts: SandboxOptions, access: Access): WebhookPost {
   const allow = opts.webhookAllow ?? [];
@@ -177,7 +197,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     time: createTime({ clock, providers, store, kits, flush }),
     sessions: createSessions({ providers, store, kits, flush }),
     faults: createFaults({ rules, providers, provider, contract }),
-    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: async (id) => (await queue.replay(id))!, flush },
+    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: (id) => replay(queue, id), flush },
     journal: (filter) => journal.list(filter),
     stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.list().length, faultRules: rules.list().length }),
     ...serving(server, queue, access, (url) => {

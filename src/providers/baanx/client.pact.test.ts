@@ -8,11 +8,29 @@ import { type BaanxError, baanxClient } from './client.js';
 const { like, eachLike, regex, fromProviderState } = MatchersV3;
 const KEY = 'baa0c11e-0000-4000-8000-000000000001';
 const REVOKED = 'baa0c11e-0000-4000-8000-00000000dead';
+const OTHER = 'baa0c11e-0000-4000-8000-000000000002';
+const CONTACT = '7c1b2d4e-5f60-4a71-8b92-a3b4c5d6e7f8';
+const OTHER_CONTACT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const USER = 'e2a7c1d0-3b4f-4c5d-9e6f-7a8b9c0d1e2f';
 const ONBOARDING = '0d1e9a28-4394-4619-83f9-1be3a6f6a4fc';
 const TOKEN = '3f2d21e4-6765-4310-b7ee-160ebc479e43';
 const PASSWORD = 'pact-Passw0rd-123'; // the provider states' password
 const clientKey = { 'x-client-key': KEY };
 const onboardingFromState = () => fromProviderState('${onboardingId}', ONBOARDING);
+const contactFromState = () => fromProviderState('${contactVerificationId}', CONTACT);
+const PHONE = { phoneCountryCode: '+44', phoneNumber: '7400846282' }; // the provider states' phone
+/** email/verify as the client sends it, the contact from the state. */
+const emailVerify = (over: Record<string, unknown> = {}) => ({
+  email: 'ada@example.com',
+  password: PASSWORD,
+  verificationCode: '123456',
+  contactVerificationId: CONTACT,
+  countryOfResidence: 'GB',
+  allowMarketing: false,
+  allowSms: true,
+  ...over,
+});
+const error = (message: string) => ({ message });
 
 const http = consumerPact('baanx-reference-client', 'baanx');
 afterAll(() => http.publish());
@@ -287,5 +305,280 @@ describe('Baanx reference client (consumer pact; Baanx sends no webhooks, so no 
         expect(
           await rejection(client(mock.url).sendLoginOtp('00000000-0000-4000-8000-000000000000')),
         ).toEqual({ status: 404, message: 'User not found' });
+      }));
+
+  // Every row of errors.ts the reference client's calls can meet, with its exact status and message.
+  // (Not reachable through client.ts: the personal-details/address/mailing-address rows and
+  // EMAIL_ALREADY_REGISTERED, which needs the address step. INTERNAL_SERVER_ERROR is not pinned:
+  // the contract declares 5XX and the pact/contract check accepts only exact status codes.)
+
+  it('is refused with 400 Invalid request for a malformed email', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx client', { clientKey: KEY })
+      .uponReceiving('a request to send the email code to a malformed address')
+      .withRequest('POST', '/v1/auth/register/email/send', (b) =>
+        b.headers(clientKey).jsonBody({ email: 'not-an-email' }),
+      )
+      .willRespondWith(400, (b) =>
+        b.jsonBody(error('Invalid request: /email must match format "email"')),
+      )
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).sendEmailCode('not-an-email'))).toEqual({
+          status: 400,
+          message: 'Invalid request: /email must match format "email"',
+        });
+      }));
+
+  const emailVerifyRefusal = (
+    title: string,
+    state: Record<string, unknown>,
+    over: Record<string, unknown>,
+    status: number,
+    message: string,
+  ) =>
+    it(`is refused with ${status} ${message} on email verification`, () =>
+      http.pact
+        .addInteraction()
+        .given('a Baanx email code has been sent', {
+          clientKey: KEY,
+          email: 'ada@example.com',
+          ...state,
+        })
+        .uponReceiving(title)
+        .withRequest('POST', '/v1/auth/register/email/verify', (b) =>
+          b
+            .headers(clientKey)
+            .jsonBody(emailVerify({ contactVerificationId: contactFromState(), ...over })),
+        )
+        .willRespondWith(status, (b) => b.jsonBody(error(message)))
+        .executeTest(async (mock) => {
+          expect(await rejection(client(mock.url).verifyEmail(emailVerify(over) as never))).toEqual(
+            { status, message },
+          );
+        }));
+
+  emailVerifyRefusal(
+    'an email verification with a wrong code',
+    {},
+    { verificationCode: '654321' },
+    400,
+    'Invalid verification code',
+  );
+  emailVerifyRefusal(
+    'an email verification with an expired code',
+    { expired: true },
+    {},
+    400,
+    'Verification code expired',
+  );
+  emailVerifyRefusal(
+    'an email verification for another address than the one the code was sent to',
+    {},
+    { email: 'grace@example.com' },
+    400,
+    'Email does not match the verification request',
+  );
+  emailVerifyRefusal(
+    'an email verification for a country where sign-up is not available',
+    {},
+    { countryOfResidence: 'CU' },
+    400,
+    'Sign-up is not available in CU',
+  );
+
+  it('is refused with 404 for a contact verification Baanx does not know', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx client', { clientKey: KEY })
+      .uponReceiving('an email verification with an unknown contact verification')
+      .withRequest('POST', '/v1/auth/register/email/verify', (b) =>
+        b.headers(clientKey).jsonBody(emailVerify()),
+      )
+      .willRespondWith(404, (b) => b.jsonBody(error('Contact verification not found')))
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).verifyEmail(emailVerify() as never))).toEqual({
+          status: 404,
+          message: 'Contact verification not found',
+        });
+      }));
+
+  it('is refused with 400 when the verified phone number is not the one the code went to', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx phone code has been sent', { clientKey: KEY })
+      .uponReceiving('a phone verification for another number')
+      .withRequest('POST', '/v1/auth/register/phone/verify', (b) =>
+        b.headers(clientKey).jsonBody({
+          onboardingId: onboardingFromState(),
+          phoneCountryCode: '+44',
+          phoneNumber: '7400846283',
+          contactVerificationId: contactFromState(),
+          verificationCode: '123456',
+        }),
+      )
+      .willRespondWith(400, (b) =>
+        b.jsonBody(error('Phone number does not match the verification request')),
+      )
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(
+            client(mock.url).verifyPhone({
+              onboardingId: ONBOARDING,
+              phoneCountryCode: '+44',
+              phoneNumber: '7400846283',
+              contactVerificationId: CONTACT,
+              verificationCode: '123456',
+            }),
+          ),
+        ).toEqual({ status: 400, message: 'Phone number does not match the verification request' });
+      }));
+
+  it("is refused with 400 for another registration's contact verification", () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx phone code has been sent', { clientKey: KEY, contact: 'other' })
+      .uponReceiving("a phone verification with another registration's contact verification")
+      .withRequest('POST', '/v1/auth/register/phone/verify', (b) =>
+        b.headers(clientKey).jsonBody({
+          onboardingId: onboardingFromState(),
+          ...PHONE,
+          contactVerificationId: fromProviderState('${contactVerificationId}', OTHER_CONTACT),
+          verificationCode: '123456',
+        }),
+      )
+      .willRespondWith(400, (b) =>
+        b.jsonBody(error('Contact verification does not belong to this onboarding')),
+      )
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(
+            client(mock.url).verifyPhone({
+              onboardingId: ONBOARDING,
+              ...PHONE,
+              contactVerificationId: OTHER_CONTACT,
+              verificationCode: '123456',
+            }),
+          ),
+        ).toEqual({
+          status: 400,
+          message: 'Contact verification does not belong to this onboarding',
+        });
+      }));
+
+  it("is refused with 403 for a token of another client's user", () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', { clientKey: OTHER })
+      .uponReceiving("a request for the profile with another client's access token")
+      .withRequest('GET', '/v1/user', (b) =>
+        b.headers({
+          ...clientKey,
+          authorization: fromProviderState('Bearer ${accessToken}', `Bearer ${TOKEN}`),
+        }),
+      )
+      .willRespondWith(403, (b) => b.jsonBody(error('User does not belong to this client')))
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).user(TOKEN))).toEqual({
+          status: 403,
+          message: 'User does not belong to this client',
+        });
+      }));
+
+  it('is refused with 403 for a disabled user reading the profile', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', { clientKey: KEY, disabled: true })
+      .uponReceiving('a request for the profile of a disabled user')
+      .withRequest('GET', '/v1/user', (b) =>
+        b.headers({
+          ...clientKey,
+          authorization: fromProviderState('Bearer ${accessToken}', `Bearer ${TOKEN}`),
+        }),
+      )
+      .willRespondWith(403, (b) => b.jsonBody(error('User account is disabled')))
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).user(TOKEN))).toEqual({
+          status: 403,
+          message: 'User account is disabled',
+        });
+      }));
+
+  it('is refused with 403 when a disabled user logs in', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', {
+        clientKey: KEY,
+        email: 'ada@example.com',
+        disabled: true,
+      })
+      .uponReceiving('a login of a disabled user')
+      .withRequest('POST', '/v1/auth/login', (b) =>
+        b.headers(clientKey).jsonBody({ email: 'ada@example.com', password: PASSWORD }),
+      )
+      .willRespondWith(403, (b) => b.jsonBody(error('User account is disabled')))
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).login('ada@example.com', PASSWORD))).toEqual({
+          status: 403,
+          message: 'User account is disabled',
+        });
+      }));
+
+  it('is refused with 401 for a wrong login OTP code', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', {
+        clientKey: KEY,
+        email: 'ada@otp.baanx.test',
+        otpSent: true,
+      })
+      .uponReceiving('a login with a wrong OTP code')
+      .withRequest('POST', '/v1/auth/login', (b) =>
+        b
+          .headers(clientKey)
+          .jsonBody({ email: 'ada@otp.baanx.test', password: PASSWORD, otpCode: '654321' }),
+      )
+      .willRespondWith(401, (b) => b.jsonBody(error('Invalid OTP code')))
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(client(mock.url).login('ada@otp.baanx.test', PASSWORD, '654321')),
+        ).toEqual({ status: 401, message: 'Invalid OTP code' });
+      }));
+
+  it('is refused with 401 for an expired login OTP code', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', {
+        clientKey: KEY,
+        email: 'ada@otp.baanx.test',
+        otpExpired: true,
+      })
+      .uponReceiving('a login with an expired OTP code')
+      .withRequest('POST', '/v1/auth/login', (b) =>
+        b
+          .headers(clientKey)
+          .jsonBody({ email: 'ada@otp.baanx.test', password: PASSWORD, otpCode: '123456' }),
+      )
+      .willRespondWith(401, (b) => b.jsonBody(error('OTP code expired')))
+      .executeTest(async (mock) => {
+        expect(
+          await rejection(client(mock.url).login('ada@otp.baanx.test', PASSWORD, '123456')),
+        ).toEqual({ status: 401, message: 'OTP code expired' });
+      }));
+
+  it('is refused with 400 when asking a login OTP for a user without OTP', () =>
+    http.pact
+      .addInteraction()
+      .given('a Baanx user is registered', { clientKey: KEY })
+      .uponReceiving('a login OTP request for a user without OTP')
+      .withRequest('POST', '/v1/auth/login/otp', (b) =>
+        b.headers(clientKey).jsonBody({ userId: fromProviderState('${userId}', USER) }),
+      )
+      .willRespondWith(400, (b) => b.jsonBody(error('OTP is not enabled for this user')))
+      .executeTest(async (mock) => {
+        expect(await rejection(client(mock.url).sendLoginOtp(USER))).toEqual({
+          status: 400,
+          message: 'OTP is not enabled for this user',
+        });
       }));
 });

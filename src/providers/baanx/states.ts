@@ -129,6 +129,9 @@ export const baanxStates: readonly ProviderState[] = [
       ...PERSON_PARAMS,
       verificationState:
         'UNVERIFIED (default), VERIFIED or REJECTED: Veriff decided before registration completed',
+      disabled: 'true: the operator suspended the user (403 "User account is disabled")',
+      otpSent: 'true: the login code was sent (an @otp.baanx.test email has login OTP)',
+      otpExpired: 'true: the login code was sent and is past otpTtl',
     },
     provides: {
       onboardingId: 'the completed onboarding',
@@ -161,12 +164,85 @@ export const baanxStates: readonly ProviderState[] = [
         zip: 'N1 9GU',
         isSameMailingAddress: true,
       });
+      if (p.disabled === true || p.disabled === 'true') {
+        // Suspended by the operator: the documented 403 on Bearer calls and on login.
+        await ctx.request('POST', `/_sandbox/providers/baanx/users/${r.userId}/disable`, {
+          json: { disabled: true },
+        });
+      }
+      if (
+        p.otpSent === true ||
+        p.otpSent === 'true' ||
+        p.otpExpired === true ||
+        p.otpExpired === 'true'
+      ) {
+        // An OTP user (@otp.baanx.test) asked for the login code; optionally past otpTtl.
+        await ctx.request('POST', '/baanx/v1/auth/login/otp', {
+          headers: headers(p),
+          json: { userId: r.userId },
+        });
+        if (p.otpExpired === true || p.otpExpired === 'true') {
+          const ttl = optionsOf(ctx.kit(keyOf(p))).otpTtl;
+          await ctx.request('POST', '/_sandbox/clock/advance', {
+            json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 },
+          });
+        }
+      }
       return {
         onboardingId: r.onboardingId,
         accessToken: done.accessToken,
         userId: r.userId,
         email: r.email,
       };
+    },
+  },
+
+  {
+    name: 'a Baanx email code has been sent',
+    params: { ...PERSON_PARAMS, expired: 'true: the code is past codeTtl' },
+    provides: { contactVerificationId: 'the contact verification', email: 'the email used' },
+    setup: async (ctx, p) => {
+      const email = str(p.email, `pact-${++seq}@example.com`);
+      const { contactVerificationId } = await post<{ contactVerificationId: string }>(
+        ctx,
+        p,
+        'email/send',
+        { email },
+      );
+      if (p.expired === true || p.expired === 'true') {
+        const ttl = optionsOf(ctx.kit(keyOf(p))).codeTtl;
+        await ctx.request('POST', '/_sandbox/clock/advance', {
+          json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 },
+        });
+      }
+      return { contactVerificationId, email };
+    },
+  },
+  {
+    name: 'a Baanx phone code has been sent',
+    params: {
+      ...PERSON_PARAMS,
+      contact:
+        "'own' (default) or 'other': contactVerificationId is another registration's (its phone code sent too)",
+    },
+    provides: {
+      onboardingId: 'the onboarding',
+      contactVerificationId: 'its contact verification, with the SMS code sent to +44 7400846282',
+    },
+    setup: async (ctx, p) => {
+      const r = await start(ctx, p);
+      await post(ctx, p, 'phone/send', {
+        ...PHONE,
+        contactVerificationId: r.contactVerificationId,
+      });
+      if (p.contact !== 'other')
+        return { onboardingId: r.onboardingId, contactVerificationId: r.contactVerificationId };
+      const other = await start(ctx, { ...p, email: undefined });
+      await post(ctx, p, 'phone/send', {
+        ...PHONE,
+        contactVerificationId: other.contactVerificationId,
+      });
+      return { onboardingId: r.onboardingId, contactVerificationId: other.contactVerificationId };
     },
   },
 ];
