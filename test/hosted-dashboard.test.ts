@@ -12,13 +12,45 @@ import { createEntity, createValidation, ORG } from '../src/providers/gu1/testin
 import type { Sandbox } from '../src/sandbox/index.js';
 import { call, receiver, testSandbox } from './helpers.js';
 
-const post = (sb: Sandbox, path: string, fields: Record<string, string>) =>
-  sb.app.request(`/_sandbox/ui${path}`, { method: 'POST', body: new URLSearchParams(fields) });
+/** The dashboard's CSRF token as a browser holds it: the cookie a page sets, and the forms' field. */
+async function csrf(sb: Sandbox) {
+  const page = await sb.app.request('/_sandbox/ui');
+  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  const token = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  return { cookie, token };
+}
+
+/** A dashboard form post, as the browser that loaded the page sends it. */
+const post = async (sb: Sandbox, path: string, fields: Record<string, string>) => {
+  const { cookie, token } = await csrf(sb);
+  return sb.app.request(`/_sandbox/ui${path}`, {
+    method: 'POST',
+    headers: { cookie },
+    body: new URLSearchParams({ ...fields, csrf: token }),
+  });
+};
 
 async function capaSession(sb: Sandbox) {
   const userId = await createUser(sb);
   return sessionIdOf((await createLink(sb, userId)).body.data.kycLink);
 }
+
+describe('dashboard forms', () => {
+  it('refuse a post without the CSRF token its page set, or with another', async () => {
+    const sb = testSandbox();
+    const { cookie, token } = await csrf(sb);
+    const reset = (headers: Record<string, string>, fields: Record<string, string>) =>
+      sb.app.request('/_sandbox/ui/reset', {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams(fields),
+      });
+    expect((await reset({}, { tenant: '*' })).status).toBe(403);
+    expect((await reset({ cookie }, { tenant: '*' })).status).toBe(403);
+    expect((await reset({ cookie }, { tenant: '*', csrf: `${token.slice(1)}x` })).status).toBe(403);
+    expect((await reset({ cookie }, { tenant: '*', csrf: token })).status).toBe(303);
+  });
+});
 
 describe('dashboard pages', () => {
   it('lists tenants (masked) and sessions with state and expiry on the tenant clock', async () => {

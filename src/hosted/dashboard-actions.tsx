@@ -5,6 +5,7 @@ import { durationOf, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { filterOf, tenantOf } from './dashboard-data.js';
 import { SessionsPage } from './dashboard-pages.js';
+import { csrfMatches, CsrfToken } from './csrf.js';
 import { UI } from './layout.js';
 
 export const NOTICES = {
@@ -35,6 +36,11 @@ type Form = Record<string, unknown>;
 /** Runs an action; back to the form's page with a notice, or the main page with the refusal. */
 async function act(sb: Sandbox, c: Context, notice: (form: Form) => Promise<Notice>) {
   const form = await c.req.parseBody();
+  if (!csrfMatches(c, form))
+    return c.text(
+      'This form has no valid CSRF token: reload the dashboard page and try again',
+      403,
+    );
   try {
     const done = await notice(form);
     const raw = field(form, 'back');
@@ -45,7 +51,9 @@ async function act(sb: Sandbox, c: Context, notice: (form: Form) => Promise<Noti
     const error = `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
     const status = (err.status >= 400 && err.status < 500 ? err.status : 400) as 400;
     return c.html(
-      <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />,
+      <CsrfToken.Provider value={String(form.csrf)}>
+        <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />
+      </CsrfToken.Provider>,
       status,
     );
   }

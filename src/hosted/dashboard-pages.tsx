@@ -1,5 +1,6 @@
 // The dashboard's main page: tenants with their clocks, and sessions with state and expiry on the
 // tenant's clock, each with the operator's actions as plain forms (no JavaScript needed).
+import { Csrf } from './csrf.js';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
 import { tenantRows, sessionRows, type Filter } from './dashboard-data.js';
@@ -87,6 +88,7 @@ const Tenant: FC<{ t: TenantRow; back: string }> = ({ t, back }) => (
     <td>{t.sessions}</td>
     <td>
       <form method="post" action={`${UI}/clock/advance`}>
+        <Csrf />
         <Back back={back} />
         <input type="hidden" name="tenant" value={t.handle} />
         <input
@@ -105,6 +107,7 @@ const Tenant: FC<{ t: TenantRow; back: string }> = ({ t, back }) => (
     </td>
     <td>
       <form method="post" action={`${UI}/reset`}>
+        <Csrf />
         <Back back={back} />
         <input type="hidden" name="tenant" value={t.handle} />
         <button type="submit" class="btn abandon small">
@@ -122,6 +125,7 @@ const EveryTenant: FC<{ back: string }> = ({ back }) => (
       <tr>
         <td>
           <form method="post" action={`${UI}/clock/advance`}>
+            <Csrf />
             <Back back={back} />
             <input type="hidden" name="tenant" value="*" />
             <span class="muted">Every tenant:</span>
@@ -140,6 +144,7 @@ const EveryTenant: FC<{ back: string }> = ({ back }) => (
         </td>
         <td>
           <form method="post" action={`${UI}/reset`}>
+            <Csrf />
             <Back back={back} />
             <input type="hidden" name="tenant" value="*" />
             <button type="submit" class="btn abandon small">
@@ -192,6 +197,7 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
 /** The operator's move: any state the vendor allows next, with an optional reason. */
 const MoveForm: FC<{ view: SessionRow['view']; back: string }> = ({ view, back }) => (
   <form method="post" action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}>
+    <Csrf />
     <Back back={back} />
     <select name="state" aria-label="New state">
       {view.next.map((n) => (

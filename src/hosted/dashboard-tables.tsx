@@ -1,5 +1,6 @@
 // The dashboard's other pages: webhook deliveries with every attempt (and replay), the request
 // journal (credentials masked, bodies left out), and the scenario catalogue.
+import { Csrf } from './csrf.js';
 import type { FC } from 'hono/jsx';
 import { deliveries, journal } from './dashboard-data.js';
 import { when } from './flow.js';
@@ -36,6 +37,7 @@ const Delivery: FC<{ d: DeliveryRow; back: string }> = ({ d, back }) => (
     <td>
       {d.url ? (
         <form method="post" action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}>
+          <Csrf />
           <Back back={back} />
           <button type="submit" class="btn ghost small">
             Replay

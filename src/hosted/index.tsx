@@ -1,6 +1,8 @@
 // Mounts the HTML side of the sandbox: the page every verification link opens (/verify) and the
 // dashboard over the admin API (/_sandbox/ui). Knows no vendor: pages come from SessionAdapters.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { csrfOf, CsrfToken, issueCsrf } from './csrf.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { dashboardActions, NOTICES } from './dashboard-actions.js';
 import { filterOf } from './dashboard-data.js';
@@ -38,10 +40,14 @@ export function mountHosted(app: Hono, sb: Sandbox) {
     return { sb, filter, back: `${UI}${path}${query ? `?${query}` : ''}`, notice };
   };
 
-  ui.get('/', (c) => c.html(<SessionsPage {...props(c.req.query(), '')} />));
-  ui.get('/webhooks', (c) => c.html(<WebhooksPage {...props(c.req.query(), '/webhooks')} />));
-  ui.get('/journal', (c) => c.html(<JournalPage {...props(c.req.query(), '/journal')} />));
-  ui.get('/scenarios', (c) => c.html(<ScenariosPage {...props(c.req.query(), '/scenarios')} />));
+  ui.use('*', issueCsrf);
+  /** A dashboard page, its forms carrying the browser's CSRF token. */
+  const page = (c: Context, body: JSX.Element) =>
+    c.html(<CsrfToken.Provider value={csrfOf(c)}>{body}</CsrfToken.Provider>);
+  ui.get('/', (c) => page(c, <SessionsPage {...props(c.req.query(), '')} />));
+  ui.get('/webhooks', (c) => page(c, <WebhooksPage {...props(c.req.query(), '/webhooks')} />));
+  ui.get('/journal', (c) => page(c, <JournalPage {...props(c.req.query(), '/journal')} />));
+  ui.get('/scenarios', (c) => page(c, <ScenariosPage {...props(c.req.query(), '/scenarios')} />));
   ui.route('/', dashboardActions(sb));
   ui.route('/', loginRoutes(sb));
   app.route(UI, ui);
