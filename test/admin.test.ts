@@ -203,7 +203,7 @@ describe('admin API', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       provider: 'capa',
-      tenant: KEY,
+      tenant: 'capa…0001', // keys are shown masked
       state: 'IN_PROGRESS',
       link: 'live',
       next: ['VERIFIED', 'REJECTED', 'REVIEW_NEEDED'],

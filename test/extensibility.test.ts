@@ -65,7 +65,7 @@ describe('a provider defined outside the registry', () => {
       expect.objectContaining({
         id: created.id,
         provider: 'tiny',
-        tenant: 'tiny_test_key_0001',
+        tenant: 'tiny…0001',
         state: 'pending',
         link: 'live',
         next: ['started', 'approved', 'declined'],

@@ -2,12 +2,18 @@
 import { Hono } from 'hono';
 import { SandboxError, type TenantRef } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { adminBody, durationOf, query, tenantFilter, tenantOf } from './input.js';
+import { adminBody, durationOf, query, shownKey, tenantFilter, tenantOf } from './input.js';
+
+/** The clock offsets with each tenant's key masked. */
+const offsetsShown = (o: { global: number; tenants: Record<string, number> }) => ({
+  global: o.global,
+  tenants: Object.fromEntries(Object.entries(o.tenants).map(([k, v]) => [shownKey(k), v])),
+});
 
 export function clockRoutes(sb: Sandbox) {
   const view = (ref?: TenantRef) => ({
     now: new Date(sb.time.now(ref)).toISOString(),
-    ...sb.time.offsets(),
+    ...offsetsShown(sb.time.offsets()),
   });
   return new Hono()
     .get('/clock', (c) => c.json(view(tenantOf(tenantFilter(sb, query(c))))))

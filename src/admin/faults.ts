@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { adminBody, query, tenantFilter } from './input.js';
+import { adminBody, query, shown, tenantFilter } from './input.js';
 
 /** The rules the caller may delete: every rule for the operator, a tenant's own for a tenant. */
 const ownRules = (sb: Sandbox) => {
@@ -16,7 +16,7 @@ const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 export function faultRoutes(sb: Sandbox) {
   return new Hono()
     .get('/scenarios', (c) => c.json(sb.faults.scenarios(tenantFilter(sb, query(c)).provider)))
-    .get('/faults', (c) => c.json(sb.faults.list(tenantFilter(sb, query(c)))))
+    .get('/faults', (c) => c.json(sb.faults.list(tenantFilter(sb, query(c))).map(shown)))
     .post('/faults', async (c) => {
       const body = await adminBody(c);
       const { provider, tenant } = tenantFilter(sb, body);
@@ -37,7 +37,7 @@ export function faultRoutes(sb: Sandbox) {
         times: num(body.times) ?? null,
         probability: num(body.probability),
       });
-      return c.json(rule, 201);
+      return c.json(shown(rule), 201);
     })
     .delete('/faults/:id', (c) => {
       const id = c.req.param('id');

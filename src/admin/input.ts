@@ -1,6 +1,6 @@
 // Reading admin input: a bad admin call is a SandboxError with a hint, never a vendor error.
 import type { Context } from 'hono';
-import { adminJson, SandboxError, type TenantFilter } from '../engine/index.js';
+import { adminJson, maskValue, SandboxError, type TenantFilter } from '../engine/index.js';
 
 export { durationOf } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
@@ -38,3 +38,16 @@ export function paged<T>(c: Context, items: readonly T[]): Response {
   if (from + limit < items.length) c.header('x-next-cursor', String(from + limit));
   return c.json(items.slice(from, from + limit));
 }
+
+/**
+ * A record as the admin API shows it: its tenant's key by the identifiable mask ("capa…0001"), the
+ * same as in logs, the journal and the dashboard; the caller names tenants by the key it holds.
+ */
+export const shown = <T extends { tenant?: string | null }>(record: T): T =>
+  record.tenant ? { ...record, tenant: maskValue(record.tenant) } : record;
+
+/** A "<provider>:<key>" tenant key with its key masked. */
+export const shownKey = (key: string) => {
+  const at = key.indexOf(':');
+  return `${key.slice(0, at)}:${maskValue(key.slice(at + 1))}`;
+};

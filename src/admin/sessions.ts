@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { adminBody, paged, query, tenantFilter } from './input.js';
+import { adminBody, paged, query, shown, tenantFilter } from './input.js';
 
 export function sessionRoutes(sb: Sandbox) {
   const must = (id: string) => {
@@ -19,9 +19,9 @@ export function sessionRoutes(sb: Sandbox) {
   return new Hono()
     .get('/sessions', (c) => {
       const q = query(c);
-      return paged(c, sb.sessions.list({ ...tenantFilter(sb, q), state: q.state }));
+      return paged(c, sb.sessions.list({ ...tenantFilter(sb, q), state: q.state }).map(shown));
     })
-    .get('/sessions/:id', (c) => c.json(must(c.req.param('id')).view))
+    .get('/sessions/:id', (c) => c.json(shown(must(c.req.param('id')).view)))
     .post('/sessions/:id/transition', async (c) => {
       const s = must(c.req.param('id'));
       const body = await adminBody(c);
@@ -35,6 +35,8 @@ export function sessionRoutes(sb: Sandbox) {
         );
       }
       const reason = typeof body.reason === 'string' ? body.reason : undefined;
-      return c.json(await sb.sessions.transition(s.view.id, body.state, { reason, manual: true }));
+      return c.json(
+        shown(await sb.sessions.transition(s.view.id, body.state, { reason, manual: true })),
+      );
     });
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { inFilter, maskSecrets, maskValue, secretSet } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { adminBody, paged, query, tenantFilter } from './input.js';
+import { adminBody, paged, query, shown, tenantFilter } from './input.js';
 
 /**
  * The snapshot as the API shows it: each tenant named by its identifiable mask, and the values of
@@ -24,14 +24,17 @@ export function stateRoutes(sb: Sandbox) {
     .post('/reset', async (c) => {
       const filter = tenantFilter(sb, await adminBody(c));
       sb.reset(filter);
-      return c.json({ reset: filter.provider ? filter : 'all' });
+      return c.json({ reset: filter.provider ? shown(filter) : 'all' });
     })
     .get('/snapshot', (c) => c.json(masked(sb, sb.snapshot(tenantFilter(sb, query(c))))))
     .get('/tenants', (c) => {
       const filter = tenantFilter(sb, query(c));
       return paged(
         c,
-        sb.tenants(filter.provider).filter((t) => inFilter(filter, t)),
+        sb
+          .tenants(filter.provider)
+          .filter((t) => inFilter(filter, t))
+          .map(shown),
       );
     });
 }

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { inFilter, SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { paged, query, tenantFilter } from './input.js';
+import { paged, query, shown, tenantFilter } from './input.js';
 
 export function webhookRoutes(sb: Sandbox) {
   const must = (id: string) => {
@@ -19,10 +19,18 @@ export function webhookRoutes(sb: Sandbox) {
   return (
     new Hono()
       // Newest first; the queue keeps creation order.
-      .get('/webhooks', (c) => paged(c, sb.webhooks.list(tenantFilter(sb, query(c))).reverse()))
-      .get('/webhooks/:id', (c) => c.json(must(c.req.param('id'))))
+      .get('/webhooks', (c) =>
+        paged(
+          c,
+          sb.webhooks
+            .list(tenantFilter(sb, query(c)))
+            .reverse()
+            .map(shown),
+        ),
+      )
+      .get('/webhooks/:id', (c) => c.json(shown(must(c.req.param('id')))))
       .post('/webhooks/:id/replay', async (c) =>
-        c.json(await sb.webhooks.replay(must(c.req.param('id')).id)),
+        c.json(shown(await sb.webhooks.replay(must(c.req.param('id')).id))),
       )
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers.js';
 import { signJwt } from './auth.js';
+import { maskValue } from '../../engine/index.js';
 import {
   advance,
   BLAZE,
@@ -224,9 +225,9 @@ describe('Faceki Bearer checks', () => {
       tenant: string;
     }[];
     expect(journal.map((e) => [e.operation, e.tenant]).sort()).toEqual([
-      ['generateToken', BLAZE.clientId],
-      ['getAccessToken', V2.clientId],
-      ['getKycRules', V2.clientId],
+      ['generateToken', maskValue(BLAZE.clientId)],
+      ['getAccessToken', maskValue(V2.clientId)],
+      ['getKycRules', maskValue(V2.clientId)],
     ]);
   });
 });
