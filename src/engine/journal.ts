@@ -93,17 +93,21 @@ export function createJournal(
   // load: every live entry is copied by the next young-generation GC (the performance record has
   // the figures).
   const rings = new Map<string, { ref: TenantRef; entries: Stored[]; next: number }>();
+  let last: string | undefined;
   let seq = 0;
   return {
     record(entry) {
       const k = tenantKey(entry);
       let ring = rings.get(k);
-      if (ring)
-        rings.delete(k); // re-inserted below: the map stays in order of last use
-      else ring = { ref: entry, entries: [], next: 0 };
-      rings.set(k, ring);
-      // Past maxTenants rings, the tenant journaled least recently is forgotten.
-      if (rings.size > maxTenants) rings.delete(rings.keys().next().value!);
+      if (!ring || k !== last) {
+        // Moved to the end, so the map stays in order of last use (the most recent stays put).
+        if (ring) rings.delete(k);
+        else ring = { ref: entry, entries: [], next: 0 };
+        rings.set(k, ring);
+        last = k;
+        // Past maxTenants rings, the tenant journaled least recently is forgotten.
+        if (rings.size > maxTenants) rings.delete(rings.keys().next().value!);
+      }
       // The record is the pipeline's own fresh object: stored as it is (request headers are
       // immutable, read only when the journal is listed).
       const stored = entry as Stored;
@@ -134,6 +138,7 @@ export function createJournal(
     },
     reset(filter = {}) {
       for (const [k, ring] of rings) if (inFilter(filter, ring.ref)) rings.delete(k);
+      last = undefined;
     },
   };
 }

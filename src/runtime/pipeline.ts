@@ -26,7 +26,7 @@ import {
   type ProviderModule,
 } from '../engine/index.js';
 import { parseBody } from '../engine/journal.js';
-import { bodyReadAhead } from './read-ahead.js';
+import { bodyReadAhead, TOO_LARGE } from './read-ahead.js';
 
 export interface PipelineDeps {
   provider: ProviderModule;
@@ -92,13 +92,9 @@ class Stages {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return this.tenant(x, undefined, false);
     const limit = this.deps.bodyLimit;
-    const ahead = bodyReadAhead(c); // read ahead within the largest limit of any provider
-    if (ahead)
-      return this.tenant(
-        x,
-        ahead.text,
-        ahead.tooLarge || Buffer.byteLength(ahead.text ?? '') > limit,
-      );
+    const ahead = bodyReadAhead(c, limit);
+    if (ahead === TOO_LARGE) return this.tenant(x, undefined, true);
+    if (ahead !== undefined) return this.tenant(x, ahead, false);
     // In process (app.request): no server read it; a body is read whole, then measured.
     if (Number(c.req.header('content-length') ?? 0) > limit) return this.tenant(x, undefined, true);
     return c.req.text().then((text) => this.tenant(x, text, Buffer.byteLength(text) > limit));

@@ -39,15 +39,17 @@ function refuse(req: ReadAhead, res: Parameters<RequestListener>[1], listener: R
 
 const utf8 = new TextDecoder(); // as Request.text() decodes: invalid bytes replaced, a leading BOM dropped
 
-export type AheadBody = { text: string; tooLarge: false } | { text: undefined; tooLarge: true };
-
-/** The body readAhead read for this request; undefined when it did not (in process, GET). */
-export function bodyReadAhead(c: Context): AheadBody | undefined {
+/**
+ * The body readAhead read for this request, measured against `limit`: its text, or TOO_LARGE (over
+ * the limit, or over the server's own while it streamed in); undefined when nothing was read ahead
+ * (in process, GET). No object per request: the hot path allocates only the text.
+ */
+export function bodyReadAhead(c: Context, limit: number): string | typeof TOO_LARGE | undefined {
   const incoming = (c.env as { incoming?: ReadAhead } | undefined)?.incoming;
-  if (incoming?.tooLarge) return { text: undefined, tooLarge: true };
+  if (incoming?.tooLarge) return TOO_LARGE;
   const raw = incoming?.rawBody;
-  return raw instanceof Buffer ? { text: utf8.decode(raw), tooLarge: false } : undefined;
+  if (!(raw instanceof Buffer)) return undefined;
+  return raw.length > limit ? TOO_LARGE : utf8.decode(raw);
 }
 
-/** Whether a request's body went over the limit while it was read ahead. */
-export const tooLarge = (c: Context) => bodyReadAhead(c)?.tooLarge === true;
+export const TOO_LARGE = Symbol('body over the limit');

@@ -13,7 +13,7 @@ import { RegExpRouter } from 'hono/router/reg-exp-router';
 import type { Logger } from 'pino';
 import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
 import { errorResponse, pipeline, type PipelineDeps } from '../runtime/pipeline.js';
-import { bodyReadAhead, readAhead } from '../runtime/read-ahead.js';
+import { bodyReadAhead, readAhead, TOO_LARGE } from '../runtime/read-ahead.js';
 import { refuseTraversal } from '../runtime/request-line.js';
 
 export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
@@ -46,13 +46,8 @@ export function createApp(providers: readonly ProviderModule[], deps: MountDeps)
   // The control plane and the pages read small bodies only; anything over the limit is refused
   // before a handler reads it (a provider's own 413 comes from its pipeline).
   const limited: MiddlewareHandler = async (c, next) => {
-    const ahead = bodyReadAhead(c); // read ahead within the largest limit of any route
-    const size = ahead?.text === undefined ? 0 : Buffer.byteLength(ahead.text);
-    if (
-      ahead?.tooLarge ||
-      size > deps.bodyLimit ||
-      Number(c.req.header('content-length') ?? 0) > deps.bodyLimit
-    ) {
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (bodyReadAhead(c, deps.bodyLimit) === TOO_LARGE || declared > deps.bodyLimit) {
       const err = new SandboxError(
         413,
         'body_too_large',

@@ -78,6 +78,7 @@ export function createKits(deps: KitDeps): Kits {
   // In order of last use (a hit moves a kit to the end), so the first one is the least recent.
   const kits = new Map<string, Kit>();
   const loggers = new Map<string, Logger>();
+  let last: string | undefined;
   const idle = (kit: Kit) => !kit.ids.used() && !deps.store.holds(kit);
 
   function sweep() {
@@ -97,14 +98,17 @@ export function createKits(deps: KitDeps): Kits {
     of(provider, tenant) {
       const key = tenantKey({ provider, tenant });
       let kit = kits.get(key);
+      if (key === last && kit) return kit; // already the most recent: no reordering
       if (kit) kits.delete(key);
       else kit = makeKit(deps, loggerOf(provider), provider, tenant, key);
       kits.set(key, kit);
+      last = key;
       if (kits.size > IDLE_KITS) sweep();
       return kit;
     },
     forget(filter) {
       for (const [key, kit] of kits) if (inFilter(filter, kit)) kits.delete(key);
+      last = undefined;
     },
     leastRecent() {
       for (const kit of kits.values()) if (deps.store.holds(kit)) return kit;
