@@ -81,3 +81,31 @@ describe('webhooks to a receiver behind a private CA', () => {
     expect(deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
   });
 });
+
+describe('replays', () => {
+  it('go to the URL registered now, a NOT_SENT delivery included once a URL is registered', async () => {
+    const first = await receiver();
+    const second = await receiver();
+    closers.push(first.close, second.close);
+    const sb = testSandbox();
+    const userId = await createUser(sb);
+    const link = (await createLink(sb, userId)).body.data.kycLink;
+    await call(sb, 'POST', `/_sandbox/sessions/${sessionIdOf(link)}/transition`, {
+      json: { state: 'VERIFIED' },
+    });
+    const [notSent] = sb.webhooks.list({ provider: 'capa' });
+    expect(notSent!.status).toBe('not_sent');
+    const refused = await call(sb, 'POST', `/_sandbox/webhooks/${notSent!.id}/replay`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'no_webhook_url']);
+    await capa(sb, 'PUT', '/webhook-settings', { url: first.url });
+    const replayed = await call(sb, 'POST', `/_sandbox/webhooks/${notSent!.id}/replay`);
+    expect(replayed.body.status).toBe('delivered');
+    await capa(sb, 'PUT', '/webhook-settings', { url: second.url });
+    await call(sb, 'POST', `/_sandbox/webhooks/${notSent!.id}/replay`);
+    expect([first.received.length, second.received.length]).toEqual([1, 1]);
+    // Capa's own retry API follows the same rule.
+    const retry = await capa(sb, 'POST', `/webhook-notifications/${notSent!.id}/retry`);
+    expect(retry.status).toBe(200);
+    expect(second.received).toHaveLength(2);
+  });
+});

@@ -90,22 +90,22 @@ function mount(opts: SandboxOptions) {
 
 /** One more attempt of a delivery now; refused when the id names none or it had no URL. */
 async function replay(queue: WebhookQueue, id: string) {
-  const d = queue.get(id);
-  if (!d)
+  if (!queue.get(id))
     throw new SandboxError(
       404,
       'unknown_webhook',
       `No webhook delivery ${id}`,
       'GET /_sandbox/webhooks',
     );
-  if (!d.url)
+  const replayed = (await queue.replay(id))!;
+  if (!replayed.url)
     throw new SandboxError(
       409,
       'no_webhook_url',
-      'This delivery had no URL registered',
+      'No webhook URL is registered for this delivery',
       'register a webhook URL with the provider first',
     );
-  return (await queue.replay(id))!;
+  return replayed;
 }
 
 /** How webhooks go out: beyond loopback, never to this host or a private network unless allowed. */

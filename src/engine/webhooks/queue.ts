@@ -27,13 +27,15 @@ export interface NewDelivery {
   body: string;
   /** Signature headers, computed at each attempt (some vendors sign the attempt's timestamp). */
   sign?: (body: string, now: number) => Record<string, string>;
+  /** The URL registered now: a replay goes there, not to the one the event was queued with. */
+  target?: () => string | undefined;
   /** Delays between attempts in ms, on the tenant's clock: [0, 60000] = retry at once, then after a minute. */
   retries: readonly number[];
   /** Vendor data the provider keeps with the delivery (Capa's notification id, a subject id). */
   meta?: Record<string, unknown>;
 }
 
-export interface Delivery extends Omit<NewDelivery, 'sign'> {
+export interface Delivery extends Omit<NewDelivery, 'sign' | 'target'> {
   status: DeliveryStatus;
   createdAt: string;
   attempts: Attempt[];
@@ -75,6 +77,7 @@ const errorText = (err: unknown) => {
 class Queue implements WebhookQueue {
   private readonly deliveries = new Map<string, Delivery>();
   private readonly signers = new Map<string, NewDelivery['sign']>();
+  private readonly targets = new Map<string, NewDelivery['target']>();
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -152,7 +155,7 @@ class Queue implements WebhookQueue {
   }
 
   enqueue(input: NewDelivery): Delivery {
-    const { sign, ...rest } = input;
+    const { sign, target, ...rest } = input;
     const d: Delivery = {
       ...rest,
       status: input.url ? 'pending' : 'not_sent',
@@ -162,6 +165,7 @@ class Queue implements WebhookQueue {
     };
     this.deliveries.set(d.id, d);
     this.signers.set(d.id, sign);
+    if (target) this.targets.set(d.id, target);
     if (d.url) void this.pump();
     return d;
   }
@@ -174,9 +178,13 @@ class Queue implements WebhookQueue {
     return this.deliveries.get(id);
   }
 
+  /** One manual attempt now, to the URL registered now (a NOT_SENT one included, once there is one). */
   async replay(id: string) {
     const d = this.deliveries.get(id);
-    if (!d?.url) return d;
+    if (!d) return d;
+    const now = this.targets.get(id)?.();
+    if (now) d.url = now;
+    if (!d.url) return d;
     await this.inFlight.get(id);
     if (await this.attempt(d, true)) {
       d.status = 'delivered';
@@ -207,6 +215,7 @@ class Queue implements WebhookQueue {
       if (inFilter(filter, d)) {
         this.deliveries.delete(d.id);
         this.signers.delete(d.id);
+        this.targets.delete(d.id);
       }
     }
   }

@@ -49,7 +49,8 @@ function listNotifications(c: Context<ProviderEnv>) {
 async function retryNotification(c: Context<ProviderEnv>) {
   const kit = c.get('kit');
   const d = deliveryFor(kit, c.req.param('id'));
-  if (!d.url) throw fail('NOTIFICATION_NOT_RETRYABLE');
+  // A retry goes to the URL registered now; without one there is nowhere to send it.
+  if (!webhookSettings(kit).url) throw fail('NOTIFICATION_NOT_RETRYABLE');
   if (notificationView(d).manualRetryCount >= MANUAL_RETRY_LIMIT) throw fail('MANUAL_RETRY_LIMIT');
   return reply(c, envelope(kit, 'success', notificationView((await kit.webhooks.replay(d.id))!)));
 }

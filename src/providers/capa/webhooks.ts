@@ -34,6 +34,7 @@ export function emit(kit: Kit, event: CapaEvent, user: CapaUser) {
   return kit.webhooks.enqueue({
     event,
     url: settings.url ?? undefined,
+    target: () => webhookSettings(kit).url ?? undefined,
     body,
     sign: (raw) => signCapa(webhookSettings(kit).secret, raw),
     retries: CAPA_RETRIES_MS,

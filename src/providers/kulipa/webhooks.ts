@@ -115,6 +115,7 @@ export function emit(
   return kit.webhooks.enqueue({
     event,
     url: webhookSettings(kit).url ?? undefined,
+    target: () => webhookSettings(kit).url ?? undefined,
     body: JSON.stringify(body),
     sign: (raw, nowMs) => signKulipa(key.privateKey, key.id, raw, nowMs, encoding),
     retries: KULIPA_RETRIES_MS,
