@@ -302,3 +302,24 @@ describe('webhook targets beyond loopback', () => {
     }
   });
 });
+
+describe('secrets in the journal', () => {
+  it("masks each provider's secret-bearing fields in queries, request bodies and answers", async () => {
+    const sb = testSandbox();
+    await capa(sb, 'PUT', '/webhook-settings', {
+      url: 'https://hooks.example/x',
+      secret: 'a-partner-chosen-secret-123',
+    });
+    await call(
+      sb,
+      'GET',
+      '/faceki/auth/api/access-token?clientId=faceki_test_client_v2&clientSecret=faceki_test_secret_v2_000001',
+    );
+    const text = JSON.stringify((await call(sb, 'GET', '/_sandbox/journal?limit=1000')).body);
+    expect(text).not.toContain('a-partner-chosen-secret-123');
+    expect(text).not.toContain('faceki_test_secret_v2_000001');
+    expect(text).toContain('face…0001');
+    const token = (await call(sb, 'GET', '/_sandbox/journal?provider=faceki')).body[0].responseBody;
+    expect(JSON.stringify(token)).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/); // no JWT
+  });
+});

@@ -14,6 +14,8 @@ export const baanx = defineProvider({
   title: 'Baanx',
   clientBase: '',
   docs: 'https://docs.baanx.com',
+  // Secret-bearing fields: passwords, the email/SMS/OTP codes, and the access token answered.
+  secrets: ['password', 'verificationCode', 'otpCode', 'accessToken'],
   errors: baanxErrors,
   renderError: renderBaanxError,
   transport: baanxTransport,

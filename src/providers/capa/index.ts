@@ -14,6 +14,8 @@ export const capa = defineProvider({
   title: 'Capa',
   clientBase: '',
   docs: 'https://docs.capa.fi',
+  // Secret-bearing fields in Capa's bodies: the webhook signing secret.
+  secrets: ['secret'],
   errors: capaErrors,
   renderError: renderCapaError,
   transport: transportKeys('INTERNAL_SERVER_ERROR'),

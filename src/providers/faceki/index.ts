@@ -16,6 +16,8 @@ export const faceki = defineProvider({
   docs: 'https://docs.faceki.com',
   // Real clients upload document photos and selfies of several MB.
   bodyLimit: 10 * 1024 * 1024,
+  // Secret-bearing fields: the client secret (token query and body) and the JWT answered.
+  secrets: ['clientSecret', 'client_secret', 'access_token', 'token'],
   errors: facekiErrors,
   renderError: renderFacekiError,
   // An unknown path is Faceki's code 1 "Invalid URL" (errors.ts keeps that key).

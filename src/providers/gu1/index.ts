@@ -14,6 +14,8 @@ export const gu1 = defineProvider({
   title: 'gu1',
   clientBase: '',
   docs: 'https://docs.gu1.ai',
+  // Secret-bearing fields in gu1's bodies: the organization's webhook secret.
+  secrets: ['secret'],
   errors: gu1Errors,
   renderError: renderGu1Error,
   transport: gu1Transport,

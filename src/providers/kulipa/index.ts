@@ -14,6 +14,8 @@ export const kulipa = defineProvider({
   title: 'Kulipa',
   clientBase: '/v1',
   docs: 'https://kulipa.readme.io',
+  // Secret-bearing fields in Kulipa's bodies: webhook secrets and the signing key material.
+  secrets: ['secret', 'privateKey'],
   errors: kulipaErrors,
   renderError: renderKulipaError,
   transport: transportKeys('INTERNAL_SERVER_ERROR'),
