@@ -53,3 +53,9 @@ export function bodyReadAhead(c: Context, limit: number): string | typeof TOO_LA
 }
 
 export const TOO_LARGE = Symbol('body over the limit');
+
+/** Whether the body read ahead is over `limit` (or went over the server's own), without decoding it. */
+export function overLimit(c: Context, limit: number): boolean {
+  const incoming = (c.env as { incoming?: ReadAhead } | undefined)?.incoming;
+  return !!incoming?.tooLarge || (incoming?.rawBody?.length ?? 0) > limit;
+}

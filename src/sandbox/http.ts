@@ -13,7 +13,7 @@ import { RegExpRouter } from 'hono/router/reg-exp-router';
 import type { Logger } from 'pino';
 import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
 import { errorResponse, pipeline, type PipelineDeps } from '../runtime/pipeline.js';
-import { bodyReadAhead, readAhead, TOO_LARGE } from '../runtime/read-ahead.js';
+import { overLimit, readAhead } from '../runtime/read-ahead.js';
 import { refuseTraversal } from '../runtime/request-line.js';
 
 export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
@@ -47,7 +47,7 @@ export function createApp(providers: readonly ProviderModule[], deps: MountDeps)
   // before a handler reads it (a provider's own 413 comes from its pipeline).
   const limited: MiddlewareHandler = async (c, next) => {
     const declared = Number(c.req.header('content-length') ?? 0);
-    if (bodyReadAhead(c, deps.bodyLimit) === TOO_LARGE || declared > deps.bodyLimit) {
+    if (overLimit(c, deps.bodyLimit) || declared > deps.bodyLimit) {
       const err = new SandboxError(
         413,
         'body_too_large',
