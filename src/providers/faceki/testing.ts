@@ -163,3 +163,32 @@ export const expectTokenError = (res: Reply, status: number, message: string) =>
   expect(res.status).toBe(status);
   expect(res.body).toEqual({ status: false, message, statusCode: status, data: {} });
 };
+
+// Shared by the split links/records/verify behaviour tests.
+export const INVALID =
+  'Required fields in the request are either invalid or missing as per rules defined in the workflow';
+export const MISSING_DOCUMENT =
+  'A required document for verification is missing as per the rules defined in the workflow';
+export const NO_CREDIT =
+  'There is insufficient credit in the wallet to perform the document verification';
+export const RECORDS = '/kycverify/api/kycverify/records';
+export const VALIDATE = '/kycverify/api/kycverify/validate-kyc-verify-link';
+export const V3 = '/api/v3/kyc_verification';
+
+/** POST a link request as the given token. */
+export const postLink = (sb: Sandbox, token: string, json: unknown) =>
+  fk(sb, 'POST', LINK_PATH, { token, json });
+
+/** A Blaze 3.0 request for the passport-only workflow (no back for a passport). */
+export const passport = (extra: Record<string, Upload> = {}): Record<string, Upload> => ({
+  selfie: image('selfie-ada'),
+  workflowId: WORKFLOW,
+  document_1_front: image('passport'),
+  record_identifier: 'cust-1',
+  ...extra,
+});
+
+export const wallet = async (sb: Sandbox, tenant = V2.clientId) =>
+  (await call(sb, 'GET', `/_sandbox/providers/faceki/wallet?tenant=${tenant}`)).body;
+export const records = async (sb: Sandbox, token: string, query: string) =>
+  (await fk(sb, 'GET', `${RECORDS}?${query}`, { token })).body.result;
