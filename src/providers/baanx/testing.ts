@@ -1,8 +1,9 @@
 // Test helpers (excluded from the build): calls with key and region, registration step by step.
 import { expect } from 'vitest';
-import { call, type Reply } from '../../../test/helpers.js';
+import { call, testSandbox, type Reply } from '../../../test/helpers.js';
 import type { ProviderTesting } from '../../../test/provider-testing.js';
 import type { Sandbox } from '../../sandbox/index.js';
+import { baanx as provider } from './index.js';
 
 export const KEY = 'baa0c11e-0000-4000-8000-000000000001';
 
@@ -206,3 +207,6 @@ export const advance = (sb: Sandbox, by: string, key = KEY) =>
 export const stateOf = async (sb: Sandbox, r: Registration) =>
   (await baanx(sb, 'GET', `/v1/auth/register?onboardingId=${r.onboardingId}`, undefined, r.o)).body
     .verificationState as string;
+
+/** A sandbox with only Baanx, for the registration suites. */
+export const sandbox = () => testSandbox({ providers: [provider] });

@@ -132,3 +132,37 @@ export async function inReview(sb: Sandbox, creds: Creds = ME, body: Record<stri
   await move(sb, v.id, 'in_review');
   return v;
 }
+
+/** Events queued for the organization, oldest first (no URL configured: logged, not sent). */
+export const sent = (sb: Sandbox) => sb.webhooks.list({ provider: 'gu1' }).map((d) => d.event);
+export const lastPayload = (sb: Sandbox, event: string) =>
+  JSON.parse(
+    sb.webhooks
+      .list({ provider: 'gu1' })
+      .filter((d) => d.event === event)
+      .at(-1)!.body,
+  ).payload;
+export const snapshotOf = (sb: Sandbox) =>
+  JSON.stringify(sb.snapshot({ provider: 'gu1', tenant: ORG }));
+
+/** A validation of a sandbox test taxId (no provider session), walked to its outcome. */
+export async function mock(sb: Sandbox, taxId: string, body: Record<string, unknown> = {}) {
+  const entityId = await createEntity(sb, { taxId });
+  const id = (await createValidation(sb, entityId, body)).body.id as string;
+  return { entityId, id };
+}
+
+/** Walks a fresh validation through the admin API to `path`'s last status. */
+export async function walked(sb: Sandbox, path: string[]) {
+  const v = await started(sb);
+  for (const s of path) await move(sb, v.id, s);
+  return v;
+}
+
+export const TERMINAL: [string, string[]][] = [
+  ['approved', ['in_progress', 'approved']],
+  ['rejected', ['in_progress', 'rejected']],
+  ['expired', ['expired']],
+  ['abandoned', ['in_progress', 'abandoned']],
+  ['cancelled', ['cancelled']],
+];
