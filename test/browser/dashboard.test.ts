@@ -5,20 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../src/engine/index.js';
 import { handleOf } from '../../src/hosted/security.js';
 import { receiver, testSandbox } from '../helpers.js';
+import { api, hasChromium, launch, screenshot, SKIP_REASON } from './helpers.js';
 import {
-  api,
   baanxLink,
   CAPA_KEY,
   capaLink,
   facekiLink,
   gu1Link,
-  hasChromium,
   KULIPA_KEY,
   kulipaLink,
-  launch,
-  screenshot,
-  SKIP_REASON,
-} from './helpers.js';
+} from './links.js';
 
 describe.skipIf(!hasChromium)(`dashboard at /_sandbox/ui in Chromium${SKIP_REASON}`, () => {
   let browser: Browser;

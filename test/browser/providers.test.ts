@@ -3,19 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiver, testSandbox } from '../helpers.js';
-import {
-  api,
-  baanxLink,
-  capaLink,
-  facekiLink,
-  gu1Link,
-  hasChromium,
-  kulipaLink,
-  launch,
-  screenshot,
-  SKIP_REASON,
-  walkToOutcomes,
-} from './helpers.js';
+import { api, hasChromium, launch, screenshot, SKIP_REASON, walkToOutcomes } from './helpers.js';
+import { baanxLink, capaLink, facekiLink, gu1Link, kulipaLink } from './links.js';
 
 // The partner app the person returns to: intercepted, so no request leaves the machine.
 const APP = 'https://app.example.test/kyc/return';
