@@ -28,7 +28,19 @@ describe('config', () => {
     ]);
   });
 
+  it('takes the retention and the tenant cap from flags or the environment', () => {
+    expect(loadConfig(['--retain-records', '500', '--retain-for', '7d'], {})).toMatchObject({
+      retention: { records: 500, ageMs: 7 * 86_400_000 },
+      maxTenants: undefined,
+    });
+    expect(loadConfig([], { KYC_SANDBOX_MAX_TENANTS: '50' }).maxTenants).toBe(50);
+    expect(loadConfig([], {}).retention).toEqual({ records: undefined, ageMs: undefined });
+  });
+
   it.each([
+    [['--retain-records', '0'], /retain-records must be a whole number/],
+    [['--retain-for', 'forever'], /retain-for must be a duration/],
+    [['--max-tenants', '1e3'], /max-tenants must be/],
     [['--port', 'abc'], /port must be/],
     [['--clock', 'slow'], /clock must be real or frozen/],
     [['--log-level', 'loud'], /log level/],

@@ -1,7 +1,7 @@
 // The only reader of process.env and argv: flags win over KYC_SANDBOX_* variables, which win over
 // defaults. Returns a frozen config, or throws ConfigError (the CLI prints it and exits 2).
 import { parseArgs } from 'node:util';
-import type { ClockMode } from './engine/index.js';
+import { parseDuration, type ClockMode } from './engine/index.js';
 
 export interface Config {
   port: number;
@@ -18,6 +18,10 @@ export interface Config {
   allowedHosts: readonly string[];
   /** Webhook targets in private ranges allowed when bound beyond loopback. */
   webhookAllow: readonly string[];
+  /** Tenants holding state kept at most (the least recently used is reset past it). */
+  maxTenants: number | undefined;
+  /** Per tenant: records of each kind kept, and their age on the tenant's clock. */
+  retention: { records?: number; ageMs?: number };
 }
 
 export class ConfigError extends Error {}
@@ -34,7 +38,11 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --admin-token <t>     KYC_SANDBOX_ADMIN_TOKEN  the admin API's and dashboard's token; needed when --host is not
                                                  loopback (generated and printed once when absent)
   --allowed-hosts <a,b> KYC_SANDBOX_ALLOWED_HOSTS Host names the admin API answers besides loopback and the public URL's
-  --webhook-allow <a,b> KYC_SANDBOX_WEBHOOK_ALLOW beyond loopback, webhook targets allowed in private ranges (CIDR, address, host)`;
+  --webhook-allow <a,b> KYC_SANDBOX_WEBHOOK_ALLOW beyond loopback, webhook targets allowed in private ranges (CIDR, address, host)
+  --max-tenants <n>     KYC_SANDBOX_MAX_TENANTS  tenants holding state; past it the least recently used is reset (default 10000)
+  --retain-records <n>  KYC_SANDBOX_RETAIN_RECORDS records of each kind kept per tenant, the oldest dropped first (default 10000)
+  --retain-for <dur>    KYC_SANDBOX_RETAIN_FOR   records and finished webhook deliveries older than this on the tenant's clock
+                                                 are dropped (default 30d)`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -55,6 +63,9 @@ function readFlags(argv: readonly string[]) {
         'admin-token': { type: 'string' },
         'allowed-hosts': { type: 'string' },
         'webhook-allow': { type: 'string' },
+        'max-tenants': { type: 'string' },
+        'retain-records': { type: 'string' },
+        'retain-for': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -83,6 +94,22 @@ const listOf = (text: string | undefined) =>
         .map((p) => p.trim())
         .filter(Boolean)
     : undefined;
+
+/** A whole number of at least 1, or undefined when not given. */
+function countOf(text: string | undefined, what: string) {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(text))
+    throw new ConfigError(`${what} must be a whole number ≥ 1, got "${text}"`);
+  return Number(text);
+}
+
+/** How much each tenant keeps: --retain-records and --retain-for. */
+function retentionOf(records: string | undefined, age: string | undefined) {
+  const ageMs = age === undefined ? undefined : parseDuration(age);
+  if (ageMs === 0 || (age !== undefined && ageMs === undefined))
+    throw new ConfigError(`retain-for must be a duration such as 30d or 12h, got "${age}"`);
+  return { records: countOf(records, 'retain-records'), ageMs };
+}
 
 export function loadConfig(
   argv: readonly string[],
@@ -123,5 +150,10 @@ export function loadConfig(
     adminToken: pick(values['admin-token'], 'ADMIN_TOKEN') || undefined,
     allowedHosts: listOf(pick(values['allowed-hosts'], 'ALLOWED_HOSTS')) ?? [],
     webhookAllow: listOf(pick(values['webhook-allow'], 'WEBHOOK_ALLOW')) ?? [],
+    maxTenants: countOf(pick(values['max-tenants'], 'MAX_TENANTS'), 'max-tenants'),
+    retention: retentionOf(
+      pick(values['retain-records'], 'RETAIN_RECORDS'),
+      pick(values['retain-for'], 'RETAIN_FOR'),
+    ),
   });
 }

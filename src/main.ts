@@ -23,6 +23,8 @@ export async function serveFromArgs(
       adminToken: config.adminToken,
       allowedHosts: config.allowedHosts,
       webhookAllow: config.webhookAllow,
+      maxTenants: config.maxTenants,
+      retention: config.retention,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {

@@ -56,6 +56,9 @@ export async function call<T = ParsedJson>(
   }
   const res = await sb.app.request(path, { method, headers, body });
   const text = await res.text();
+  // Webhooks go out in the background; a test reads its receiver once those the call started
+  // are done, as a client's test would wait for its receiver.
+  if (method !== 'GET') await sb.webhooks.flush();
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);

@@ -124,6 +124,41 @@ describe('store', () => {
     ]);
   });
 
+  it('keeps the newest records of a collection past the retention count, indexed ones compacted', () => {
+    const store = createStore({ retention: { records: 10, ageMs: 1000 } });
+    const ids = createIdSource('seed', 'p:a');
+    const ns = store.ns('p', 'a');
+    const links = Array.from({ length: 5000 }, () => ids.indexed('link'));
+    for (const id of links) ns.append('links', id, { id });
+    for (let n = 0; n < 50; n++) ns.put('users', `u${n}`, { id: `u${n}` });
+    ns.put('users', 'u45', { id: 'u45', updated: true }); // an update keeps its place
+    expect([ns.count('links'), ns.count('users')]).toEqual([10, 10]);
+    expect(ns.list('links').map((l) => l.id)).toEqual(links.slice(-10));
+    expect(ns.get('links', links[0])).toBeUndefined();
+    // A dropped position (compacted away) takes no write and throws nothing.
+    ns.put('links', links[0], { id: links[0] });
+    expect([ns.get('links', links[0]), ns.count('links')]).toEqual([undefined, 10]);
+    expect(ns.list('users').map((u) => u.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `u${40 + i}`),
+    );
+  });
+
+  it('sweeps records older than the retention age on the tenant clock, keeping lookup rows', () => {
+    const store = createStore({ retention: { records: 100, ageMs: 1000 } });
+    const ns = store.ns('p', 'a');
+    ns.put('users', 'old', { id: 'old', createdAt: new Date(0).toISOString() });
+    ns.put('users', 'new', { id: 'new', createdAt: new Date(5000).toISOString() });
+    ns.put('links', 'l', { id: 'l', createdAt: 500 });
+    ns.put('_settings', 'webhook', { createdAt: 0 });
+    store.sweep(() => 5500);
+    expect([ns.get('users', 'old'), ns.get('users', 'new')?.id, ns.get('links', 'l')]).toEqual([
+      undefined,
+      'new',
+      undefined,
+    ]);
+    expect(ns.get('_settings', 'webhook')).toEqual({ createdAt: 0 });
+  });
+
   it('snapshots are copies', () => {
     const store = createStore();
     const row = store.ns('p', 'a').put('users', 'u1', { id: 'u1', n: 1 });

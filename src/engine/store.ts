@@ -4,11 +4,14 @@
 // and only after the caller missed in its own) rather than keeping an index entry per record.
 // Collections whose name starts with "_" hold per-tenant singletons and lookup rows (settings, rate
 // windows, indexes) and are not searched.
+// Retention bounds a long life: each collection keeps its newest records (by count), and records
+// older than the retention age on the tenant's clock are dropped by sweep(); a lookup row may then
+// name a record that is gone, so providers check what a lookup finds.
 
-import { indexOfId } from './ids.js';
+import { IndexedRows, MapRows, type Row, type Rows } from './rows.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from './rows.js';
 
 export interface Namespace {
   readonly provider: string;
@@ -38,72 +41,38 @@ export interface Store {
   holds(ref: TenantRef): boolean;
   /** How many tenants hold something. */
   readonly size: number;
+  /** Drops the records older than the retention age on each tenant's clock (`now`). */
+  sweep(now: (ref: TenantRef) => number, filter?: TenantFilter): void;
   /** Drops every namespace, or only the given provider's tenant (all providers when provider is omitted). */
   reset(filter?: TenantFilter): void;
   snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
 }
 
-/** What the store needs of a collection; a Map is one. */
-interface Rows {
-  readonly size: number;
-  get(id: string): Row | undefined;
-  has(id: string): boolean;
-  set(id: string, row: Row): unknown;
-  delete(id: string): boolean;
-  values(): IterableIterator<Row>;
+/**
+ * How long a tenant's records are kept: the newest `records` of each collection, and (for records
+ * with a `createdAt`, outside "_" collections) those younger than `ageMs` on the tenant's clock.
+ */
+export interface Retention {
+  records: number;
+  ageMs: number;
 }
 
-/** Records whose ids carry their position (IdSource.indexed()), an array slot each. */
-class IndexedRows implements Rows {
-  private readonly ids: (string | undefined)[] = [];
-  private readonly rows: (Row | undefined)[] = [];
-  size = 0;
+export const DEFAULT_RETENTION: Retention = { records: 10_000, ageMs: 30 * 86_400_000 };
 
-  /** The slot holding this id, or -1. */
-  private slot(id: string) {
-    const at = indexOfId(id);
-    return at >= 0 && this.ids[at] === id ? at : -1;
-  }
-
-  get(id: string) {
-    const at = this.slot(id);
-    return at < 0 ? undefined : this.rows[at];
-  }
-
-  has(id: string) {
-    return this.slot(id) >= 0;
-  }
-
-  set(id: string, row: Row) {
-    const at = indexOfId(id);
-    // An id from elsewhere, or a position far past the end, is a provider bug: say so rather than
-    // overwrite another record or grow a sparse array.
-    const held = this.ids[at];
-    if (at < 0 || at > this.ids.length + 1024 || (held !== undefined && held !== id))
-      throw new Error(`${id} is not an indexed id of this collection`);
-    if (held === undefined) this.size++;
-    this.ids[at] = id;
-    this.rows[at] = row;
-    return this;
-  }
-
-  delete(id: string) {
-    const at = this.slot(id);
-    if (at < 0) return false;
-    this.ids[at] = undefined;
-    this.rows[at] = undefined;
-    this.size--;
-    return true;
-  }
-
-  *values() {
-    for (const row of this.rows) if (row !== undefined) yield row;
-  }
+export interface StoreOptions {
+  /** Runs when a tenant first stores something (the sandbox caps how many it keeps). */
+  onNewTenant?: (ref: TenantRef) => void;
+  retention?: Retention;
 }
 
-/** `onNewTenant` runs when a tenant first stores something (the sandbox caps how many it keeps). */
-export function createStore(onNewTenant: (ref: TenantRef) => void = () => {}): Store {
-  return new MemoryStore(onNewTenant);
+export function createStore(opts: StoreOptions = {}): Store {
+  return new MemoryStore(opts.onNewTenant ?? (() => {}), opts.retention ?? DEFAULT_RETENTION);
+}
+
+/** A record's creation instant (epoch ms or an ISO string), when it has one. */
+function createdAt(row: Row): number {
+  const at = row.createdAt;
+  return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
 }
 
 /** One tenant's collections, by name. */
@@ -115,15 +84,31 @@ class Space implements Namespace {
     readonly tenant: string,
     /** Called at the first write: the store keeps a tenant only once it holds something. */
     private readonly onFirstWrite: (space: Space) => void,
+    private readonly maxRecords: number,
   ) {}
 
   private rows(c: string): Rows {
     let rows = this.data.get(c);
     if (!rows) {
       if (this.data.size === 0) this.onFirstWrite(this);
-      this.data.set(c, (rows = new Map()));
+      this.data.set(c, (rows = new MapRows()));
     }
     return rows;
+  }
+
+  /** Stores a row; a new one past the retention count drops the collection's oldest. */
+  private set(rows: Rows, id: string, row: Row) {
+    const before = rows.size;
+    rows.set(id, row);
+    if (rows.size > before && rows.size > this.maxRecords) rows.shift();
+  }
+
+  /** Drops the records created before `cutoff`, oldest first; lookup ("_") collections are kept. */
+  sweep(cutoff: number) {
+    for (const [name, rows] of this.data) {
+      if (name[0] === '_') continue;
+      for (let row = rows.first(); row && createdAt(row) < cutoff; row = rows.first()) rows.shift();
+    }
   }
 
   get<T extends Row>(c: string, id: string) {
@@ -131,14 +116,14 @@ class Space implements Namespace {
   }
 
   put<T extends Row>(c: string, id: string, row: T) {
-    this.rows(c).set(id, row);
+    this.set(this.rows(c), id, row);
     return row;
   }
 
   append<T extends Row>(c: string, id: string, row: T) {
     const rows = this.data.get(c) ?? new IndexedRows();
     if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
-    rows.set(id, row);
+    this.set(rows, id, row);
     // Kept once its first record is in: a refused id leaves no collection behind.
     if (rows.size === 1) {
       if (this.data.size === 0) this.onFirstWrite(this);
@@ -173,12 +158,21 @@ class MemoryStore implements Store {
     this.onNewTenant(space);
   };
 
-  constructor(private readonly onNewTenant: (ref: TenantRef) => void) {}
+  constructor(
+    private readonly onNewTenant: (ref: TenantRef) => void,
+    private readonly retention: Retention,
+  ) {}
 
   ns(provider: string, tenant: string): Namespace {
     return (
-      this.spaces.get(tenantKey({ provider, tenant })) ?? new Space(provider, tenant, this.keep)
+      this.spaces.get(tenantKey({ provider, tenant })) ??
+      new Space(provider, tenant, this.keep, this.retention.records)
     );
+  }
+
+  sweep(now: (ref: TenantRef) => number, filter: TenantFilter = {}) {
+    for (const s of this.spaces.values())
+      if (inFilter(filter, s)) s.sweep(now(s) - this.retention.ageMs);
   }
 
   ownerOf(provider: string, id: string) {

@@ -11,6 +11,7 @@ import {
   createRandom,
   createStore,
   createWebhookQueue,
+  DEFAULT_RETENTION,
   loadContract,
   allowedBy,
   isPrivateAddress,
@@ -21,9 +22,12 @@ import {
   SandboxError,
   tenantKey,
   webhookPost,
+  type Clock,
   type ClockOptions,
   type Contract,
   type ProviderModule,
+  type TenantFilter,
+  type TenantRef,
   type WebhookPost,
   type WebhookQueue,
 } from '../engine/index.js';
@@ -122,28 +126,58 @@ function transport(opts: SandboxOptions, access: Access): WebhookPost {
   );
 }
 
-/** listen and close: the admin token decided before the first request, webhooks pumped while up. */
+/** How often a listening sandbox drops what retention no longer keeps. */
+const SWEEP_MS = 60_000;
+
+/**
+ * listen and close: the admin token decided before the first request, webhooks pumped and
+ * retention swept while up; closing cuts attempts in flight short rather than wait for receivers.
+ */
 function serving(
   server: Server,
-  queue: WebhookQueue,
+  { queue, sweep }: { queue: WebhookQueue; sweep: () => void },
   access: Access,
   bound: (url: string) => void,
 ): Pick<Sandbox, 'listen' | 'close'> {
+  let sweeper: NodeJS.Timeout | undefined;
   return {
     async listen(port = DEFAULT_PORT, hostname = '127.0.0.1') {
       const { generatedToken } = access.bound(hostname);
       const at = await server.listen(port, hostname);
       queue.start();
+      sweeper ??= setInterval(sweep, SWEEP_MS).unref();
       // Bound to every interface, links name this machine's loopback unless a public URL is given.
       bound(at.url.replace(/\/\/(0\.0\.0\.0|\[?::\]?)(?=:)/, '//127.0.0.1'));
       return { ...at, adminToken: generatedToken };
     },
     async close() {
-      queue.stop();
-      await queue.flush().catch(() => undefined);
+      clearInterval(sweeper);
+      sweeper = undefined;
+      await queue.stop();
       await server.close();
     },
   };
+}
+
+/** The store and the webhook queue under one retention policy, and the sweep that applies its age. */
+function keeping(
+  opts: SandboxOptions,
+  clock: Clock,
+  post: WebhookPost,
+  onNewTenant: (ref: TenantRef) => void,
+) {
+  const retention = {
+    records: opts.retention?.records ?? DEFAULT_RETENTION.records,
+    ageMs: opts.retention?.ageMs ?? DEFAULT_RETENTION.ageMs,
+  };
+  const now = (ref: TenantRef) => clock.now(tenantKey(ref));
+  const store = createStore({ retention, onNewTenant });
+  const queue = createWebhookQueue({ now, post, keep: retention.records, ageMs: retention.ageMs });
+  const sweep = (filter: TenantFilter = {}) => {
+    store.sweep(now, filter);
+    queue.sweep(now, filter);
+  };
+  return { store, queue, sweep };
 }
 
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
@@ -155,19 +189,18 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const { providers, provider, options, contracts, contract } = mount(opts);
   // Past maxTenants tenants holding state, the one used least recently is reset (evicted).
   const maxTenants = opts.maxTenants ?? DEFAULT_MAX_TENANTS;
-  const store = createStore((fresh) => {
+  const evictIdle = (fresh: TenantRef) => {
     if (store.size <= maxTenants) return;
     const idle = kits.leastRecent();
     if (!idle || (idle.provider === fresh.provider && idle.tenant === fresh.tenant)) return;
     log.info({ provider: idle.provider, tenant: maskValue(idle.tenant) }, 'idle tenant evicted');
     sandbox.reset({ provider: idle.provider, tenant: idle.tenant });
-  });
+  };
   const secrets = new Map(providers.map((p) => [p.name, secretSet(p.secrets)]));
   const journal = createJournal(opts.journalSize, (p) => secrets.get(p) ?? secretSet());
   const rules = createFaultRules();
   const access = new Access(opts, () => new URL(publicUrl).hostname);
-  const queue = createWebhookQueue((d) => clock.now(tenantKey(d)), transport(opts, access));
-  const flush = () => queue.flush();
+  const { store, queue, sweep } = keeping(opts, clock, transport(opts, access), evictIdle);
   const kits = createKits({
     seed, clock, store, webhooks: queue, fake: createFake(seed), log, options, contracts,
     hostedUrl: (p, id, via) => `${publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
@@ -194,13 +227,13 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     adminTokenMatches: (token) => access.tokenMatches(token),
     optionsText: (name) => optionsAsText(provider(name), opts.options?.[name]),
     ...createTenants({ provider, store, clock, kits, journal, queue, rules }),
-    time: createTime({ clock, providers, store, kits, flush }),
-    sessions: createSessions({ providers, store, kits, flush }),
+    time: createTime({ clock, providers, store, kits, moved: (filter) => { sweep(filter); void queue.pump(filter); } }),
+    sessions: createSessions({ providers, store, kits }),
     faults: createFaults({ rules, providers, provider, contract }),
-    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: (id) => replay(queue, id), flush },
+    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: (id) => replay(queue, id), flush: (f) => queue.flush(f) },
     journal: (filter) => journal.list(filter),
-    stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.list().length, faultRules: rules.list().length }),
-    ...serving(server, queue, access, (url) => {
+    stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.size, faultRules: rules.list().length }),
+    ...serving(server, { queue, sweep }, access, (url) => {
       if (!opts.publicUrl) publicUrl = url;
     }),
   }; // prettier-ignore

@@ -65,10 +65,7 @@ function makeKit(deps: KitDeps, log: Logger, provider: string, tenant: string, k
     webhooks: {
       enqueue: (d) => webhooks.enqueue({ ...d, provider, tenant, id: ids.uuid('webhook') }),
       list: () => webhooks.list({ provider, tenant }),
-      get(id) {
-        const d = webhooks.get(id);
-        return d && d.provider === provider && d.tenant === tenant ? d : undefined;
-      },
+      get: (id) => webhooks.get(id, { provider, tenant }),
       replay: (id) => webhooks.replay(id),
     },
   };

@@ -14,7 +14,6 @@ export interface SessionDeps {
   providers: readonly ProviderModule[];
   store: Store;
   kits: Kits;
-  flush(): Promise<void>;
 }
 
 export function createSessions(deps: SessionDeps): SessionService {
@@ -58,13 +57,11 @@ export function createSessions(deps: SessionDeps): SessionService {
           `No session ${id}`,
           'GET /_sandbox/sessions lists them',
         );
-      const view = s.provider.sessions!.transition(s.kit, id, state, {
+      return s.provider.sessions!.transition(s.kit, id, state, {
         reason: input.reason,
         manual: input.manual ?? true,
         choices: input.choices,
       });
-      await deps.flush();
-      return view;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Time: advance or set a tenant's clock (or every tenant's), then let each affected tenant apply
-// what fell due (provider.settle) and deliver the webhooks that caused. The same from code, the
-// admin API and the dashboard.
+// what fell due (provider.settle), drop what retention no longer keeps, and start the webhook
+// attempts that fell due (in the background: a clock move never waits on a receiver). The same
+// from code, the admin API and the dashboard.
 import {
   inFilter,
   SandboxError,
@@ -8,6 +9,7 @@ import {
   type Clock,
   type ProviderModule,
   type Store,
+  type TenantFilter,
   type TenantRef,
 } from '../engine/index.js';
 import type { Kits } from './kits.js';
@@ -21,21 +23,22 @@ export interface TimeDeps {
   providers: readonly ProviderModule[];
   store: Store;
   kits: Kits;
-  flush(): Promise<void>;
+  /** After a move: sweeps what retention drops and starts the due attempts of the tenants moved. */
+  moved(filter: TenantFilter): void;
 }
 
 export function createTime(deps: TimeDeps): TimeService {
   const { clock } = deps;
   const keyOf = (ref?: TenantRef) => (ref ? tenantKey(ref) : undefined);
 
-  async function settle(ref?: TenantRef) {
+  function settle(ref?: TenantRef) {
     const filter = ref ?? {};
     for (const p of deps.providers) {
       if (!p.settle) continue;
       for (const t of deps.store.tenants(p.name))
         if (inFilter(filter, t)) p.settle(deps.kits.of(p.name, t.tenant));
     }
-    await deps.flush();
+    deps.moved(filter);
   }
 
   /** Refuses an instant a Date cannot hold, before anything moves. */
@@ -66,7 +69,7 @@ export function createTime(deps: TimeDeps): TimeService {
         : Math.max(clock.now(), ...tenants.map((k) => clock.now(k)));
       inRange(furthest + ms);
       clock.advance(ms, keyOf(ref));
-      await settle(ref);
+      settle(ref);
     },
     async set(epochMs, ref) {
       inRange(epochMs);
@@ -78,7 +81,7 @@ export function createTime(deps: TimeDeps): TimeService {
           'reset the tenant to start over',
         );
       clock.set(epochMs, keyOf(ref));
-      await settle(ref);
+      settle(ref);
     },
     offsets: () => clock.offsets(),
   };

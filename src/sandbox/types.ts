@@ -13,6 +13,7 @@ import type {
   Kit,
   ProviderModule,
   ProviderTenants,
+  Retention,
   Row,
   Scenario,
   SessionView,
@@ -41,6 +42,11 @@ export interface SandboxOptions {
   fetch?: WebhookPost;
   /** Tenants holding state kept at most; past it the least recently used is reset (default 10 000). */
   maxTenants?: number;
+  /**
+   * Per tenant: the newest `records` of each kind kept (default 10 000), and records and finished
+   * webhook deliveries older than `ageMs` on the tenant's clock dropped (default 30 days).
+   */
+  retention?: Partial<Retention>;
   /** The admin token; needed beyond loopback (generated at listen when absent). */
   adminToken?: string;
   /** Host header values the control plane accepts besides loopback names and the public URL's host. */
@@ -67,13 +73,16 @@ export interface SandboxStats {
   faultRules: number;
 }
 
-/** Virtual time, per tenant: a move applies what fell due and delivers the webhooks it caused. */
+/**
+ * Virtual time, per tenant: a move applies what fell due and starts the webhook attempts it caused
+ * (in the background; `webhooks.flush()` waits for them).
+ */
 export interface TimeService {
   /** Epoch ms on a tenant's clock (no tenant: the global clock). */
   now(ref?: TenantRef): number;
-  /** Moves a tenant's clock (or every tenant's) forward; then settles and flushes. */
+  /** Moves a tenant's clock (or every tenant's) forward; then settles. */
   advance(ms: number, ref?: TenantRef): Promise<void>;
-  /** Sets a tenant's clock (or the global one) to an instant, never backwards; settles and flushes. */
+  /** Sets a tenant's clock (or the global one) to an instant, never backwards; then settles. */
   set(epochMs: number, ref?: TenantRef): Promise<void>;
   offsets(): { global: number; tenants: Record<string, number> };
 }
@@ -88,7 +97,7 @@ export interface Found {
 export interface SessionService {
   find(id: string): Found | undefined;
   list(filter?: TenantFilter & { state?: string }): SessionView[];
-  /** A vendor transition with its side effects; the webhooks it queued are delivered before it resolves. */
+  /** A vendor transition with its side effects; the webhooks it queued go out in the background. */
   transition(
     id: string,
     state: string,
@@ -120,8 +129,8 @@ export interface WebhookService {
   list(filter?: TenantFilter): Delivery[];
   get(id: string): Delivery | undefined;
   replay(id: string): Promise<Delivery>;
-  /** Waits until no delivery is due or in flight. */
-  flush(): Promise<void>;
+  /** Waits until no delivery (of the tenants selected) is due or in flight. */
+  flush(filter?: TenantFilter): Promise<void>;
 }
 
 export interface Sandbox {

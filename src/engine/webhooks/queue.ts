@@ -1,21 +1,15 @@
 // The outgoing webhook queue, driven by the clock: each delivery has a retry schedule on its
-// tenant's clock, is attempted over real HTTP, and keeps every attempt for the admin API.
-import { TRUNCATED_HEADER, type WebhookPost } from './post.js';
-import { inFilter, type TenantFilter } from '../tenant.js';
+// tenant's clock, is attempted over real HTTP in the background (nobody's request waits on a
+// receiver), and keeps every attempt for the admin API. Deliveries are kept per tenant, with the
+// pending ones apart, so finding what is due costs what is pending, not what was ever sent; finished
+// deliveries follow the store's retention (the newest N per tenant, none older than the age).
+import { attemptOnce, type Attempt } from './attempt.js';
+import type { WebhookPost } from './post.js';
+import { inFilter, tenantKey, type TenantFilter, type TenantRef } from '../tenant.js';
+
+export type { Attempt } from './attempt.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'not_sent';
-
-export interface Attempt {
-  at: string;
-  manual: boolean;
-  status: number | null;
-  error: string | null;
-  /** The receiver's answer to a failed attempt, its first RECORDED_BODY characters. */
-  responseBody: string | null;
-  /** The answer was longer than what was read or recorded. */
-  truncated: boolean;
-  durationMs: number;
-}
 
 export interface NewDelivery {
   id: string;
@@ -45,113 +39,150 @@ export interface Delivery extends Omit<NewDelivery, 'sign' | 'target'> {
 export interface WebhookQueue {
   enqueue(d: NewDelivery): Delivery;
   list(filter?: TenantFilter): Delivery[];
-  get(id: string): Delivery | undefined;
+  /** A delivery by id (only among the tenant's, when one is given). */
+  get(id: string, ref?: TenantRef): Delivery | undefined;
   /** One manual attempt now, outside the automatic schedule. */
   replay(id: string): Promise<Delivery | undefined>;
-  /** Attempts everything due now; resolves when those attempts have finished. */
-  pump(): Promise<void>;
-  /** Pumps until nothing due is left (tests and clock moves use this). */
-  flush(): Promise<void>;
+  /** Starts every attempt due now (in the background); resolves when those have finished. */
+  pump(filter?: TenantFilter): Promise<void>;
+  /** Pumps until nothing due is left (tests use this; nobody else waits for receivers). */
+  flush(filter?: TenantFilter): Promise<void>;
+  /** Drops finished deliveries created before `now(tenant) - ageMs`. */
+  sweep(now: (ref: TenantRef) => number, filter?: TenantFilter): void;
+  /** How many deliveries are held. */
+  readonly size: number;
   start(intervalMs?: number): void;
-  stop(): void;
+  /** Stops the timer and cuts attempts in flight short (each recorded as interrupted). */
+  stop(): Promise<void>;
   reset(filter?: TenantFilter): void;
 }
 
-const TIMEOUT_MS = 5000;
-/** Characters of a failed attempt's answer kept with the attempt. */
-const RECORDED_BODY = 1024;
-
-/** `now` reads the clock of a delivery's tenant. */
-export function createWebhookQueue(
-  now: (d: { provider: string; tenant: string }) => number,
-  post: WebhookPost,
-): WebhookQueue {
-  return new Queue(now, post);
+export interface QueueOptions {
+  /** Reads the clock of a delivery's tenant. */
+  now: (ref: TenantRef) => number;
+  post: WebhookPost;
+  /** Finished deliveries kept per tenant (the oldest go first). */
+  keep?: number;
+  /** Finished deliveries older than this on the tenant's clock go at sweep(). */
+  ageMs?: number;
 }
 
-const errorText = (err: unknown) => {
-  const e = err as Error & { cause?: Error };
-  return e.cause ? String(e.cause.message) : e.message;
-};
+export function createWebhookQueue(opts: QueueOptions): WebhookQueue {
+  return new Queue(opts);
+}
+
+const finished = (d: Delivery) => d.status !== 'pending';
+
+/** One tenant's deliveries in creation order, and the pending ones apart. */
+class TenantDeliveries {
+  readonly all = new Map<string, Delivery>();
+  readonly pending = new Set<Delivery>();
+  /** Finished deliveries held (the cap counts these; pending ones are never dropped). */
+  done = 0;
+
+  constructor(readonly ref: TenantRef) {}
+}
+
+/** What a delivery needs but the admin API never shows: its signer and current target. */
+interface Hooks {
+  sign: NewDelivery['sign'];
+  target: NewDelivery['target'];
+}
 
 class Queue implements WebhookQueue {
-  private readonly deliveries = new Map<string, Delivery>();
-  private readonly signers = new Map<string, NewDelivery['sign']>();
-  private readonly targets = new Map<string, NewDelivery['target']>();
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly tenants = new Map<string, TenantDeliveries>();
+  private readonly hooks = new WeakMap<Delivery, Hooks>();
+  private readonly inFlight = new Map<Delivery, Promise<void>>();
+  private aborted = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  private readonly keep: number;
 
-  constructor(
-    private readonly now: (d: { provider: string; tenant: string }) => number,
-    private readonly post: WebhookPost,
-  ) {}
+  constructor(private readonly opts: QueueOptions) {
+    this.keep = opts.keep ?? 10_000;
+  }
+
+  private now(d: TenantRef) {
+    return this.opts.now(d);
+  }
+
+  get size() {
+    let n = 0;
+    for (const t of this.tenants.values()) n += t.all.size;
+    return n;
+  }
 
   /** One HTTP attempt, recorded; true when the receiver answered 2xx. */
   private async attempt(d: Delivery, manual: boolean): Promise<boolean> {
     const at = this.now(d);
-    const started = performance.now();
-    const record: Attempt = {
-      at: new Date(at).toISOString(),
-      manual,
-      status: null,
-      error: null,
-      responseBody: null,
-      truncated: false,
-      durationMs: 0,
-    };
-    try {
-      const headers = {
-        'content-type': 'application/json',
-        'user-agent': 'kyc-sandbox-webhooks',
-        ...this.signers.get(d.id)?.(d.body, at),
-      };
-      const signal = AbortSignal.timeout(TIMEOUT_MS);
-      const res = await this.post(d.url!, { method: 'POST', headers, body: d.body, signal });
-      record.status = res.status;
-      const text = await res.text();
-      if (!res.ok) record.responseBody = text.slice(0, RECORDED_BODY);
-      record.truncated = res.headers.has(TRUNCATED_HEADER) || text.length > RECORDED_BODY;
-    } catch (err) {
-      record.error = errorText(err);
-    }
-    record.durationMs = Math.round(performance.now() - started);
+    const headers = this.hooks.get(d)?.sign?.(d.body, at) ?? {};
+    const record = await attemptOnce(
+      this.opts.post,
+      d,
+      { at, manual, headers },
+      this.aborted.signal,
+    );
     d.attempts.push(record);
     return record.status !== null && record.status >= 200 && record.status < 300;
+  }
+
+  /** Marks a pending delivery finished; past the cap, the tenant's oldest finished one goes. */
+  private settle(d: Delivery, status: DeliveryStatus) {
+    d.status = status;
+    d.nextAttemptAt = null;
+    const t = this.tenants.get(tenantKey(d));
+    if (t?.pending.delete(d)) this.finished(t);
+  }
+
+  private finished(t: TenantDeliveries) {
+    if (++t.done <= this.keep) return;
+    for (const old of t.all.values()) {
+      if (!finished(old)) continue;
+      this.drop(t, old);
+      break;
+    }
+  }
+
+  private drop(t: TenantDeliveries, d: Delivery) {
+    t.all.delete(d.id);
+    t.done--;
   }
 
   /** An automatic attempt, then the next one scheduled or the delivery settled. */
   private async scheduled(d: Delivery) {
     const ok = await this.attempt(d, false);
     const automatic = d.attempts.filter((a) => !a.manual).length;
-    if (ok) {
-      d.status = 'delivered';
-      d.nextAttemptAt = null;
-    } else if (automatic > d.retries.length) {
-      d.status = 'failed';
-      d.nextAttemptAt = null;
-    } else {
-      // From the previous scheduled instant, so a large clock jump catches up every retry in order.
-      d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1];
+    if (ok) this.settle(d, 'delivered');
+    else if (automatic > d.retries.length) this.settle(d, 'failed');
+    // From the previous scheduled instant, so a large clock jump catches up every retry in order.
+    else d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1];
+  }
+
+  /** Starts an attempt of a due delivery unless one is in flight. */
+  private launch(d: Delivery) {
+    if (this.inFlight.has(d) || this.aborted.signal.aborted) return this.inFlight.get(d);
+    const p = this.scheduled(d).finally(() => this.inFlight.delete(d));
+    this.inFlight.set(d, p);
+    return p;
+  }
+
+  private *selected(filter: TenantFilter) {
+    for (const t of this.tenants.values()) if (inFilter(filter, t.ref)) yield t;
+  }
+
+  private due(filter: TenantFilter) {
+    const out: Delivery[] = [];
+    for (const t of this.selected(filter)) {
+      if (t.pending.size === 0) continue;
+      const now = this.now(t.ref);
+      for (const d of t.pending)
+        if (d.nextAttemptAt !== null && d.nextAttemptAt <= now && !this.inFlight.has(d))
+          out.push(d);
     }
+    return out;
   }
 
-  private due() {
-    return [...this.deliveries.values()].filter(
-      (d) =>
-        d.status === 'pending' &&
-        d.nextAttemptAt !== null &&
-        d.nextAttemptAt <= this.now(d) &&
-        !this.inFlight.has(d.id),
-    );
-  }
-
-  async pump() {
-    const batch = this.due().map((d) => {
-      const p = this.scheduled(d).finally(() => this.inFlight.delete(d.id));
-      this.inFlight.set(d.id, p);
-      return p;
-    });
-    await Promise.all(batch);
+  async pump(filter: TenantFilter = {}) {
+    await Promise.all(this.due(filter).map((d) => this.launch(d)));
   }
 
   enqueue(input: NewDelivery): Delivery {
@@ -163,41 +194,68 @@ class Queue implements WebhookQueue {
       attempts: [],
       nextAttemptAt: input.url ? this.now(input) : null,
     };
-    this.deliveries.set(d.id, d);
-    this.signers.set(d.id, sign);
-    if (target) this.targets.set(d.id, target);
-    if (d.url) void this.pump();
+    const key = tenantKey(d);
+    let t = this.tenants.get(key);
+    if (!t) {
+      t = new TenantDeliveries({ provider: d.provider, tenant: d.tenant });
+      this.tenants.set(key, t);
+    }
+    t.all.set(d.id, d);
+    this.hooks.set(d, { sign, target });
+    if (d.url) {
+      t.pending.add(d);
+      void this.launch(d);
+    } else this.finished(t);
     return d;
   }
 
   list(filter: TenantFilter = {}) {
-    return [...this.deliveries.values()].filter((d) => inFilter(filter, d));
+    const out: Delivery[] = [];
+    for (const t of this.selected(filter)) out.push(...t.all.values());
+    return out;
   }
 
-  get(id: string) {
-    return this.deliveries.get(id);
+  get(id: string, ref?: TenantRef) {
+    if (ref) return this.tenants.get(tenantKey(ref))?.all.get(id);
+    for (const t of this.tenants.values()) {
+      const d = t.all.get(id);
+      if (d) return d;
+    }
+    return undefined;
   }
 
   /** One manual attempt now, to the URL registered now (a NOT_SENT one included, once there is one). */
   async replay(id: string) {
-    const d = this.deliveries.get(id);
+    const d = this.get(id);
     if (!d) return d;
-    const now = this.targets.get(id)?.();
+    const now = this.hooks.get(d)?.target?.();
     if (now) d.url = now;
     if (!d.url) return d;
-    await this.inFlight.get(id);
+    await this.inFlight.get(d);
     if (await this.attempt(d, true)) {
-      d.status = 'delivered';
-      d.nextAttemptAt = null;
+      if (d.status === 'pending') this.settle(d, 'delivered');
+      else d.status = 'delivered';
     } else if (d.status !== 'pending') d.status = 'failed';
     return d;
   }
 
-  async flush() {
+  async flush(filter: TenantFilter = {}) {
     for (let i = 0; i < 100; i++) {
-      await Promise.all(this.inFlight.values());
-      if (this.due().length === 0) return;
-      await this.pump();
+      const running = [...this.inFlight].filter(([d]) => inFilter(filter, d)).map(([, p]) => p);
+      await Promise.all(running);
+      if (this.due(filter).length === 0) return;
+      await this.pump(filter);
+    }
+  }
+
+  sweep(now: (ref: TenantRef) => number, filter: TenantFilter = {}) {
+    const age = this.opts.ageMs ?? Infinity;
+    for (const t of this.selected(filter)) {
+      const cutoff = new Date(now(t.ref) - age).toISOString();
+      for (const d of t.all.values()) {
+        if (d.createdAt >= cutoff) break;
+        if (finished(d)) this.drop(t, d);
+      }
     }
   }
 
@@ -205,18 +263,15 @@ class Queue implements WebhookQueue {
     this.timer ??= setInterval(() => void this.pump(), intervalMs).unref();
   }
 
-  stop() {
+  async stop() {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.aborted.abort();
+    await Promise.all(this.inFlight.values());
+    this.aborted = new AbortController();
   }
 
   reset(filter: TenantFilter = {}) {
-    for (const d of [...this.deliveries.values()]) {
-      if (inFilter(filter, d)) {
-        this.deliveries.delete(d.id);
-        this.signers.delete(d.id);
-        this.targets.delete(d.id);
-      }
-    }
+    for (const [key, t] of this.tenants) if (inFilter(filter, t.ref)) this.tenants.delete(key);
   }
 }

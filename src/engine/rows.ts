@@ -1,0 +1,112 @@
+// The two kinds of collection the store keeps, both in creation order so that retention can drop
+// the oldest record first without keeping a timestamp per record: a Map (any id), and array slots
+// for ids that carry their position (IdSource.indexed()).
+import { indexOfId } from './ids.js';
+
+export type Row = Record<string, unknown>;
+
+/** What the store needs of a collection. */
+export interface Rows {
+  readonly size: number;
+  get(id: string): Row | undefined;
+  has(id: string): boolean;
+  set(id: string, row: Row): unknown;
+  delete(id: string): boolean;
+  values(): IterableIterator<Row>;
+  /** The oldest record still held. */
+  first(): Row | undefined;
+  /** Drops the oldest record. */
+  shift(): void;
+}
+
+/** Any ids; a Map keeps insertion order, and an update keeps a record's place. */
+export class MapRows extends Map<string, Row> implements Rows {
+  first() {
+    return this.values().next().value;
+  }
+
+  shift() {
+    const oldest = this.keys().next();
+    if (!oldest.done) this.delete(oldest.value);
+  }
+}
+
+/** Records whose ids carry their position (IdSource.indexed()), an array slot each. */
+export class IndexedRows implements Rows {
+  private ids: (string | undefined)[] = [];
+  private rows: (Row | undefined)[] = [];
+  /** The position of ids[0]: slots before it were dropped by retention and compacted away. */
+  private base = 0;
+  /** Slots before it are empty. */
+  private head = 0;
+  size = 0;
+
+  /** The slot holding this id, or -1. */
+  private slot(id: string) {
+    const at = indexOfId(id) - this.base;
+    return at >= 0 && this.ids[at] === id ? at : -1;
+  }
+
+  get(id: string) {
+    const at = this.slot(id);
+    return at < 0 ? undefined : this.rows[at];
+  }
+
+  has(id: string) {
+    return this.slot(id) >= 0;
+  }
+
+  set(id: string, row: Row) {
+    const position = indexOfId(id);
+    // A position already compacted away belongs to a record retention dropped: nothing to update.
+    if (position >= 0 && position < this.base) return this;
+    const at = position - this.base;
+    // An id from elsewhere, or a position far past the end, is a provider bug: say so rather than
+    // overwrite another record or grow a sparse array.
+    const held = this.ids[at];
+    if (position < 0 || at > this.ids.length + 1024 || (held !== undefined && held !== id))
+      throw new Error(`${id} is not an indexed id of this collection`);
+    if (held === undefined) this.size++;
+    this.ids[at] = id;
+    this.rows[at] = row;
+    return this;
+  }
+
+  delete(id: string) {
+    const at = this.slot(id);
+    if (at < 0) return false;
+    this.ids[at] = undefined;
+    this.rows[at] = undefined;
+    this.size--;
+    return true;
+  }
+
+  *values() {
+    for (let i = this.head; i < this.rows.length; i++) {
+      const row = this.rows[i];
+      if (row !== undefined) yield row;
+    }
+  }
+
+  private skipEmpty() {
+    while (this.head < this.rows.length && this.rows[this.head] === undefined) this.head++;
+  }
+
+  first() {
+    this.skipEmpty();
+    return this.rows[this.head];
+  }
+
+  shift() {
+    this.skipEmpty();
+    if (this.head >= this.rows.length) return;
+    this.delete(this.ids[this.head]!);
+    // Once most of the arrays are dropped slots, cut them off, so memory follows what is held.
+    if (this.head >= 1024 && this.head * 2 >= this.rows.length) {
+      this.ids = this.ids.slice(this.head);
+      this.rows = this.rows.slice(this.head);
+      this.base += this.head;
+      this.head = 0;
+    }
+  }
+}
