@@ -9,9 +9,8 @@ import { tiny } from './fixtures/tiny-provider/index.js';
 const key = (method: string, path: string) => `${method} ${shapeOf(path)}`;
 
 /**
- * A route answers an operation when its pattern matches the operation's path: Hono's RegExpRouter
- * cannot hold a fixed segment beside a parameter at the same place (/v1/kycs/export beside
- * /v1/kycs/:kycId), so one parameter route may answer both, telling them apart itself.
+ * A route answers an operation when its pattern matches the operation's path (a parameter route may
+ * answer a fixed path beside it, telling them apart itself).
  */
 const answers = (route: { method: string; path: string }, method: string, path: string) =>
   route.method === method &&

@@ -10,6 +10,8 @@ import {
   type NotFoundHandler,
 } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
+import { SmartRouter } from 'hono/router/smart-router';
+import { TrieRouter } from 'hono/router/trie-router';
 import type { Logger } from 'pino';
 import { SandboxError, type ProviderEnv, type ProviderModule } from '../engine/index.js';
 import { errorResponse, pipeline, type PipelineDeps } from '../runtime/pipeline.js';
@@ -28,7 +30,12 @@ export type MountDeps = Omit<PipelineDeps, 'provider' | 'contract'> & {
  * prefix that matches none of its routes gets that vendor's 404 through the same pipeline.
  */
 export function createApp(providers: readonly ProviderModule[], deps: MountDeps): Hono {
-  const app = new Hono({ router: new RegExpRouter() });
+  // SmartRouter: RegExpRouter when it can hold every route, else TrieRouter. gu1's documented
+  // /entities/{id} beside /entities/by-tax-id/{taxId} is beyond RegExpRouter, so the trie serves
+  // (~1 µs a match against ~0.15 µs; docs/decisions/004-performance-status.md has the figures).
+  const app = new Hono({
+    router: new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] }),
+  });
   const notFound = new Map<string, NotFoundHandler>();
   for (const provider of providers) {
     const { wrap, notFound: vendor404 } = pipeline({

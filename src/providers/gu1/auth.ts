@@ -47,17 +47,14 @@ export function gu1Auth(c: Context<ProviderEnv>): string {
   return orgId;
 }
 
-const LOOKUPS: readonly (string | undefined)[] = ['by-external-id', 'by-tax-id'];
-
 /**
- * Whether gu1 serves this path here: one its contract names, the entity paths without /api only
- * with entityPaths=both, and only the two documented entity lookups (…/by-external-id/…, …/by-tax-id/…).
+ * Whether gu1 serves this path here: one its contract names, and the entity paths without /api only
+ * with entityPaths=both.
  */
 function served(c: Context<ProviderEnv>, entityPaths: string): boolean {
   const operation = c.get('operation');
   if (!operation) return false;
-  if (operation.endsWith('AtReferencePath') && entityPaths === 'api') return false;
-  return !operation.startsWith('findEntity') || LOOKUPS.includes(c.req.param('lookup'));
+  return !(operation.endsWith('AtReferencePath') && entityPaths === 'api');
 }
 
 /** Why the one documented 401 was answered (details.reason). */

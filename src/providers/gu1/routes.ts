@@ -47,22 +47,18 @@ function getEntity(c: Ctx<'/:id'>) {
   return reply(c, entityView(requireEntity(c.get('kit'), c.req.param('id'))));
 }
 
-/**
- * GET …/entities/by-external-id/{externalId} and …/by-tax-id/{taxId} (person/get), one route and one
- * contract operation for both: the sandbox's router cannot hold /:id beside a static /by-tax-id/. A
- * lookup gu1 lacks never gets here (the auth stage answers it as an unknown path). By taxId: "must
- * match the entity's stored tax ID", compared as duplicates are (letters and digits only).
- */
-function findEntity(c: Ctx<'/:lookup/:value'>) {
-  const kit = c.get('kit');
-  const value = c.req.param('value');
-  const key = normaliseTaxId(value);
-  const entity =
-    c.req.param('lookup') === 'by-external-id'
-      ? entityWithExternalId(kit, value)
-      : key
-        ? entityWithTaxIdKey(kit, key)
-        : undefined;
+// GET …/entities/by-external-id/{externalId} and …/by-tax-id/{taxId} (person/get): the same object.
+// By externalId exact; by taxId "must match the entity's stored tax ID", compared as duplicates are
+// (letters and digits only).
+function findByExternalId(c: Ctx<'/by-external-id/:externalId'>) {
+  const entity = entityWithExternalId(c.get('kit'), c.req.param('externalId'));
+  if (!entity) throw fail('ENTITY_NOT_FOUND');
+  return reply(c, entityView(entity));
+}
+
+function findByTaxId(c: Ctx<'/by-tax-id/:taxId'>) {
+  const key = normaliseTaxId(c.req.param('taxId'));
+  const entity = key ? entityWithTaxIdKey(c.get('kit'), key) : undefined;
   if (!entity) throw fail('ENTITY_NOT_FOUND');
   return reply(c, entityView(entity));
 }
@@ -134,8 +130,9 @@ function listValidations(c: Ctx<'/api/kyc/entities/:entityId/validations'>) {
 const entityRoutes = () =>
   new Hono<ProviderEnv>()
     .post('/', createEntity)
-    .get('/:id', getEntity)
-    .get('/:lookup/:value', findEntity);
+    .get('/by-external-id/:externalId', findByExternalId)
+    .get('/by-tax-id/:taxId', findByTaxId)
+    .get('/:id', getEntity);
 
 export function gu1Routes() {
   return new Hono<ProviderEnv>()
