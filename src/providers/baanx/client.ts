@@ -107,6 +107,25 @@ function caller(opts: BaanxClientOptions): Call {
   };
 }
 
+/** The registration steps after Veriff: personal details, the address, the US mailing address. */
+const laterSteps = (call: Call) => ({
+  /** Step 4: personal details (ssn only for US residents). */
+  personalDetails: (input: Record<string, unknown>) =>
+    call<{ onboardingId: string; user: BaanxUser }>('POST', '/v1/auth/register/personal-details', {
+      body: input,
+    }),
+  /** Step 5: the address; an accessToken once registration is complete. */
+  address: (input: Record<string, unknown>) =>
+    call<{ accessToken?: string; user: BaanxUser }>('POST', '/v1/auth/register/address', {
+      body: input,
+    }),
+  /** Step 6 (US residents whose mailing address differs): the mailing address. */
+  mailingAddress: (input: Record<string, unknown>) =>
+    call<{ accessToken: string; user: BaanxUser }>('POST', '/v1/auth/register/mailing-address', {
+      body: input,
+    }),
+});
+
 export function baanxClient(opts: BaanxClientOptions) {
   const call = caller(opts);
   const q = encodeURIComponent;
@@ -155,6 +174,9 @@ export function baanxClient(opts: BaanxClientOptions) {
     /** Registration settings: the countries and US states a client may offer. */
     settings: () => call<Settings>('GET', '/v1/auth/settings'),
     user: (accessToken: string) => call<BaanxUser>('GET', '/v1/user', { accessToken }),
+    ...laterSteps(call),
+    /** Any other call, with the same headers and error handling. */
+    request: call,
     /** Post-registration (re-)verification: a new single-use session URL on every call. */
     reverification: (accessToken: string) =>
       call<{ sessionUrl: string }>('GET', '/v1/user/verification', { accessToken }),

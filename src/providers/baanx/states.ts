@@ -88,6 +88,23 @@ export const baanxStates: readonly ProviderState[] = [
     setup: async () => ({}),
   },
   {
+    name: 'Baanx fails the next request',
+    params: {
+      ...CLIENT_PARAMS,
+      scenario:
+        'internal_error (default), bad_gateway, service_unavailable, gateway_timeout, rate_limited, or an error-table row such as SSN_REQUIRED',
+    },
+    // What Pact cannot provoke by itself (an outage, a body over the limit, a step the reference
+    // client does not take), as a one-shot fault rule on the key's next call, in Baanx's envelope.
+    setup: async (ctx, p) => {
+      const scenario = str(p.scenario, 'internal_error');
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: { provider: 'baanx', tenant: keyOf(p), scenario, times: 1 },
+      });
+      return {};
+    },
+  },
+  {
     name: 'a Baanx onboarding has started',
     params: PERSON_PARAMS,
     provides: {

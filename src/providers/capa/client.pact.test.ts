@@ -14,6 +14,7 @@ import {
   uuid,
 } from '../../pact/consumer.js';
 import { capaClient, type CapaClient, type CapaError, readCapaWebhook } from './client.js';
+import { capaErrors } from './errors.js';
 
 const { like, regex, number, fromProviderState } = MatchersV3;
 const KEY = 'capa_test_partner_key_000000000001';
@@ -401,6 +402,8 @@ interface ErrorRowCase {
   status: number;
   code: string;
   message: string;
+  /** A regex the message matches, when it names a seeded id (the example is `message`). */
+  messageRule?: string;
 }
 
 const partner = (key: string) => ['a Capa partner', { apiKey: key }] as const;
@@ -423,6 +426,24 @@ const getAgreements =
   (path: Path = userPath('/agreements')) =>
   (i: Interaction, headers: Record<string, string>) =>
     i.withRequest('GET', path, (b) => b.headers(headers));
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const decided = (decision: string) =>
+  ["a Capa user's verification was decided", { apiKey: KEY, decision }] as const;
+const sent = { country: 'MX', documentType: 'VOTER_ID' as const, personalInfo: PERSONAL_INFO };
+/** Transport scenarios by the error-table row they answer with. */
+const FORCED = {
+  rate_limited: 'TOO_MANY_REQUESTS',
+  bad_gateway: 'BAD_GATEWAY',
+  service_unavailable: 'SERVICE_UNAVAILABLE',
+  gateway_timeout: 'GATEWAY_TIMEOUT',
+};
+const retry = {
+  request: (i: Interaction, headers: Record<string, string>) =>
+    i.withRequest('POST', `${P}/webhook-notifications/${UNKNOWN}/retry`, (b) => b.headers(headers)),
+  call: (c: CapaClient) => c.retryWebhookNotification(UNKNOWN),
+};
+const create = { request: postUser(), call: (c: CapaClient) => c.createUser(newUser) };
 
 const rows: ErrorRowCase[] = [
   {
@@ -680,6 +701,82 @@ const rows: ErrorRowCase[] = [
     code: 'CONFLICT',
     message: 'User with externalUserId ext-1 already exists',
   },
+  {
+    row: 'EMAIL_CONFLICT',
+    ...given(user({ email: 'ada@example.com' })),
+    description: 'a request to create a user with an email already taken',
+    key: KEY,
+    request: postUser(),
+    call: (c) => c.createUser(newUser),
+    status: 409,
+    code: 'CONFLICT',
+    message: 'User with email ada@example.com already exists',
+  },
+  {
+    row: 'VERIFICATION_ALREADY_COMPLETED',
+    ...given(decided('VERIFIED')),
+    description: 'a request for a KYC link for a verified user',
+    key: KEY,
+    request: postLink('kyc', 'MX'),
+    call: (c) => c.createKycLink(USER, { country: 'MX' }),
+    status: 409,
+    code: 'CONFLICT',
+    message: `User ${USER} has a KYC verification in status VERIFIED; no new link can be generated`,
+    messageRule: `^User ${UUID} has a KYC verification in status VERIFIED; no new link can be generated$`,
+  },
+  {
+    row: 'KYC_ALREADY_SUBMITTED',
+    ...given(decided('VERIFIED')),
+    description: 'a KYC the partner ran itself for a verified user',
+    key: KEY,
+    request: (i, headers) =>
+      i.withRequest('POST', `${P}/kyc/send-verification`, (b) =>
+        b.headers(headers).jsonBody({ ...sent, userId: userIdFromState() }),
+      ),
+    call: (c) => c.sendVerification({ ...sent, userId: USER }),
+    status: 409,
+    code: 'CONFLICT',
+    message: `User ${USER} has a KYC verification in status VERIFIED; no KYC can be sent for it`,
+    messageRule: `^User ${UUID} has a KYC verification in status VERIFIED; no KYC can be sent for it$`,
+  },
+  {
+    row: 'ROUTE_NOT_FOUND',
+    ...given(partner(KEY)),
+    description: 'a request for a path Capa does not have',
+    key: KEY,
+    request: (i, headers) => i.withRequest('GET', `${P}/nothing-here`, (b) => b.headers(headers)),
+    call: (c) => c.request('GET', '/nothing-here'),
+    status: 404,
+    code: 'NOT_FOUND',
+    message: 'Not Found',
+  },
+  // What Pact cannot provoke by itself (a notification past its retries or never sent, a body over
+  // the limit, an outage), from the state "Capa fails the next request": a one-shot fault rule.
+  ...(
+    [
+      ['MANUAL_RETRY_LIMIT', 'a manual retry of a notification retried 3 times', retry],
+      ['NOTIFICATION_NOT_RETRYABLE', 'a manual retry of a notification never sent', retry],
+      ['PAYLOAD_TOO_LARGE', 'a request to create a user with a body over the limit', create],
+      ['rate_limited', 'a request to create a user over the rate limit', create],
+      ['bad_gateway', 'a request to create a user answered 502', create],
+      ['service_unavailable', 'a request to create a user answered 503', create],
+      ['gateway_timeout', 'a request to create a user answered 504', create],
+    ] as const
+  ).map(([scenario, description, via]): ErrorRowCase => {
+    const key = (FORCED as Record<string, string>)[scenario] ?? scenario;
+    const row = capaErrors[key as keyof typeof capaErrors];
+    return {
+      row: key,
+      given: 'Capa fails the next request',
+      params: { apiKey: KEY, scenario },
+      description,
+      key: KEY,
+      ...via,
+      status: row.status,
+      code: String(row.code),
+      message: row.message,
+    };
+  }),
 ];
 
 function given([state, params]: readonly [string, Record<string, string>]) {
@@ -694,7 +791,11 @@ describe('Capa error rows (consumer pact)', () => {
         r.key === null ? {} : auth(r.key),
       )
       .willRespondWith(r.status, (b) =>
-        b.jsonBody({ statusCode: r.status, code: r.code, message: r.message }),
+        b.jsonBody({
+          statusCode: r.status,
+          code: r.code,
+          message: r.messageRule ? regex(r.messageRule, r.message) : r.message,
+        }),
       )
       .executeTest(async (mock) => {
         expect(await rejection(r.call(client(mock.url, r.key ?? '')))).toEqual({

@@ -181,6 +181,11 @@ export function capaClient(opts: CapaClientOptions) {
       call<WebhookSettings>('PUT', '/webhook-settings', input),
     webhookNotification: (id: string) =>
       call<WebhookNotification>('GET', `/webhook-notifications/${q(id)}`),
+    /** A manual retry of a notification (at most 3): the notification, sent again. */
+    retryWebhookNotification: (id: string) =>
+      call<WebhookNotification>('POST', `/webhook-notifications/${q(id)}/retry`),
+    /** Any other call under /api/partner/v2, with the same key and error handling. */
+    request: call,
   };
 }
 

@@ -64,6 +64,23 @@ export const capaStates: readonly ProviderState[] = [
     setup: async () => ({}),
   },
   {
+    name: 'Capa fails the next request',
+    params: {
+      ...KEY_PARAM,
+      scenario:
+        'internal_error (default), bad_gateway, service_unavailable, gateway_timeout, rate_limited, or an error-table row such as PAYLOAD_TOO_LARGE',
+    },
+    // What Pact cannot provoke by itself (an outage, a body over the limit, a notification past its
+    // retries), as a one-shot fault rule on the key's next call, in Capa's envelope.
+    setup: async (ctx, p) => {
+      const scenario = str(p.scenario, 'internal_error');
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: { provider: 'capa', tenant: keyOf(p), scenario, times: 1 },
+      });
+      return {};
+    },
+  },
+  {
     name: 'a Capa user exists',
     params: USER_PARAMS,
     provides: { userId: 'the user id (UUID)' },

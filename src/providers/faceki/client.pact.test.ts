@@ -305,6 +305,35 @@ describe('Faceki reference client: every documented refusal (consumer pact)', ()
       }),
   );
 
+  // What Pact cannot provoke by itself (a body over the limit, an outage), from the state "a Faceki
+  // client fails the next request": a one-shot fault rule, answered in Faceki's coded envelope.
+  it.each([
+    ['PAYLOAD_TOO_LARGE', 413, 400, 'request entity too large'],
+    ['rate_limited', 429, 429, 'Too Many Requests'],
+    ['bad_gateway', 502, 500, 'Bad Gateway'],
+    ['service_unavailable', 503, 500, 'Service Unavailable'],
+    ['gateway_timeout', 504, 500, 'Gateway Timeout'],
+  ] as const)('is refused a token when Faceki answers %s (%i)', (scenario, status, code, message) =>
+    http.pact
+      .addInteraction()
+      .given('a Faceki client fails the next request', { clientId: CLIENT, scenario })
+      .uponReceiving(`a token request answered with ${status} ${message}`)
+      .withRequest('POST', '/auth/api/generate-token', (b) =>
+        b.jsonBody({ clientId: CLIENT, clientSecret: SECRET }),
+      )
+      .willRespondWith(status, (b) => b.jsonBody(codedError(status, code, message)))
+      .executeTest(async (mock) => {
+        const c = facekiClient({
+          baseUrl: mock.url,
+          clientId: CLIENT,
+          clientSecret: SECRET,
+          fetch: settledFetch,
+        });
+        const e = await rejection(c.generateToken());
+        expect([e.status, e.responseCode, e.message]).toEqual([status, code, message]);
+      }),
+  );
+
   it('is refused with 401 (code 1) for a token that is not one the sandbox signed', () =>
     http.pact
       .addInteraction()

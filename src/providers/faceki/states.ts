@@ -64,6 +64,23 @@ export const facekiStates: readonly ProviderState[] = [
     setup: async () => ({}),
   },
   {
+    name: 'a Faceki client fails the next request',
+    params: {
+      ...CLIENT_PARAMS,
+      scenario:
+        'internal_error (default), bad_gateway, service_unavailable, gateway_timeout, rate_limited, or an error-table row such as PAYLOAD_TOO_LARGE',
+    },
+    // What Pact cannot provoke by itself (an outage, a body over the limit), as a one-shot fault rule
+    // on the client's next call, in Faceki's envelope.
+    setup: async (ctx, p) => {
+      const scenario = str(p.scenario, 'internal_error');
+      await ctx.request('POST', '/_sandbox/faults', {
+        json: { provider: 'faceki', tenant: clientOf(p), scenario, times: 1 },
+      });
+      return {};
+    },
+  },
+  {
     name: 'a Faceki client has an access token',
     params: CLIENT_PARAMS,
     provides: {

@@ -329,6 +329,11 @@ const perOperation: Case[] = [
   { op: 'getKyc', why: "for another key's KYC", given: kyc('a Kulipa KYC is pending', { apiKey: OTHER_KEY }), req: seeded('getKyc'), row: 'FORBIDDEN_KYC' },
   // PUT /v1/webhooks
   { op: 'updateWebhookSettings', why: 'for a URL that is not http(s)', req: raw('updateWebhookSettings', { body: { url: 'ftp://wallet.example/hooks' } }), row: 'VALIDATION_ERROR', vars: { detail: 'url must match pattern "^https?://"' } },
+  // A path Kulipa does not have.
+  { op: 'listUsers', why: 'at a path Kulipa does not have', req: raw('listUsers', { path: '/v1/nothing-here', query: undefined }), row: 'ROUTE_NOT_FOUND' },
+  // Light KYC's refusals need option kycTypes with light, which a verifier's sandbox does not set:
+  // forced once through "Kulipa fails the next request", on the call that meets them.
+  ...(['KYC_LIGHT_NOT_IN_REGION', 'LIGHT_ALREADY_VERIFIED', 'FULL_KYC_REQUIRED'] as const).map((row): Case => ({ op: 'initiateKyc', why: `for type light (${row}, forced)`, given: ['Kulipa fails the next request', { apiKey: KEY, scenario: row }], req: raw('initiateKyc', { body: { userId: USER, type: 'light' } }), row })),
   // GET /v1/webhooks/keys/{keyId}
   { op: 'getWebhookKey', why: 'for a malformed key id', req: raw('getWebhookKey', { path: '/v1/webhooks/keys/dwk-1' }), row: 'KEY_ID_INVALID' },
   { op: 'getWebhookKey', why: 'for a key this tenant does not sign with', req: plain('getWebhookKey'), row: 'WEBHOOK_KEY_NOT_FOUND' },
