@@ -23,8 +23,20 @@ function catalogue(): string {
       '',
     );
     out.push('| scenario | status | answer |', '|---|---|---|');
-    for (const s of sb.faults.scenarios(p.name))
+    const scenarios = sb.faults.scenarios(p.name);
+    for (const s of scenarios.filter((s) => s.kind !== 'webhook'))
       out.push(`| \`${s.name}\` | ${s.status ?? '—'} | ${cell(s.description)} |`);
+    const webhook = scenarios.filter((s) => s.kind === 'webhook');
+    if (webhook.length) {
+      out.push(
+        '',
+        `Webhook scenarios for \`POST /_sandbox/faults\` (\`"provider": "${p.name}", "webhook": "<scenario>"\`, optionally \`"event"\`), on events ${p.webhooks!.events.map((e) => `\`${e}\``).join(', ')}:`,
+        '',
+        '| scenario | what the receiver sees |',
+        '|---|---|',
+      );
+      for (const s of webhook) out.push(`| \`${s.name}\` | ${cell(s.description)} |`);
+    }
     if (p.magic?.length) {
       out.push(
         '',

@@ -1,4 +1,5 @@
-// GET /scenarios; POST/GET/DELETE /faults: rules that make a tenant's next matching calls fail.
+// GET /scenarios; POST/GET/DELETE /faults: rules that make a tenant's next matching calls fail,
+// or (with "webhook") its next matching deliveries misbehave.
 import { Hono } from 'hono';
 import { SandboxError } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
@@ -36,6 +37,8 @@ export function faultRoutes(sb: Sandbox) {
         latencyMs: num(body.latencyMs),
         times: num(body.times) ?? null,
         probability: num(body.probability),
+        webhook: typeof body.webhook === 'string' ? body.webhook : null,
+        event: typeof body.event === 'string' ? body.event : null,
       });
       return c.json(shown(rule), 201);
     })

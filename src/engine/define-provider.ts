@@ -7,7 +7,8 @@ import type { Fake, IdSource } from './ids.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { RedirectScheme } from './redirect.js';
 import type { Namespace } from './store.js';
-import type { Delivery, NewDelivery } from './webhooks/queue.js';
+import type { Delivery, NewDelivery } from './webhooks/delivery.js';
+import type { SignatureFlaw } from './webhooks/shape.js';
 
 /** Options as parsed at boot: durations in ms, ints as numbers, the rest as given. */
 export type ParsedOptions = Readonly<Record<string, string | number>>;
@@ -184,6 +185,46 @@ export interface SessionAdapter {
   identity?(kit: Kit, row: Record<string, unknown>): HostedIdentity;
 }
 
+/** What a receiver needs to check a tenant's deliveries, as the vendor documents its scheme. */
+export interface ReceiverSecret {
+  /** The scheme in a few words, e.g. "HMAC-SHA256 (hex) of the raw body in capa-signature". */
+  scheme: string;
+  /** The headers the scheme reads. */
+  headers: readonly string[];
+  /** The shared secret (HMAC schemes). */
+  secret?: string;
+  /** The public key in PEM and its id (signature schemes). */
+  publicKey?: string;
+  keyId?: string;
+}
+
+/** A webhook as a receiver got it: header names in lower case, and the raw body. */
+export interface ReceivedWebhook {
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  body: string;
+}
+
+/** A provider's webhooks as QA and receivers use them, beyond the flows that send them. */
+export interface WebhookSupport {
+  /** The documented event names. */
+  events: readonly string[];
+  /** The signature flaws its scheme can show (none: the vendor does not sign). */
+  flaws: readonly SignatureFlaw[];
+  /** What a receiver needs to verify this tenant's deliveries (null: unsigned). */
+  verification(kit: Kit): ReceiverSecret | null;
+  /**
+   * The receiver's check, exactly as the vendor documents it (the receiver kit exports it): true
+   * when the request carries a valid, fresh signature made with `secret`. `now` is epoch ms.
+   */
+  verify(request: ReceivedWebhook, secret: ReceiverSecret, now?: number): boolean;
+  /**
+   * Sends one documented event, with the vendor's payload and signature: about the given session
+   * (a session id, or the subject of an earlier delivery), or about the smallest fixture that
+   * produces it (made in the tenant) when none is given; unknownSession() when the id names none.
+   */
+  trigger(kit: Kit, event: string, sessionId?: string): Delivery;
+}
+
 export interface ProviderModule {
   name: string;
   title: string;
@@ -238,6 +279,8 @@ export interface ProviderModule {
   notEmulated?: readonly { method: string; path: string; reason: string }[];
   /** Pact provider states: sentences a pact's `given(...)` names, each seeding this provider's tenants. */
   states?: readonly ProviderState[];
+  /** Its webhooks' events, signature flaws, receiver secret and triggers (providers that send webhooks). */
+  webhooks?: WebhookSupport;
 }
 
 /** What a provider state's setup may use: the whole sandbox in-process, and a captured webhook sink. */

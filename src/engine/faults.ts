@@ -3,12 +3,14 @@
 import type { ProviderModule } from './define-provider.js';
 import { SandboxError } from './errors.js';
 import type { TenantFilter } from './tenant.js';
+import { SIGNATURE_FLAWS, WEBHOOK_SCENARIOS, type SignatureFlaw } from './webhooks/shape.js';
 
 export interface Scenario {
   name: string;
   provider: string;
   status: number | null;
-  kind: 'vendor-error' | 'transport' | 'latency' | 'drop';
+  /** webhook: shapes the vendor's deliveries (a fault rule's `webhook`), not its answers. */
+  kind: 'vendor-error' | 'transport' | 'latency' | 'drop' | 'webhook';
   description: string;
 }
 
@@ -47,7 +49,19 @@ export function scenarioCatalogue(provider: ProviderModule): Scenario[] {
       kind: 'drop',
       description: 'closes the connection without an answer',
     },
+    ...webhookScenarios(provider),
   ];
+}
+
+/** The webhook scenarios a provider's deliveries can show (signature flaws only where it signs). */
+function webhookScenarios(provider: ProviderModule): Scenario[] {
+  const w = provider.webhooks;
+  if (!w) return [];
+  return WEBHOOK_SCENARIOS.filter(
+    (s) =>
+      !(SIGNATURE_FLAWS as readonly string[]).includes(s.name) ||
+      w.flaws.includes(s.name as SignatureFlaw),
+  ).map((s) => ({ ...s, provider: provider.name, status: null, kind: 'webhook' as const }));
 }
 
 /** What a request should suffer: a delay, then an error row, a dropped socket, or nothing. */
@@ -118,6 +132,10 @@ export interface FaultRule {
   tenant: string | null;
   operation: string | null;
   scenario: string | null;
+  /** A webhook scenario (duplicate, delay=10m, drop, bad_signature…): the rule shapes deliveries, not calls. */
+  webhook: string | null;
+  /** With `webhook`: only deliveries of this event (null: any). */
+  event: string | null;
   latencyMs: number;
   /** Remaining matches; null = until deleted. */
   times: number | null;
@@ -134,6 +152,13 @@ export interface FaultRules {
     provider: string,
     tenant: string,
     operation: string | null,
+    random: () => number,
+  ): FaultRule | undefined;
+  /** The first live webhook rule for this delivery, consumed by one use. */
+  takeWebhook(
+    provider: string,
+    tenant: string,
+    event: string,
     random: () => number,
   ): FaultRule | undefined;
 }
@@ -159,16 +184,36 @@ export function createFaultRules(): FaultRules {
       return rules.length < before;
     },
     take(provider, tenant, operation, random) {
-      const rule = rules.find(
-        (r) =>
-          r.provider === provider &&
-          (r.tenant === null || r.tenant === tenant) &&
-          (r.operation === null || r.operation === operation),
+      return use(
+        rules.find(
+          (r) =>
+            r.webhook === null &&
+            r.provider === provider &&
+            (r.tenant === null || r.tenant === tenant) &&
+            (r.operation === null || r.operation === operation),
+        ),
+        random,
       );
-      if (!rule || (rule.probability < 1 && random() >= rule.probability)) return undefined;
-      rule.hits++;
-      if (rule.times !== null && --rule.times <= 0) rules = rules.filter((r) => r !== rule);
-      return rule;
+    },
+    takeWebhook(provider, tenant, event, random) {
+      return use(
+        rules.find(
+          (r) =>
+            r.webhook !== null &&
+            r.provider === provider &&
+            (r.tenant === null || r.tenant === tenant) &&
+            (r.event === null || r.event === event),
+        ),
+        random,
+      );
     },
   };
+
+  /** A matching rule, if its probability lets it apply; counted, and gone once its times are used. */
+  function use(rule: FaultRule | undefined, random: () => number) {
+    if (!rule || (rule.probability < 1 && random() >= rule.probability)) return undefined;
+    rule.hits++;
+    if (rule.times !== null && --rule.times <= 0) rules = rules.filter((r) => r !== rule);
+    return rule;
+  }
 }

@@ -20,6 +20,8 @@ export * from './reply.js';
 export * from './store.js';
 export * from './tenant.js';
 export * from './webhooks/post.js';
+export * from './webhooks/delivery.js';
 export * from './webhooks/queue.js';
+export * from './webhooks/shape.js';
 export * from './webhooks/signers.js';
 export * from './webhooks/targets.js';

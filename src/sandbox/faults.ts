@@ -1,6 +1,7 @@
 // Fault rules: validated here, so a rule added from code and one posted to the admin API are the
 // same rule with the same refusals.
 import {
+  parseWebhookScenario,
   resolveScenario,
   SandboxError,
   scenarioCatalogue,
@@ -45,10 +46,49 @@ function operationOf(contract: Contract, provider: string, operation: string | n
   return operation;
 }
 
+/** A webhook rule: a webhook scenario the provider can show, for one of its events or any. */
+function webhookRule(p: ProviderModule, input: FaultInput) {
+  const w = p.webhooks;
+  if (!w) throw bad('no_webhooks', `${p.name} sends no webhooks`);
+  if (input.operation || input.scenario || input.status !== undefined || input.latencyMs)
+    throw bad(
+      'webhook_or_call',
+      'A rule shapes webhooks ("webhook", "event") or calls (operation, scenario, status, latencyMs), not both',
+    );
+  parseWebhookScenario(input.webhook!, p.name, w.flaws);
+  const event = input.event ?? null;
+  if (event !== null && !w.events.includes(event))
+    throw bad(
+      'unknown_event',
+      `${p.name} has no webhook event "${event}"`,
+      `events: ${w.events.join(', ')}`,
+    );
+  return { webhook: input.webhook!, event };
+}
+
+/** How often and how likely a rule applies. */
+function frequencyOf(input: FaultInput) {
+  const times = input.times ?? null;
+  if (times !== null && (!Number.isInteger(times) || times < 1))
+    throw bad('bad_times', '"times" must be a whole number ≥ 1 (omit it for "until deleted")');
+  const probability = input.probability ?? 1;
+  if (!(probability > 0 && probability <= 1))
+    throw bad('bad_probability', '"probability" must be in (0, 1]');
+  return { times, probability };
+}
+
 export function createFaults(deps: FaultDeps): FaultService {
   return {
     add(input) {
       const p = deps.provider(input.provider);
+      const tenant = input.tenant ?? null;
+      if (input.webhook != null) {
+        const shaped = webhookRule(p, input);
+        return deps.rules.add({
+          provider: p.name, tenant, operation: null, scenario: null, latencyMs: 0, ...shaped, ...frequencyOf(input),
+        }); // prettier-ignore
+      }
+      if (input.event != null) throw bad('event_without_webhook', '"event" goes with "webhook"');
       const operation = operationOf(deps.contract(p.name), p.name, input.operation ?? null);
       const scenario = scenarioOf(p, input);
       const latencyMs = input.latencyMs ?? 0;
@@ -60,22 +100,9 @@ export function createFaults(deps: FaultDeps): FaultService {
           'A fault rule needs a scenario, a status or latencyMs',
           'GET /_sandbox/scenarios lists scenarios',
         );
-      const times = input.times ?? null;
-      if (times !== null && (!Number.isInteger(times) || times < 1))
-        throw bad('bad_times', '"times" must be a whole number ≥ 1 (omit it for "until deleted")');
-      const probability = input.probability ?? 1;
-      if (!(probability > 0 && probability <= 1))
-        throw bad('bad_probability', '"probability" must be in (0, 1]');
-      const tenant = input.tenant ?? null;
       return deps.rules.add({
-        provider: p.name,
-        tenant,
-        operation,
-        scenario,
-        latencyMs,
-        times,
-        probability,
-      });
+        provider: p.name, tenant, operation, scenario, latencyMs, webhook: null, event: null, ...frequencyOf(input),
+      }); // prettier-ignore
     },
     list: (filter) => deps.rules.list(filter),
     delete: (id) => deps.rules.delete(id),

@@ -41,6 +41,7 @@ import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
 import { createTenants } from './tenants.js';
 import { createTime } from './time.js';
+import { createWebhooks } from './webhooks.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
 export type { Sandbox, SandboxOptions } from './types.js';
@@ -90,26 +91,6 @@ function mount(opts: SandboxOptions) {
   };
   const contract = (name: string) => contracts.get(provider(name).name)!;
   return { providers, provider, options, contracts, contract };
-}
-
-/** One more attempt of a delivery now; refused when the id names none or it had no URL. */
-async function replay(queue: WebhookQueue, id: string) {
-  if (!queue.get(id))
-    throw new SandboxError(
-      404,
-      'unknown_webhook',
-      `No webhook delivery ${id}`,
-      'GET /_sandbox/webhooks',
-    );
-  const replayed = (await queue.replay(id))!;
-  if (!replayed.url)
-    throw new SandboxError(
-      409,
-      'no_webhook_url',
-      'No webhook URL is registered for this delivery',
-      'register a webhook URL with the provider first',
-    );
-  return replayed;
 }
 
 /** How webhooks go out: beyond loopback, never to this host or a private network unless allowed. */
@@ -201,8 +182,10 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const rules = createFaultRules();
   const access = new Access(opts, () => new URL(publicUrl).hostname);
   const { store, queue, sweep } = keeping(opts, clock, transport(opts, access), evictIdle);
+  const random = createRandom(seed);
+  const webhooks = createWebhooks({ queue, rules, random, provider, kit: (p, t) => kits.of(p, t) });
   const kits = createKits({
-    seed, clock, store, webhooks: queue, fake: createFake(seed), log, options, contracts,
+    seed, clock, store, webhooks: queue, deliver: webhooks.deliver, fake: createFake(seed), log, options, contracts,
     hostedUrl: (p, id, via) => `${publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
   }); // prettier-ignore
   const contractViolations: string[] = [];
@@ -210,11 +193,10 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const bodyLimitOf = (p: ProviderModule) => opts.bodyLimit ?? p.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = createApp(providers, {
-    contract, kitFor: kits.of, faults: rules, journal, random: createRandom(seed), log, bodyLimit, bodyLimitOf,
+    contract, kitFor: kits.of, faults: rules, journal, random, log, bodyLimit, bodyLimitOf,
     onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
   }); // prettier-ignore
-  const largest = Math.max(bodyLimit, ...providers.map(bodyLimitOf));
-  const server = createHttpServer(app, largest, log);
+  const server = createHttpServer(app, Math.max(bodyLimit, ...providers.map(bodyLimitOf)), log);
   app.use(
     '/_sandbox/*',
     controlPlaneGuard(access, (name) => providers.some((p) => p.name === name)),
@@ -230,7 +212,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     time: createTime({ clock, providers, store, kits, moved: (filter) => { sweep(filter); void queue.pump(filter); } }),
     sessions: createSessions({ providers, store, kits }),
     faults: createFaults({ rules, providers, provider, contract }),
-    webhooks: { list: (f) => queue.list(f), get: (id) => queue.get(id), replay: (id) => replay(queue, id), flush: (f) => queue.flush(f) },
+    webhooks: webhooks.service,
     journal: (filter) => journal.list(filter),
     stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.size, faultRules: rules.list().length }),
     ...serving(server, { queue, sweep }, access, (url) => {

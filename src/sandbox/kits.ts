@@ -6,8 +6,10 @@ import {
   tenantKey,
   type Clock,
   type Contract,
+  type Delivery,
   type Fake,
   type Kit,
+  type NewDelivery,
   type ParsedOptions,
   type Store,
   type TenantFilter,
@@ -19,6 +21,8 @@ export interface KitDeps {
   clock: Clock;
   store: Store;
   webhooks: WebhookQueue;
+  /** Queues a delivery as the webhook service shapes and copies it. */
+  deliver(d: NewDelivery, nextId: () => string): Delivery;
   fake: Fake;
   log: Logger;
   options: ReadonlyMap<string, ParsedOptions>;
@@ -63,7 +67,10 @@ function makeKit(deps: KitDeps, log: Logger, provider: string, tenant: string, k
     ownerOf: (id) => deps.store.ownerOf(provider, id),
     hostedUrl: (sessionId, via) => deps.hostedUrl(provider, sessionId, via),
     webhooks: {
-      enqueue: (d) => webhooks.enqueue({ ...d, provider, tenant, id: ids.uuid('webhook') }),
+      enqueue: (d) => {
+        const nextId = () => ids.uuid('webhook');
+        return deps.deliver({ ...d, provider, tenant, id: nextId() }, nextId);
+      },
       list: () => webhooks.list({ provider, tenant }),
       get: (id) => webhooks.get(id, { provider, tenant }),
       replay: (id) => webhooks.replay(id),

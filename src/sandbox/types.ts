@@ -13,6 +13,7 @@ import type {
   Kit,
   ProviderModule,
   ProviderTenants,
+  ReceiverSecret,
   Retention,
   Row,
   Scenario,
@@ -114,6 +115,9 @@ export interface FaultInput {
   latencyMs?: number;
   times?: number | null;
   probability?: number;
+  /** A webhook scenario: the rule shapes the tenant's deliveries (optionally of one event) instead. */
+  webhook?: string | null;
+  event?: string | null;
 }
 
 export interface FaultService {
@@ -125,12 +129,27 @@ export interface FaultService {
   scenarios(provider?: string): Scenario[];
 }
 
+/** A URL that gets a copy of every delivery of one tenant (`kyc-sandbox listen`). */
+export interface Listener extends TenantRef {
+  id: string;
+  url: string;
+}
+
 export interface WebhookService {
   list(filter?: TenantFilter): Delivery[];
   get(id: string): Delivery | undefined;
   replay(id: string): Promise<Delivery>;
   /** Waits until no delivery (of the tenants selected) is due or in flight. */
   flush(filter?: TenantFilter): Promise<void>;
+  /** What a receiver needs to verify the tenant's deliveries (null: the vendor does not sign). */
+  verification(ref: TenantRef): ReceiverSecret | null;
+  /** Sends one documented event about a session, or about the smallest fixture that produces it. */
+  trigger(ref: TenantRef, event: string, sessionId?: string): Delivery;
+  /** Copies every later delivery of the tenant to `url`, until unlisten or a minute without listened(). */
+  listen(ref: TenantRef, url: string): Listener;
+  /** The listener's deliveries so far (oldest first); keeps it alive. Unknown outside `filter`. */
+  listened(id: string, filter?: TenantFilter): Delivery[];
+  unlisten(id: string, filter?: TenantFilter): boolean;
 }
 
 export interface Sandbox {

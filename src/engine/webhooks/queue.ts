@@ -3,69 +3,16 @@
 // receiver), and keeps every attempt for the admin API. Deliveries are kept per tenant, with the
 // pending ones apart, so finding what is due costs what is pending, not what was ever sent; finished
 // deliveries follow the store's retention (the newest N per tenant, none older than the age).
-import { attemptOnce, type Attempt } from './attempt.js';
-import type { WebhookPost } from './post.js';
+import { attemptOnce } from './attempt.js';
+import type {
+  Delivery,
+  DeliveryStatus,
+  NewDelivery,
+  QueueOptions,
+  WebhookQueue,
+} from './delivery.js';
+import { REORDER_HOLD_MS, type Shape } from './shape.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from '../tenant.js';
-
-export type { Attempt } from './attempt.js';
-
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'not_sent';
-
-export interface NewDelivery {
-  id: string;
-  provider: string;
-  tenant: string;
-  event: string;
-  /** No URL registered: the delivery is logged as not_sent (vendors such as Capa show NOT_SENT). */
-  url: string | undefined;
-  body: string;
-  /** Signature headers, computed at each attempt (some vendors sign the attempt's timestamp). */
-  sign?: (body: string, now: number) => Record<string, string>;
-  /** The URL registered now: a replay goes there, not to the one the event was queued with. */
-  target?: () => string | undefined;
-  /** Delays between attempts in ms, on the tenant's clock: [0, 60000] = retry at once, then after a minute. */
-  retries: readonly number[];
-  /** Vendor data the provider keeps with the delivery (Capa's notification id, a subject id). */
-  meta?: Record<string, unknown>;
-}
-
-export interface Delivery extends Omit<NewDelivery, 'sign' | 'target'> {
-  status: DeliveryStatus;
-  createdAt: string;
-  attempts: Attempt[];
-  nextAttemptAt: number | null;
-}
-
-export interface WebhookQueue {
-  enqueue(d: NewDelivery): Delivery;
-  list(filter?: TenantFilter): Delivery[];
-  /** A delivery by id (only among the tenant's, when one is given). */
-  get(id: string, ref?: TenantRef): Delivery | undefined;
-  /** One manual attempt now, outside the automatic schedule. */
-  replay(id: string): Promise<Delivery | undefined>;
-  /** Starts every attempt due now (in the background); resolves when those have finished. */
-  pump(filter?: TenantFilter): Promise<void>;
-  /** Pumps until nothing due is left (tests use this; nobody else waits for receivers). */
-  flush(filter?: TenantFilter): Promise<void>;
-  /** Drops finished deliveries created before `now(tenant) - ageMs`. */
-  sweep(now: (ref: TenantRef) => number, filter?: TenantFilter): void;
-  /** How many deliveries are held. */
-  readonly size: number;
-  start(intervalMs?: number): void;
-  /** Stops the timer and cuts attempts in flight short (each recorded as interrupted). */
-  stop(): Promise<void>;
-  reset(filter?: TenantFilter): void;
-}
-
-export interface QueueOptions {
-  /** Reads the clock of a delivery's tenant. */
-  now: (ref: TenantRef) => number;
-  post: WebhookPost;
-  /** Finished deliveries kept per tenant (the oldest go first). */
-  keep?: number;
-  /** Finished deliveries older than this on the tenant's clock go at sweep(). */
-  ageMs?: number;
-}
 
 export function createWebhookQueue(opts: QueueOptions): WebhookQueue {
   return new Queue(opts);
@@ -79,14 +26,22 @@ class TenantDeliveries {
   readonly pending = new Set<Delivery>();
   /** Finished deliveries held (the cap counts these; pending ones are never dropped). */
   done = 0;
+  /** Events a `reorder` scenario holds, by subject, until the next event of that subject has gone. */
+  readonly held = new Map<string, Delivery>();
 
   constructor(readonly ref: TenantRef) {}
 }
 
-/** What a delivery needs but the admin API never shows: its signer and current target. */
+/** What a delivery needs but the admin API never shows: its signer, current target and shape. */
 interface Hooks {
   sign: NewDelivery['sign'];
   target: NewDelivery['target'];
+  shape: Shape | undefined;
+  /** Copies still to deliver (duplicate), and the headers the first copy was signed with. */
+  copies: number;
+  signed?: Record<string, string>;
+  /** A held (reordered) event that goes once this one's first attempt is over. */
+  release?: Delivery;
 }
 
 class Queue implements WebhookQueue {
@@ -114,15 +69,15 @@ class Queue implements WebhookQueue {
   /** One HTTP attempt, recorded; true when the receiver answered 2xx. */
   private async attempt(d: Delivery, manual: boolean): Promise<boolean> {
     const at = this.now(d);
-    const headers = this.hooks.get(d)?.sign?.(d.body, at) ?? {};
-    const record = await attemptOnce(
-      this.opts.post,
-      d,
-      { at, manual, headers },
-      this.aborted.signal,
-    );
+    const hooks = this.hooks.get(d);
+    // Copies of a duplicated event carry the first copy's signature, as a vendor's resend would.
+    const headers = hooks?.signed ?? hooks?.sign?.(d.body, at, hooks.shape?.flaw ?? null) ?? {};
+    const how = { at, manual, headers };
+    const record = await attemptOnce(this.opts.post, d, how, this.aborted.signal);
     d.attempts.push(record);
-    return record.status !== null && record.status >= 200 && record.status < 300;
+    const ok = record.status !== null && record.status >= 200 && record.status < 300;
+    if (ok && hooks && hooks.copies > 1) hooks.signed = headers;
+    return ok;
   }
 
   /** Marks a pending delivery finished; past the cap, the tenant's oldest finished one goes. */
@@ -150,8 +105,13 @@ class Queue implements WebhookQueue {
   /** An automatic attempt, then the next one scheduled or the delivery settled. */
   private async scheduled(d: Delivery) {
     const ok = await this.attempt(d, false);
+    const hooks = this.hooks.get(d);
+    this.releaseHeld(hooks);
     const automatic = d.attempts.filter((a) => !a.manual).length;
-    if (ok) this.settle(d, 'delivered');
+    if (ok && hooks && hooks.copies > 1) {
+      hooks.copies--;
+      d.nextAttemptAt = this.now(d) + (hooks.shape?.spacingMs ?? 0);
+    } else if (ok) this.settle(d, 'delivered');
     else if (automatic > d.retries.length) this.settle(d, 'failed');
     // From the previous scheduled instant, so a large clock jump catches up every retry in order.
     else d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1];
@@ -163,6 +123,36 @@ class Queue implements WebhookQueue {
     const p = this.scheduled(d).finally(() => this.inFlight.delete(d));
     this.inFlight.set(d, p);
     return p;
+  }
+
+  /** The event a reorder held for this one goes now. */
+  private releaseHeld(hooks: Hooks | undefined) {
+    const held = hooks?.release;
+    if (!held) return;
+    hooks.release = undefined;
+    if (held.status !== 'pending') return;
+    held.nextAttemptAt = this.now(held);
+    void this.launch(held);
+  }
+
+  /** Applies a scenario's shape to a new delivery: dropped, delayed, duplicated or held back. */
+  private shaped(t: TenantDeliveries, d: Delivery, hooks: Hooks) {
+    const shape = hooks.shape;
+    // The next event of the same session to the same receiver releases a held one.
+    const subject = `${d.subject ?? ''} ${d.url}`;
+    const held = t.held.get(subject);
+    if (held && held !== d) {
+      t.held.delete(subject);
+      hooks.release = held;
+    }
+    if (!shape) return;
+    d.scenario = shape.label;
+    if (d.nextAttemptAt === null) return; // dropped, or nowhere to send
+    d.nextAttemptAt += shape.delayMs;
+    if (shape.reorder) {
+      d.nextAttemptAt += REORDER_HOLD_MS;
+      t.held.set(subject, d);
+    }
   }
 
   private *selected(filter: TenantFilter) {
@@ -186,13 +176,14 @@ class Queue implements WebhookQueue {
   }
 
   enqueue(input: NewDelivery): Delivery {
-    const { sign, target, ...rest } = input;
+    const { sign, target, shape, ...rest } = input;
     const d: Delivery = {
       ...rest,
-      status: input.url ? 'pending' : 'not_sent',
+      status: shape?.drop ? 'dropped' : input.url ? 'pending' : 'not_sent',
+      scenario: null,
       createdAt: new Date(this.now(input)).toISOString(),
       attempts: [],
-      nextAttemptAt: input.url ? this.now(input) : null,
+      nextAttemptAt: input.url && !shape?.drop ? this.now(input) : null,
     };
     const key = tenantKey(d);
     let t = this.tenants.get(key);
@@ -201,11 +192,16 @@ class Queue implements WebhookQueue {
       this.tenants.set(key, t);
     }
     t.all.set(d.id, d);
-    this.hooks.set(d, { sign, target });
-    if (d.url) {
+    const hooks: Hooks = { sign, target, shape, copies: shape?.copies ?? 1 };
+    this.hooks.set(d, hooks);
+    this.shaped(t, d, hooks);
+    if (d.status === 'pending') {
       t.pending.add(d);
-      void this.launch(d);
-    } else this.finished(t);
+      if (d.nextAttemptAt! <= this.now(d)) void this.launch(d);
+    } else {
+      this.finished(t);
+      this.releaseHeld(hooks);
+    }
     return d;
   }
 
@@ -242,8 +238,9 @@ class Queue implements WebhookQueue {
   async flush(filter: TenantFilter = {}) {
     for (let i = 0; i < 100; i++) {
       const running = [...this.inFlight].filter(([d]) => inFilter(filter, d)).map(([, p]) => p);
+      // An attempt may start another (a released reorder, a duplicate's copy): go round until none.
+      if (running.length === 0 && this.due(filter).length === 0) return;
       await Promise.all(running);
-      if (this.due(filter).length === 0) return;
       await this.pump(filter);
     }
   }

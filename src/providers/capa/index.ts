@@ -8,6 +8,7 @@ import { capaOptions } from './lifecycle.js';
 import { capaRoutes } from './routes.js';
 import { capaSessions } from './sessions.js';
 import { capaStates } from './states.js';
+import { capaWebhooks } from './triggers.js';
 
 export const capa = defineProvider({
   name: 'capa',
@@ -28,6 +29,7 @@ export const capa = defineProvider({
   routes: capaRoutes,
   admin: capaAdmin,
   states: capaStates,
+  webhooks: capaWebhooks,
   // What the docs leave out for each (shown in the README's generated coverage table).
   notEmulated: [
     {

@@ -33,6 +33,8 @@ export const NOTIFICATION_STATUS = {
   delivered: 'SENT',
   failed: 'FAILED',
   not_sent: 'NOT_SENT',
+  // Lost on the way by a webhook scenario: Capa believes it sent it.
+  dropped: 'SENT',
 } as const;
 
 export function notificationView(d: Delivery) {

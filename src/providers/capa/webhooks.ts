@@ -1,13 +1,19 @@
 // Capa's KYC webhooks: {type:"KYC", event, externalUserId}, HMAC-SHA256 hex of the raw body in
 // `capa-signature`; retried at once, then +1, +5, +10, +15 minutes, then FAILED.
-import { hmacSha256Hex, type Kit } from '../../engine/index.js';
+import { hmacSha256Hex, hmacSignature, type Kit, type SignatureFlaw } from '../../engine/index.js';
 import type { CapaStatus } from './lifecycle.js';
 import { webhookSettings, type CapaUser } from './records.js';
 
 export const CAPA_RETRIES_MS = [0, 1, 5, 10, 15].map((m) => m * 60_000);
 export const SIGNATURE_HEADER = 'capa-signature';
 
-export type CapaEvent = 'CREATED_KYC' | 'VERIFIED_USER' | 'REJECTED_KYC' | 'REVIEW_NEEDED_KYC';
+export const CAPA_EVENTS = [
+  'CREATED_KYC',
+  'VERIFIED_USER',
+  'REJECTED_KYC',
+  'REVIEW_NEEDED_KYC',
+] as const;
+export type CapaEvent = (typeof CAPA_EVENTS)[number];
 
 export const eventFor: Partial<Record<CapaStatus, CapaEvent>> = {
   VERIFIED: 'VERIFIED_USER',
@@ -23,8 +29,8 @@ export const buildPayload = (event: CapaEvent, user: CapaUser) => ({
   userId: user.userId,
 });
 
-export const signCapa = (secret: string, rawBody: string) => ({
-  [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody),
+export const signCapa = (secret: string, rawBody: string, flaw: SignatureFlaw | null = null) => ({
+  [SIGNATURE_HEADER]: flaw ? hmacSignature(secret, rawBody, flaw) : hmacSha256Hex(secret, rawBody),
 });
 
 /** Queues one event to the partner's URL (logged NOT_SENT without one), signed when it is sent. */
@@ -36,8 +42,9 @@ export function emit(kit: Kit, event: CapaEvent, user: CapaUser) {
     url: settings.url ?? undefined,
     target: () => webhookSettings(kit).url ?? undefined,
     body,
-    sign: (raw) => signCapa(webhookSettings(kit).secret, raw),
+    sign: (raw, _now, flaw) => signCapa(webhookSettings(kit).secret, raw, flaw),
     retries: CAPA_RETRIES_MS,
     meta: { userId: user.userId },
+    subject: user.userId,
   });
 }

@@ -1,0 +1,113 @@
+// Webhook scenarios × every provider that sends webhooks, through real HTTP receivers: a listener
+// takes the tenant's events (no vendor registration), a trigger sends one documented event, and a
+// fault rule shapes it. Signatures are checked with the provider's own receiver kit.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProviderModule, ReceiverSecret } from '../src/engine/index.js';
+import { providers } from '../src/providers/index.js';
+import type { Sandbox } from '../src/sandbox/index.js';
+import { call, receiver, testSandbox } from './helpers.js';
+
+const senders = providers.filter((p) => p.webhooks);
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function listening(p: ProviderModule) {
+  const sb = testSandbox({ providers: [p] });
+  const hook = await receiver();
+  closers.push(hook.close);
+  const res = await call(sb, 'POST', '/_sandbox/webhooks/listeners', {
+    json: { provider: p.name, url: hook.url },
+  });
+  expect(res.status).toBe(201);
+  const [event, next] = p.webhooks!.events;
+  const trigger = async (which = event, session?: string) => {
+    const t = await call(sb, 'POST', '/_sandbox/webhooks/trigger', {
+      json: { provider: p.name, event: which, session },
+    });
+    expect(t.status).toBe(201);
+    return t.body as { subject: string; event: string };
+  };
+  const fault = async (webhook: string, extra: Record<string, unknown> = {}) =>
+    expect(
+      (
+        await call(sb, 'POST', '/_sandbox/faults', {
+          json: { provider: p.name, webhook, ...extra },
+        })
+      ).status,
+    ).toBe(201);
+  const listened = async () =>
+    (await call(sb, 'GET', `/_sandbox/webhooks/listeners/${res.body.id}/deliveries`)).body as {
+      event: string;
+      status: string;
+      scenario: string | null;
+      attempts: unknown[];
+    }[];
+  const verification = res.body.verification as ReceiverSecret | null;
+  return { sb, hook, trigger, fault, listened, verification, event, next };
+}
+
+const advance = (sb: Sandbox, p: ProviderModule, by: string) =>
+  call(sb, 'POST', '/_sandbox/clock/advance', {
+    json: { provider: p.name, tenant: p.credentials()[0].value, by },
+  });
+
+describe.each(senders.map((p) => [p.name, p] as const))('%s webhook scenarios', (_, p) => {
+  it('delivers a triggered event once, signed so the receiver kit accepts it', async () => {
+    const { hook, trigger, listened, verification } = await listening(p);
+    await trigger();
+    expect(hook.received).toHaveLength(1);
+    if (verification) expect(p.webhooks!.verify(hook.received[0], verification)).toBe(true);
+    expect((await listened())[0]).toMatchObject({ status: 'delivered', scenario: null });
+  });
+
+  it('duplicate=3 delivers the same body and signature three times', async () => {
+    const { hook, trigger, fault, listened } = await listening(p);
+    await fault('duplicate=3');
+    await trigger();
+    expect(hook.received).toHaveLength(3);
+    expect(new Set(hook.received.map((r) => JSON.stringify(r)))).toHaveProperty('size', 1);
+    const [d] = await listened();
+    expect([d.scenario, d.status, d.attempts.length]).toEqual(['duplicate=3', 'delivered', 3]);
+  });
+
+  it("delay=10m holds the event until the tenant's clock has moved 10 minutes", async () => {
+    const { sb, hook, trigger, fault } = await listening(p);
+    await fault('delay=10m');
+    await trigger();
+    expect(hook.received).toHaveLength(0);
+    await advance(sb, p, '9m');
+    expect(hook.received).toHaveLength(0);
+    await advance(sb, p, '1m');
+    expect(hook.received).toHaveLength(1);
+  });
+
+  it('reorder delivers the held event after the next one of the same session', async () => {
+    const { hook, trigger, fault, event, next } = await listening(p);
+    await fault('reorder', { times: 1 });
+    const first = await trigger(event);
+    expect(hook.received).toHaveLength(0);
+    await trigger(next, first.subject);
+    const order = hook.received.map((r) => JSON.stringify(JSON.parse(r.body)));
+    expect(order).toHaveLength(2);
+    expect(order[1]).toContain(event);
+    expect(order[0]).toContain(next);
+  });
+
+  it('drop never delivers and records the delivery as dropped', async () => {
+    const { hook, trigger, fault, listened } = await listening(p);
+    await fault('drop');
+    await trigger();
+    expect(hook.received).toHaveLength(0);
+    expect((await listened())[0]).toMatchObject({ status: 'dropped', scenario: 'drop' });
+  });
+
+  it.each(p.webhooks!.flaws)('%s is refused by the receiver kit', async (flaw) => {
+    const { hook, trigger, fault, verification } = await listening(p);
+    await fault(flaw);
+    await trigger();
+    expect(hook.received).toHaveLength(1);
+    expect(p.webhooks!.verify(hook.received[0], verification!)).toBe(false);
+  });
+});
