@@ -25,11 +25,15 @@ function args(name: string, argv: string[]) {
 /** The verifier module, or undefined (after saying why) when Pact is not installed. */
 async function loadVerifier() {
   try {
+    await import('@pact-foundation/pact');
     return await import('../pact/verify.js');
   } catch (err) {
-    // Pact is a dev dependency of the teams that write pacts; the sandbox does not ship it.
+    // Pact is an optional peer dependency: teams that write pacts have it; the sandbox does not ship it.
+    const missing = /@pact-foundation\/pact/.test((err as Error).message);
     process.stderr.write(
-      `kyc-sandbox verify needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact\n(${(err as Error).message})\n`,
+      missing
+        ? 'kyc-sandbox verify needs Pact, an optional peer dependency of kyc-sandbox. Install it beside it:\n  npm install --save-dev @pact-foundation/pact\n'
+        : `kyc-sandbox verify: ${(err as Error).message}\n`,
     );
     return undefined;
   }

@@ -37,6 +37,7 @@ import { Access } from './access.js';
 import { createFaults } from './faults.js';
 import { controlPlaneGuard } from './guard.js';
 import { createApp, createHttpServer, type Server } from './http.js';
+import { createTenantHandle } from './handles.js';
 import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
 import { createTenants } from './tenants.js';
@@ -213,7 +214,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     sessions: createSessions({ providers, store, kits }),
     faults: createFaults({ rules, providers, provider, contract }),
     webhooks: webhooks.service,
-    journal: (filter) => journal.list(filter),
+    journal: (filter) => journal.list(filter), tenant: (p, key) => createTenantHandle(sandbox, p, key),
     stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.size, faultRules: rules.list().length }),
     ...serving(server, { queue, sweep }, access, (url) => {
       if (!opts.publicUrl) publicUrl = url;

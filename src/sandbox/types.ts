@@ -22,6 +22,9 @@ import type {
   TenantRef,
   WebhookPost,
 } from '../engine/index.js';
+import type { TenantHandle } from './handles.js';
+
+export type { JournalQuery, TenantFaultInput, TenantHandle } from './handles.js';
 
 export interface SandboxOptions {
   /** Makes ids and faker data reproducible (default "kyc-sandbox"). */
@@ -173,6 +176,11 @@ export interface Sandbox {
   caller(): Principal;
   /** Whether a token is the admin token (the dashboard's sign-in). */
   adminTokenMatches(token: string): boolean;
+  /**
+   * One tenant (a provider's credential), typed: its clock, sessions, journal, faults and webhooks,
+   * through the same services as the admin API. `sb.tenant('capa', key).clock.advance('7d')`.
+   */
+  tenant(provider: string, credential: string): TenantHandle;
   /** What provider code runs with for one tenant (provider states and provider admin hooks). */
   kit(provider: string, tenant: string): Kit;
   tenants(provider?: string): TenantInfo[];
