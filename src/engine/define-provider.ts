@@ -300,6 +300,10 @@ export interface StateContext {
 export interface ProviderState {
   /** The sentence, exactly as a consumer writes it in `given(...)`. */
   name: string;
+  /** Other phrasings people write first ("the link has expired"); matched as leniently as the name. */
+  aliases?: readonly string[];
+  /** A catalogue scenario the interaction's requests answer with, unless a `scenario` parameter names another. */
+  scenario?: string;
   /** Parameters it reads, name → meaning (and default). */
   params?: Readonly<Record<string, string>>;
   /** Values setup returns for `fromProviderState` expressions, name → meaning. */

@@ -4,6 +4,8 @@ import type { ProviderModule } from '../engine/index.js';
 export interface CatalogueEntry {
   provider: string;
   state: string;
+  /** Other phrasings matched to it (as leniently as the name). */
+  aliases: readonly string[];
   params: Readonly<Record<string, string>>;
   provides: Readonly<Record<string, string>>;
 }
@@ -18,6 +20,7 @@ export const stateCatalogue = (
       (p.states ?? []).map((s) => ({
         provider: p.name,
         state: s.name,
+        aliases: s.aliases ?? [],
         params: s.params ?? {},
         provides: s.provides ?? {},
       })),
@@ -33,6 +36,7 @@ export function formatCatalogue(entries: readonly CatalogueEntry[]): string {
       lines.push('', `${current}`);
     }
     lines.push(`  "${e.state}"`);
+    if (e.aliases.length) lines.push(`      also     ${e.aliases.map((a) => `"${a}"`).join(', ')}`);
     for (const [k, v] of Object.entries(e.params)) lines.push(`      param    ${k}: ${v}`);
     for (const [k, v] of Object.entries(e.provides))
       lines.push(`      provides ${k}: ${v}  (fromProviderState('\${${k}}', …))`);

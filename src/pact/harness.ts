@@ -3,6 +3,7 @@
 // so message pacts can read what the provider's own webhook code produced.
 import type { ProviderModule, ProviderState, StateContext } from '../engine/index.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+import { resolveState } from './state-match.js';
 
 /** Where states point webhook settings; nothing listens there, the harness's fetch answers for it. */
 export const WEBHOOK_SINK = 'http://webhooks.pact.invalid/hook';
@@ -20,9 +21,13 @@ export interface Harness {
   captured: CapturedWebhook[];
   /** Back to an empty sandbox: before every interaction. */
   reset(): void;
-  /** pact-js stateHandlers for one provider: each sentence of its catalogue. */
+  /**
+   * pact-js stateHandlers for one provider, under the names a pact uses: each matched to its
+   * catalogue sentence leniently; a `scenario` parameter (or the state's own) becomes a fault rule.
+   */
   stateHandlers(
     p: ProviderModule,
+    names: readonly string[],
   ): Record<string, { setup: (params?: unknown) => Promise<Record<string, unknown>> }>;
   /** The newest webhook the provider queued during state setup (of `event`, when named), as Pact expects a message. */
   lastWebhook(
@@ -73,11 +78,25 @@ function stateContext(sb: Sandbox, p: ProviderModule): StateContext {
   };
 }
 
-async function runState(sb: Sandbox, p: ProviderModule, state: ProviderState, params: unknown) {
+async function runState(
+  sb: Sandbox,
+  p: ProviderModule,
+  state: ProviderState | undefined,
+  params: unknown,
+) {
   const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
-  const provided = await state.setup(stateContext(sb, p), given);
+  const provided = state ? await state.setup(stateContext(sb, p), given) : {};
   // Deliver what the setup queued now, so a message pact finds it.
   await sb.webhooks.flush();
+  // After the setup, whose own requests must succeed: the interaction's requests get the scenario.
+  // A state that reads `scenario` itself (a one-shot "fails the next request") keeps it.
+  const own = state?.params !== undefined && 'scenario' in state.params;
+  const scenario = own
+    ? undefined
+    : typeof given.scenario === 'string'
+      ? given.scenario
+      : state?.scenario;
+  if (scenario) sb.faults.add({ provider: p.name, scenario });
   return provided;
 }
 
@@ -101,16 +120,19 @@ function lastWebhook(
 }
 
 export async function startHarness(
-  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers'> = {},
+  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers' | 'publicUrl'> & {
+    port?: number;
+  } = {},
 ): Promise<Harness> {
   const captured: CapturedWebhook[] = [];
+  const { port = 0, ...sandboxOpts } = opts;
   const sb = createSandbox({
-    ...opts,
+    ...sandboxOpts,
     clock: { mode: 'frozen' },
     validateResponses: true,
     fetch: captureInto(captured),
   });
-  const { url } = await sb.listen(0);
+  const { url } = await sb.listen(port);
   return {
     sb,
     url,
@@ -119,12 +141,12 @@ export async function startHarness(
       sb.reset();
       captured.length = 0;
     },
-    stateHandlers: (p) =>
+    stateHandlers: (p, names) =>
       Object.fromEntries(
-        (p.states ?? []).map((s) => [
-          s.name,
-          { setup: (params?: unknown) => runState(sb, p, s, params) },
-        ]),
+        names.map((name) => {
+          const state = resolveState(p, name);
+          return [name, { setup: (params?: unknown) => runState(sb, p, state, params) }];
+        }),
       ),
     lastWebhook: (provider, event) => lastWebhook(sb, captured, provider, event),
     close: () => sb.close(),

@@ -15,6 +15,8 @@ export interface PactInteraction {
   providerStates?: PactState[];
   request?: { method?: string; path?: string };
   response?: { status?: number };
+  /** PactV4: a new interaction whose failure is reported, never fatal. */
+  pending?: boolean;
 }
 
 export interface PactFile {

@@ -6,6 +6,7 @@ export function formatReport(report: VerifyReport, cwd = process.cwd()): string 
   const lines: string[] = [];
   let passed = 0;
   let failed = 0;
+  let pending = 0;
   for (const f of report.files) {
     const against = f.provider ? `sandbox provider ${f.provider}` : 'no sandbox provider';
     const rel = relative(cwd, f.path);
@@ -19,8 +20,10 @@ export function formatReport(report: VerifyReport, cwd = process.cwd()): string 
     }
     for (const i of f.interactions) {
       if (i.ok) passed++;
+      else if (i.pending) pending++;
       else failed++;
-      lines.push(`  ${i.ok ? 'PASS' : 'FAIL'}  ${i.description}`);
+      const label = i.ok ? 'PASS' : i.pending ? 'PENDING' : 'FAIL';
+      lines.push(`  ${label}  ${i.description}${i.pending && i.ok ? '  (pending)' : ''}`);
       for (const p of i.problems) lines.push(`          ${p}`);
       for (const w of i.warnings) lines.push(`          warning: ${w}`);
     }
@@ -35,7 +38,7 @@ export function formatReport(report: VerifyReport, cwd = process.cwd()): string 
   if (report.files.length === 0) lines.push('', 'No pact files found.');
   lines.push(
     '',
-    `${passed} passed, ${failed} failed${report.ok ? '' : ' — verification FAILED'}`,
+    `${passed} passed, ${failed} failed${pending ? `, ${pending} pending (not failing)` : ''}${report.ok ? '' : ' — verification FAILED'}`,
     '',
   );
   return lines.join('\n');

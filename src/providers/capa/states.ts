@@ -60,6 +60,7 @@ export const capaStates: readonly ProviderState[] = [
   {
     name: 'a Capa partner',
     params: KEY_PARAM,
+    aliases: ['a partner exists', 'a valid API key'],
     // Nothing to seed: the verifier starts every interaction from an empty sandbox.
     setup: async () => ({}),
   },
@@ -81,13 +82,22 @@ export const capaStates: readonly ProviderState[] = [
     },
   },
   {
+    name: 'the Capa API key is invalid',
+    aliases: ['the API key is wrong', 'unauthorized', 'the partner is not authorized'],
+    // Every request of the interaction answers 401 Invalid API Key, whatever key it sends.
+    scenario: 'API_KEY_INVALID',
+    setup: async () => ({}),
+  },
+  {
     name: 'a Capa user exists',
+    aliases: ['a user was created'],
     params: USER_PARAMS,
     provides: { userId: 'the user id (UUID)' },
     setup: async (ctx, p) => ({ userId: await createUser(ctx, p) }),
   },
   {
     name: 'a Capa user has a verification link',
+    aliases: ['a verification link exists', 'a link exists', 'the user has a KYC link'],
     params: { ...USER_PARAMS, country: 'link country (default MX)' },
     provides: { userId: 'the user id', sessionId: 'the id at the end of the link' },
     setup: async (ctx, p) => {
@@ -97,6 +107,7 @@ export const capaStates: readonly ProviderState[] = [
   },
   {
     name: "a Capa user's verification link has expired",
+    aliases: ['the link has expired', 'the verification link has expired', 'the KYC link expired'],
     params: { ...USER_PARAMS, country: 'link country (default MX)' },
     provides: { userId: 'the user id', sessionId: 'the expired link id' },
     setup: async (ctx, p) => {
