@@ -1,9 +1,20 @@
 // Page shells: the HTML document, the vendor-branded card, and the dashboard frame with its nav.
-import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import { createContext, useContext, type Child, type FC, type PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 
 export const ASSETS = '/_sandbox/ui/assets';
 export const UI = '/_sandbox/ui';
+
+/**
+ * The way from the page to the sandbox's root, as a relative prefix ("../../"): pages a link opens
+ * write their URLs relative to themselves, so they work behind a proxy's path prefix. Pages outside
+ * a provider (the dashboard) keep "/".
+ */
+export const Root = createContext('/');
+export const rootOf = (path: string) =>
+  '../'.repeat(Math.max(0, path.split('/').length - 2)) || './';
+/** A root-absolute path ("/verify/…") as the page writes it. */
+export const at = (root: string, path: string) => `${root}${path.slice(1)}`;
 
 // raw() only ever gets this constant: hono/jsx has no doctype node, and without one Chromium renders in quirks mode.
 const DOCTYPE = raw('<!DOCTYPE html>');
@@ -22,7 +33,7 @@ export const Document: FC<PropsWithChildren<{ title: string; bodyClass: string }
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={`${ASSETS}/app.css`} />
+        <link rel="stylesheet" href={`${at(useContext(Root), ASSETS)}/app.css`} />
       </head>
       <body class={bodyClass}>{children}</body>
     </html>

@@ -1,9 +1,9 @@
 // The vendor flow as pages: one screen per step, the outcome picker on the last one (a link's end
 // pages are in vendor-page-closed). Everything shown comes from the SessionAdapter's data.
-import type { FC } from 'hono/jsx';
+import { useContext, type FC } from 'hono/jsx';
 import type { HostedIdentity, HostedOutcome, HostedStep, SessionView } from '../engine/index.js';
 import { flowOf, initials, optionsOf, pathOf, progressOf, relative, type Found } from './flow.js';
-import { VendorShell, type Brand } from './layout.js';
+import { at, Root, VendorShell, type Brand } from './layout.js';
 
 export const brandOf = (s: Found): Brand => ({
   provider: s.provider.name,
@@ -96,7 +96,7 @@ const Picture: FC<{ step: HostedStep; identity: HostedIdentity; vendor: string }
 };
 
 const Outcomes: FC<{ s: Found; outcomes: HostedOutcome[] }> = ({ s, outcomes }) => {
-  const base = pathOf(s.view);
+  const base = at(useContext(Root), pathOf(s.view));
   const leave = flowOf(s).leave;
   return (
     <div class="controls">
@@ -177,7 +177,7 @@ const Decision: FC<{
     <Outcomes s={s} outcomes={outcomes} />
     {index > 0 ? (
       <p class="back">
-        <a href={`${pathOf(s.view)}?step=${index - 1}`}>← Back</a>
+        <a href={`${at(useContext(Root), pathOf(s.view))}?step=${index - 1}`}>← Back</a>
       </p>
     ) : null}
   </>
@@ -212,7 +212,7 @@ const StepForm: FC<{ s: Found; step: HostedStep; index: number; identity: Hosted
   index,
   identity,
 }) => {
-  const base = pathOf(s.view);
+  const base = at(useContext(Root), pathOf(s.view));
   const brand = brandOf(s);
   return (
     <form method="post" action={`${base}/next`}>

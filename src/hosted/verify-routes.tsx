@@ -18,6 +18,7 @@ import {
   stepsOf,
   type Found,
 } from './flow.js';
+import { at, Root, rootOf } from './layout.js';
 import { csp, formTargetOf, safeRedirect } from './security.js';
 import { ClosedPage, DonePage, NotFoundPage } from './vendor-page-closed.js';
 import { StepPage } from './vendor-page.js';
@@ -36,7 +37,7 @@ function page(c: Context, s: Found | undefined, body: JSX.Element, status: Statu
     'content-security-policy',
     csp(s ? formTargetOf(safeRedirect(stored, stored, schemesOf(s))) : []),
   );
-  return c.html(body, status);
+  return c.html(<Root.Provider value={rootOf(c.req.path)}>{body}</Root.Provider>, status);
 }
 
 /** The step screen: `requested` (a Back link) only up to the step reached, else where the person left off. */
@@ -135,7 +136,7 @@ async function next(sb: Sandbox, c: Context) {
     await sb.sessions.transition(s.view.id, start, { manual: false });
   }
   saveProgress(s.kit, s.view.id, from + 1, chosen);
-  return c.redirect(`${pathOf(s.view)}?step=${from + 1}`, 303);
+  return c.redirect(`${at(rootOf(c.req.path), pathOf(s.view))}?step=${from + 1}`, 303);
 }
 
 /** A step's choice as posted: nothing to choose (undefined), one of its options, or null (missing or not offered). */

@@ -1,0 +1,90 @@
+// The pages behind a reverse proxy with a path prefix (--public-url http://host/kyc): a small
+// node:http proxy strips /kyc; the link it hands out opens, its stylesheet loads, Continue posts
+// and its redirect lands on the next step, all through the proxy.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY } from '../src/providers/capa/testing.js';
+import { testSandbox } from './helpers.js';
+
+const servers: Server[] = [];
+afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r)))));
+
+/** Forwards /kyc/… to the sandbox as /…; anything else is a 404 of the proxy's own. */
+async function prefixProxy(target: () => number): Promise<number> {
+  const server = createServer((req, res) => {
+    if (!req.url?.startsWith('/kyc/')) return void res.writeHead(404).end('proxy: no route');
+    const upstream = request(
+      {
+        host: '127.0.0.1',
+        port: target(),
+        path: req.url.slice(4),
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(upstream);
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+const attr = (html: string, re: RegExp) => re.exec(html)?.[1]?.replace(/&amp;/g, '&');
+
+describe('behind a path prefix', () => {
+  it('links, stylesheet, forms and redirects all go through the prefix', async () => {
+    let sandboxPort = 0;
+    const proxyPort = await prefixProxy(() => sandboxPort);
+    const base = `http://127.0.0.1:${proxyPort}/kyc`;
+    const sb = testSandbox({ publicUrl: base, providers: ['capa'] });
+    sandboxPort = (await sb.listen(0)).port;
+    const headers = { 'partner-api-key': KEY, 'content-type': 'application/json' };
+    const api = `${base}/capa/api/partner/v2`;
+    const user = await fetch(`${api}/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'INDIVIDUAL', email: 'ada@example.com' }),
+    });
+    const { userId } = ((await user.json()) as { data: { userId: string } }).data;
+    const made = await fetch(`${api}/users/${userId}/kyc/verification-link`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ country: 'MX' }),
+    });
+    const link = ((await made.json()) as { data: { kycLink: string } }).data.kycLink;
+    expect(link.startsWith(`${base}/verify/capa/`)).toBe(true);
+
+    const page = await fetch(link);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    const css = new URL(attr(html, /<link rel="stylesheet" href="([^"]+)"/)!, link);
+    expect(css.pathname.startsWith('/kyc/')).toBe(true);
+    const sheet = await fetch(css);
+    expect([sheet.status, sheet.headers.get('content-type')]).toEqual([
+      200,
+      expect.stringContaining('css'),
+    ]);
+
+    const action = new URL(attr(html, /<form method="post" action="([^"]+\/next)"/)!, link);
+    expect(action.href).toBe(`${link}/next`);
+    const next = await fetch(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'from=0&agree=yes',
+      redirect: 'manual',
+    });
+    expect(next.status).toBe(303);
+    const after = new URL(next.headers.get('location')!, action);
+    expect(after.href).toBe(`${link}?step=1`);
+    const second = await fetch(after);
+    expect([second.status, await second.text()]).toEqual([
+      200,
+      expect.stringContaining('step 2 of 4'),
+    ]);
+  });
+});
