@@ -22,6 +22,8 @@ export interface Config {
   maxTenants: number | undefined;
   /** Per tenant: records of each kind kept, and their age on the tenant's clock. */
   retention: { records?: number; ageMs?: number };
+  /** Links name the address a request came through (Forwarded / X-Forwarded-*). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +34,8 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --seed <text>         KYC_SANDBOX_SEED         makes ids and fake data reproducible (default kyc-sandbox)
   --providers <a,b>     KYC_SANDBOX_PROVIDERS    providers to mount (default: all)
   --public-url <url>    KYC_SANDBOX_PUBLIC_URL   base of the links handed out (default http://<host>:<port>)
+  --trust-proxy         KYC_SANDBOX_TRUST_PROXY  links name the address a request came through (Forwarded,
+                                                 X-Forwarded-Host/-Proto/-Port/-Prefix); only behind a proxy
   --clock <real|frozen> KYC_SANDBOX_CLOCK        frozen starts at 2025-01-01T00:00:00Z and moves only when told
   --log-level <level>   KYC_SANDBOX_LOG_LEVEL    pino level: fatal, error, warn, info, debug, silent (default info)
   --option <p.k=v>      KYC_SANDBOX_OPTIONS      provider option, repeatable (env: comma-separated), e.g. capa.linkTtl=30m
@@ -66,6 +70,7 @@ function readFlags(argv: readonly string[]) {
         'max-tenants': { type: 'string' },
         'retain-records': { type: 'string' },
         'retain-for': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -155,5 +160,6 @@ export function loadConfig(
       pick(values['retain-records'], 'RETAIN_RECORDS'),
       pick(values['retain-for'], 'RETAIN_FOR'),
     ),
+    trustProxy: values['trust-proxy'] ?? /^(1|true|yes)$/i.test(env.KYC_SANDBOX_TRUST_PROXY ?? ''),
   });
 }

@@ -25,6 +25,7 @@ export async function serveFromArgs(
       webhookAllow: config.webhookAllow,
       maxTenants: config.maxTenants,
       retention: config.retention,
+      trustProxy: config.trustProxy,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {

@@ -11,7 +11,10 @@ const servers: Server[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r)))));
 
 /** Forwards /kyc/… to the sandbox as /…; anything else is a 404 of the proxy's own. */
-async function prefixProxy(target: () => number): Promise<number> {
+async function prefixProxy(
+  target: () => number,
+  extra: Record<string, string> = {},
+): Promise<number> {
   const server = createServer((req, res) => {
     if (!req.url?.startsWith('/kyc/')) return void res.writeHead(404).end('proxy: no route');
     const upstream = request(
@@ -20,7 +23,7 @@ async function prefixProxy(target: () => number): Promise<number> {
         port: target(),
         path: req.url.slice(4),
         method: req.method,
-        headers: req.headers,
+        headers: { ...req.headers, ...extra },
       },
       (answer) => {
         res.writeHead(answer.statusCode!, answer.headers);
@@ -86,5 +89,46 @@ describe('behind a path prefix', () => {
       200,
       expect.stringContaining('step 2 of 4'),
     ]);
+  });
+});
+
+/** A Capa link made through `url` with extra request headers. */
+async function linkVia(url: string, headers: Record<string, string> = {}) {
+  const h = { 'partner-api-key': KEY, 'content-type': 'application/json', ...headers };
+  const api = `${url}/capa/api/partner/v2`;
+  const body = JSON.stringify({ type: 'INDIVIDUAL', email: `u${Math.random()}@example.com` });
+  const user = await fetch(`${api}/users`, { method: 'POST', headers: h, body });
+  const { userId } = ((await user.json()) as { data: { userId: string } }).data;
+  const made = await fetch(`${api}/users/${userId}/kyc/verification-link`, {
+    method: 'POST',
+    headers: h,
+    body: JSON.stringify({ country: 'MX' }),
+  });
+  return ((await made.json()) as { data: { kycLink: string } }).data.kycLink;
+}
+
+describe('--trust-proxy', () => {
+  it('names the address a request came through in its links, and only when trusted', async () => {
+    let port = 0;
+    const proxyPort = await prefixProxy(() => port, {
+      'x-forwarded-host': 'kyc.example.test',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-prefix': '/kyc',
+    });
+    const sb = testSandbox({ trustProxy: true, publicUrl: undefined, providers: ['capa'] });
+    const direct = (await sb.listen(0)).url;
+    port = new URL(direct).port as unknown as number;
+    expect(await linkVia(`http://127.0.0.1:${proxyPort}/kyc`)).toMatch(
+      /^https:\/\/kyc\.example\.test\/kyc\/verify\/capa\//,
+    );
+    const forwarded = { forwarded: 'for=10.0.0.1;host="qa.example.test:8443";proto=https' };
+    expect(await linkVia(direct, forwarded)).toMatch(/^https:\/\/qa\.example\.test:8443\/verify\//);
+    expect(await linkVia(direct)).toMatch(new RegExp(`^${direct}/verify/capa/`));
+    const bad = { 'x-forwarded-host': 'evil.test/"><script>' };
+    expect(await linkVia(direct, bad)).toMatch(new RegExp(`^${direct}/verify/capa/`));
+
+    const untrusted = testSandbox({ publicUrl: undefined, providers: ['capa'] });
+    const plain = (await untrusted.listen(0)).url;
+    expect(await linkVia(plain, forwarded)).toMatch(new RegExp(`^${plain}/verify/capa/`));
   });
 });

@@ -101,7 +101,12 @@ export interface Server {
 
 /** A Node server for the app, reading bodies ahead within the limit (runtime/read-ahead.ts). */
 /** `bodyLimit`: the largest body any route takes (each route refuses above its own). */
-export function createHttpServer(app: Hono, bodyLimit: number, log: Logger): Server {
+export function createHttpServer(
+  app: Hono,
+  bodyLimit: number,
+  log: Logger,
+  fetch: Hono['fetch'] = app.fetch,
+): Server {
   let server: ServerType | undefined;
   return {
     listen(port, hostname) {
@@ -109,7 +114,7 @@ export function createHttpServer(app: Hono, bodyLimit: number, log: Logger): Ser
         const withReadAhead = (options: ServerOptions, listener: RequestListener) =>
           createServer(options, refuseTraversal(readAhead(bodyLimit, listener)));
         server = serve(
-          { fetch: app.fetch, port, hostname, createServer: withReadAhead as typeof createServer },
+          { fetch, port, hostname, createServer: withReadAhead as typeof createServer },
           (info) => resolve({ url: `http://${hostname}:${info.port}`, port: info.port }),
         );
         server.once('error', reject);

@@ -38,6 +38,7 @@ import { createFaults } from './faults.js';
 import { controlPlaneGuard } from './guard.js';
 import { createApp, createHttpServer, type Server } from './http.js';
 import { createTenantHandle } from './handles.js';
+import { forwardedScope } from './proxy.js';
 import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
 import { createTenants } from './tenants.js';
@@ -162,6 +163,13 @@ function keeping(
   return { store, queue, sweep };
 }
 
+/** A limit given to the sandbox holds for every route; else a provider's own, else 100 KB. */
+function limitsOf(opts: SandboxOptions, providers: readonly ProviderModule[]) {
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimitOf = (p: ProviderModule) => opts.bodyLimit ?? p.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  return { bodyLimit, bodyLimitOf, largest: Math.max(bodyLimit, ...providers.map(bodyLimitOf)) };
+}
+
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const seed = opts.seed ?? DEFAULT_SEED;
   let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
@@ -185,19 +193,18 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const { store, queue, sweep } = keeping(opts, clock, transport(opts, access), evictIdle);
   const random = createRandom(seed);
   const webhooks = createWebhooks({ queue, rules, random, provider, kit: (p, t) => kits.of(p, t) });
+  const forwarded = forwardedScope(opts.trustProxy ?? false);
   const kits = createKits({
     seed, clock, store, webhooks: queue, deliver: webhooks.deliver, fake: createFake(seed), log, options, contracts,
-    hostedUrl: (p, id, via) => `${publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
+    hostedUrl: (p, id, via) => `${forwarded.current() ?? publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
   }); // prettier-ignore
   const contractViolations: string[] = [];
-  // A limit given to the sandbox holds for every route; else a provider's own, else 100 KB.
-  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const bodyLimitOf = (p: ProviderModule) => opts.bodyLimit ?? p.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const { bodyLimit, bodyLimitOf, largest } = limitsOf(opts, providers);
   const app = createApp(providers, {
     contract, kitFor: kits.of, faults: rules, journal, random, log, bodyLimit, bodyLimitOf,
     onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
   }); // prettier-ignore
-  const server = createHttpServer(app, Math.max(bodyLimit, ...providers.map(bodyLimitOf)), log);
+  const server = createHttpServer(app, largest, log, forwarded.serve(app.fetch));
   app.use(
     '/_sandbox/*',
     controlPlaneGuard(access, (name) => providers.some((p) => p.name === name)),

@@ -34,6 +34,8 @@ export interface SandboxOptions {
   clock?: Clock | ClockOptions;
   /** Base of every link the sandbox hands out (default: where listen() binds). */
   publicUrl?: string;
+  /** Links name the address a request came through, from Forwarded / X-Forwarded-* (behind a proxy). */
+  trustProxy?: boolean;
   /** Provider options, e.g. { capa: { linkTtl: '30m' } }. */
   options?: Record<string, Record<string, string>>;
   logger?: Logger;
