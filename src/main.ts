@@ -1,7 +1,7 @@
 // Process entry: loadConfig → createSandbox → listen; prints each provider's base URL and default
 // credentials; closes cleanly on SIGINT/SIGTERM. Bad config: a clear message and exit code 2.
 import pino from 'pino';
-import { CONFIG_HELP, ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
 import { createSandbox, isLoopbackHost, type Sandbox } from './sandbox/index.js';
 
@@ -30,7 +30,10 @@ export async function serveFromArgs(
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {
       const hint = err instanceof SandboxError && err.hint ? ` (${err.hint})` : '';
-      process.stderr.write(`kyc-sandbox: ${err.message}${hint}\n\n${CONFIG_HELP}\n`);
+      // Only what is wrong: the whole options block would bury the one line that matters.
+      process.stderr.write(
+        `kyc-sandbox: ${err.message}${hint}\n(kyc-sandbox --help lists the options)\n`,
+      );
       return 2;
     }
     throw err;

@@ -61,6 +61,16 @@ describe('the command', () => {
     expect(help.stdout).toContain('kyc-sandbox fault: add a rule');
   });
 
+  it('says only what is wrong with the configuration, and answers serve --help', () => {
+    const bad = run('--port', 'abc');
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      'kyc-sandbox: port must be 0–65535, got "abc"\n(kyc-sandbox --help lists the options)\n',
+    ]);
+    const help = run('serve', '--help');
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('--trust-proxy')]);
+  });
+
   it('suggests the nearest command for a typo', () => {
     const typo = run('sesions');
     expect(typo.status).toBe(2);

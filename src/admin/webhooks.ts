@@ -1,7 +1,7 @@
 // GET /webhooks (each delivery with its attempts), POST /webhooks/:id/replay; a tenant's receiver
 // secret, triggers of one documented event, and listeners (`kyc-sandbox listen`).
 import { Hono } from 'hono';
-import { inFilter, SandboxError, type TenantRef } from '../engine/index.js';
+import { inFilter, SandboxError, type Delivery, type TenantRef } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { adminBody, paged, query, shown, tenantFilter } from './input.js';
 
@@ -35,7 +35,7 @@ function receiverRoutes(sb: Sandbox) {
       if (!event)
         throw new SandboxError(400, 'event_required', 'Name the event', '"event": "kyc.verified"');
       const d = sb.webhooks.trigger(tenantNamed(sb, body), event, text(body.session));
-      return c.json(shown(d), 201);
+      return c.json(view(d), 201);
     })
     .post('/webhooks/listeners', async (c) => {
       const body = await adminBody(c);
@@ -52,13 +52,20 @@ function receiverRoutes(sb: Sandbox) {
       return c.json({ ...shown(listener), verification: sb.webhooks.verification(ref) }, 201);
     })
     .get('/webhooks/listeners/:id/deliveries', (c) =>
-      c.json(sb.webhooks.listened(c.req.param('id'), sb.filter({})).map(shown)),
+      c.json(sb.webhooks.listened(c.req.param('id'), sb.filter({})).map(view)),
     )
     .delete('/webhooks/listeners/:id', (c) => {
       sb.webhooks.unlisten(c.req.param('id'), sb.filter({}));
       return c.body(null, 204);
     });
 }
+
+/** A delivery as the admin API shows it: its key masked, every instant ISO 8601 (the queue keeps epoch ms). */
+const view = (d: Delivery) =>
+  shown({
+    ...d,
+    nextAttemptAt: d.nextAttemptAt === null ? null : new Date(d.nextAttemptAt).toISOString(),
+  });
 
 export function webhookRoutes(sb: Sandbox) {
   const must = (id: string) => {
@@ -82,12 +89,12 @@ export function webhookRoutes(sb: Sandbox) {
           sb.webhooks
             .list(tenantFilter(sb, query(c)))
             .reverse()
-            .map(shown),
+            .map(view),
         ),
       )
-      .get('/webhooks/:id', (c) => c.json(shown(must(c.req.param('id')))))
+      .get('/webhooks/:id', (c) => c.json(view(must(c.req.param('id')))))
       .post('/webhooks/:id/replay', async (c) =>
-        c.json(shown(await sb.webhooks.replay(must(c.req.param('id')).id))),
+        c.json(view(await sb.webhooks.replay(must(c.req.param('id')).id))),
       )
   );
 }

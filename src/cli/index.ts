@@ -201,7 +201,10 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
 
 export async function cli(argv: string[]): Promise<number | undefined> {
   const [first, ...rest] = argv;
-  if (first === '--help' || first === '-h' || first === 'help') {
+  const serveHelp =
+    (first === 'serve' || first === undefined || first.startsWith('-')) &&
+    (argv.includes('--help') || argv.includes('-h'));
+  if (first === '--help' || first === '-h' || first === 'help' || serveHelp) {
     process.stdout.write(usage());
     return 0;
   }
