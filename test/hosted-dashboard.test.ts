@@ -67,6 +67,16 @@ describe('dashboard pages', () => {
     expect(res.text).not.toContain(CAPA_KEY);
   });
 
+  it('shows a used link as used, not as a countdown to its expiry', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    await sb.sessions.transition(id, 'VERIFIED');
+    expect(sb.sessions.find(id)?.view.link).toBe('used');
+    const res = await call(sb, 'GET', '/_sandbox/ui');
+    expect(res.text).toContain('link used');
+    expect(res.text).not.toContain('in 1d 0h');
+  });
+
   it('shows the journal without credentials: keys and secrets in headers or queries are masked', async () => {
     const sb = testSandbox();
     await call(

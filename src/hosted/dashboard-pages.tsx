@@ -4,7 +4,7 @@ import { Csrf } from './csrf.js';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
 import { tenantRows, sessionRows, type Filter } from './dashboard-data.js';
-import { pathOf, relative, when } from './flow.js';
+import { expiryNote, pathOf, when } from './flow.js';
 import { DashShell, Pill, UI, type Section } from './layout.js';
 
 export interface PageProps {
@@ -240,7 +240,7 @@ const Session: FC<{ row: SessionRow; back: string }> = ({
     <td class="mono">{when(view.createdAt)}</td>
     <td>
       <span class="mono">{view.expiresAt ? when(view.expiresAt) : 'never'}</span>
-      <div class="muted">{view.expiresAt ? relative(view.expiresAt, now) : ''}</div>
+      <div class="muted">{expiryNote(view, now)}</div>
     </td>
     <td>
       {view.next.length === 0 ? (

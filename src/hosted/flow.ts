@@ -135,3 +135,11 @@ export function relative(iso: string | null, now: number): string {
   const text = d ? `${d}d ${h}h` : h ? `${h}h ${m}m` : m ? `${m}m` : `${Math.floor(abs / 1000)}s`;
   return ms > 0 ? `in ${text}` : `${text} ago`;
 }
+
+/** Under a session's expiry: a countdown while its link can still expire, else what became of it. */
+export const expiryNote = (view: SessionView, now: number): string =>
+  !view.expiresAt
+    ? ''
+    : view.link === 'live' || view.link === 'expired'
+      ? relative(view.expiresAt, now)
+      : `link ${view.link}`;
