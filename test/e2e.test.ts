@@ -129,9 +129,13 @@ describe('kyc-sandbox command', () => {
     const url = /listening on (http:\/\/\S+)/.exec(server.out())![1];
     expect(server.out()).toContain(`Capa     ${url}/capa`);
     expect(server.out()).toContain(`partner-api-key: ${KEY}`);
-    const advance = runCli(['advance', '2h', '--url', url]);
+    const advance = runCli(['advance', '2h', '--url', url, '--json']);
     expect(await advance.exit).toBe(0);
     expect(JSON.parse(advance.out()).now).toBe('2025-01-01T02:00:00.000Z');
+    // For a person: key/value lines, the offset as a duration.
+    const clock = runCli(['clock', '--url', url]);
+    expect(await clock.exit).toBe(0);
+    expect(clock.out()).toMatch(/^now\s+2025-01-01T02:00:00.000Z\nglobal\s+2h\n/);
     const bad = runCli(['fault', '--provider', 'capa', '--status', '418', '--url', url]);
     expect(await bad.exit).toBe(1);
     expect(bad.out()).toContain('unknown_status');

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { nearest } from '../src/cli/index.js';
+import { durationText, human } from '../src/cli/table.js';
 import { call, testSandbox } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -69,6 +70,28 @@ describe('the command', () => {
     ]);
     const help = run('serve', '--help');
     expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('--trust-proxy')]);
+  });
+
+  it('prints lists as tables of the columns that matter, and durations as durations', () => {
+    const sessions = [
+      {
+        id: 's1',
+        provider: 'capa',
+        tenant: 'capa…0001',
+        state: 'IN_PROGRESS',
+        link: 'live',
+        expiresAt: null,
+        url: 'x',
+      },
+    ];
+    expect(human('sessions', sessions).split('\n')).toEqual([
+      'id  provider  tenant     state        link  expiresAt',
+      's1  capa      capa…0001  IN_PROGRESS  live  —',
+      '',
+    ]);
+    expect(human('faults', [])).toBe('(none)\n');
+    expect(durationText(300_000)).toBe('5m');
+    expect(durationText(90_061_000)).toBe('1d 1h 1m 1s');
   });
 
   it('suggests the nearest command for a typo', () => {

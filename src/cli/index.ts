@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_HELP } from '../config.js';
+import { human } from './table.js';
 import { PROJECT_ROOT } from '../engine/index.js';
 import { serveFromArgs } from '../main.js';
 import { PACT_HELP, pactCommand } from './pact.js';
@@ -141,12 +142,12 @@ const CONNECTION = new Set(['url', 'token', 'as']);
  * The admin token (--token or KYC_SANDBOX_ADMIN_TOKEN) for a sandbox bound beyond loopback, or one
  * tenant's own credential (--as provider:credential), which acts on that tenant only.
  */
-function headersOf(method: string, values: Record<string, string | undefined>) {
+function headersOf(method: string, values: Record<string, string | boolean | undefined>) {
   const headers: Record<string, string> = {};
   if (method === 'POST') headers['content-type'] = 'application/json';
   const token = values.token ?? process.env.KYC_SANDBOX_ADMIN_TOKEN;
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (values.as) headers['x-sandbox-tenant'] = values.as;
+  if (typeof token === 'string' && token) headers.authorization = `Bearer ${token}`;
+  if (typeof values.as === 'string') headers['x-sandbox-tenant'] = values.as;
   return headers;
 }
 
@@ -158,20 +159,24 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])),
+      options: {
+        ...Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])),
+        json: { type: 'boolean' as const },
+      },
     });
   } catch (err) {
     process.stderr.write(`kyc-sandbox ${name}: ${(err as Error).message}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
   const base = String(values.url ?? process.env.KYC_SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(
     /\/$/,
     '',
   );
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values))
-    if (!CONNECTION.has(k) && v !== undefined) fields[k] = NUMERIC.has(k) ? Number(v) : v;
+    if (!CONNECTION.has(k) && typeof v === 'string') fields[k] = NUMERIC.has(k) ? Number(v) : v;
   (cmd.positional ?? []).forEach((field, i) => {
     if (field && positionals[i] !== undefined) fields[field] = positionals[i];
   });
@@ -195,7 +200,11 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
     return 1;
   }
   const text = await res.text();
-  process.stdout.write(text ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : `${res.status}\n`);
+  const body: unknown = text ? JSON.parse(text) : null;
+  // A person gets a table (an error's message and hint); --json the admin API's answer as it is.
+  if (values.json || !res.ok)
+    process.stdout.write(text ? `${JSON.stringify(body, null, 2)}\n` : `${res.status}\n`);
+  else process.stdout.write(text ? human(name, body) : `${res.status}\n`);
   return res.ok ? 0 : 1;
 }
 
