@@ -1,7 +1,8 @@
 // Build step: the compiled CLI and its dependencies in one CommonJS file, dist/kyc-sandbox.cjs, so a
 // start reads one module instead of resolving and loading ~150 (spawn → first 200 drops by ~100 ms),
 // and through Node's CommonJS loader, which reaches its first line 12–30 ms sooner than the ES module loader.
-// Loaded on demand and left out: faker (first fake data), ajv (first validation) and Pact (pact commands).
+// Loaded on demand and left out: faker (first fake data), ajv (first validation), Pact (pact commands)
+// and pino-pretty (logs on a terminal).
 import { build } from 'esbuild';
 
 // The sandbox serves HTTP/1.1 only (sandbox.listen hands node:http's createServer to @hono/node-server),
@@ -25,7 +26,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['@faker-js/*', '@pact-foundation/*', 'ajv', 'ajv/*', 'ajv-formats'],
+  external: ['@faker-js/*', '@pact-foundation/*', 'ajv', 'ajv/*', 'ajv-formats', 'pino-pretty'],
   plugins: [http1Only],
   // The modules find the project's folders and require their lazy dependencies from import.meta.url.
   define: { 'import.meta.url': '__bundleUrl' },

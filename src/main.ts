@@ -5,6 +5,14 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
 import { createSandbox, isLoopbackHost, type Sandbox } from './sandbox/index.js';
 
+/** JSON lines for machines; on a terminal, pino-pretty's readable lines (loaded only then). */
+async function loggerFor(config: Config) {
+  const options = { level: config.logLevel, redact: ['req.headers.authorization'] };
+  if (!process.stdout.isTTY) return pino(options);
+  const { default: pretty } = await import('pino-pretty');
+  return pino(options, pretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+}
+
 export async function serveFromArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -13,13 +21,14 @@ export async function serveFromArgs(
   let sandbox: Sandbox;
   try {
     config = loadConfig(argv, env);
+    const logger = await loggerFor(config);
     sandbox = createSandbox({
       seed: config.seed,
       providers: config.providers,
       publicUrl: config.publicUrl,
       clock: { mode: config.clock },
       options: config.options,
-      logger: pino({ level: config.logLevel, redact: ['req.headers.authorization'] }),
+      logger,
       adminToken: config.adminToken,
       allowedHosts: config.allowedHosts,
       webhookAllow: config.webhookAllow,
