@@ -78,6 +78,9 @@ function banner(
       lines.push(`           ${cred.header}: ${cred.value}${cred.note ? `   (${cred.note})` : ''}`);
   }
   lines.push(`  Dashboard ${sandbox.publicUrl}/_sandbox/ui`);
+  lines.push(
+    `  API reference ${sandbox.publicUrl}/_sandbox/ui/reference/<provider> (try requests)`,
+  );
   lines.push(`  Admin    ${sandbox.publicUrl}/_sandbox/providers lists every credential`);
   if (!isLoopbackHost(config.host)) {
     lines.push(

@@ -44,6 +44,7 @@ const ADMIN_INDEX = [
   'GET /_sandbox/pact/states',
   '/_sandbox/providers/<name>/…',
   'GET /_sandbox/ui',
+  'GET /_sandbox/ui/reference/<provider>',
 ];
 
 export function mountAdmin(app: Hono, sb: Sandbox) {
@@ -54,6 +55,9 @@ export function mountAdmin(app: Hono, sb: Sandbox) {
       dashboard: '/_sandbox/ui',
       providers: '/_sandbox/providers',
       contracts: '/_sandbox/contracts',
+      reference: Object.fromEntries(
+        sb.providers.map((p) => [p.name, `/_sandbox/ui/reference/${p.name}`]),
+      ),
       docs: 'the README lists every admin endpoint',
       endpoints: ADMIN_INDEX,
     }),

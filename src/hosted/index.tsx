@@ -10,6 +10,7 @@ import { SessionsPage, type PageProps } from './dashboard-pages.js';
 import { JournalPage, ScenariosPage, WebhooksPage } from './dashboard-tables.js';
 import { UI } from './layout.js';
 import { loginRoutes } from './login.js';
+import { referenceRoutes } from './reference.js';
 import { securityHeaders } from './security.js';
 import { stylesheet } from './styles.js';
 import { verifyRoutes } from './verify-routes.js';
@@ -48,6 +49,7 @@ export function mountHosted(app: Hono, sb: Sandbox) {
   ui.get('/webhooks', (c) => page(c, <WebhooksPage {...props(c.req.query(), '/webhooks')} />));
   ui.get('/journal', (c) => page(c, <JournalPage {...props(c.req.query(), '/journal')} />));
   ui.get('/scenarios', (c) => page(c, <ScenariosPage {...props(c.req.query(), '/scenarios')} />));
+  ui.route('/', referenceRoutes(sb));
   ui.route('/', dashboardActions(sb));
   ui.route('/', loginRoutes(sb));
   app.route(UI, ui);
