@@ -90,6 +90,10 @@ describe('dashboard pages', () => {
     expect(res.text).toContain('clientSecret=face…0001');
     expect(res.text).not.toContain('faceki_test_secret_v2_000001');
     expect(res.text).not.toContain(CAPA_KEY);
+    // Bodies, folded under each request: what the client sent and what it got.
+    expect(res.text).toContain('<summary>bodies</summary>');
+    expect(res.text).toMatch(/<pre>\{\n {2}&quot;country&quot;: &quot;MX&quot;\n\}<\/pre>/);
+    expect(res.text).toContain('&quot;kycLink&quot;');
   });
 
   it('shows webhook deliveries with their attempts but never the signing secret', async () => {

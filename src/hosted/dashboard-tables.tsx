@@ -88,6 +88,24 @@ export const WebhooksPage: FC<PageProps> = (props) => {
   );
 };
 
+const MAX_BODY = 4000;
+const bodyText = (v: unknown) => {
+  const text = typeof v === 'string' ? v : JSON.stringify(v, null, 2);
+  return text.length > MAX_BODY
+    ? `${text.slice(0, MAX_BODY)}\n… (${text.length} characters)`
+    : text;
+};
+
+/** A request's and its answer's bodies, folded: escaped by JSX, masked by the journal. */
+const Bodies: FC<{ request: unknown; response: unknown }> = ({ request, response }) =>
+  request == null && response == null ? null : (
+    <details class="bodies">
+      <summary>bodies</summary>
+      {request == null ? null : <pre>{bodyText(request)}</pre>}
+      {response == null ? null : <pre>{bodyText(response)}</pre>}
+    </details>
+  );
+
 export const JournalPage: FC<PageProps> = (props) => {
   const { sb, filter } = props;
   const rows = journal(sb, filter);
@@ -96,8 +114,8 @@ export const JournalPage: FC<PageProps> = (props) => {
       <section class="panel">
         <h2>Journal</h2>
         <p class="sub">
-          The latest requests clients made and what the sandbox answered (bodies via GET
-          /_sandbox/journal).
+          The latest requests clients made and what the sandbox answered, bodies included (secrets
+          masked; also GET /_sandbox/journal).
         </p>
         <Filters sb={sb} filter={filter} path="/journal" />
         {rows.length === 0 ? (
@@ -130,6 +148,7 @@ export const JournalPage: FC<PageProps> = (props) => {
                   <td class="mono">
                     {e.method} {e.path}
                     {e.shownQuery}
+                    <Bodies request={e.requestBody} response={e.responseBody} />
                   </td>
                   <td class="mono">{e.operation ?? '—'}</td>
                   <td>

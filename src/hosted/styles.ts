@@ -90,6 +90,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}
 th{text-align:left;font-weight:600;color:#475467;background:#f9fafb;padding:.5rem .75rem;border-top:1px solid #eaecf0;border-bottom:1px solid #eaecf0;white-space:nowrap}
 td{padding:.5rem .75rem;border-bottom:1px solid #f2f4f7;vertical-align:top}
 td.mono,td .mono,.attempts li{white-space:nowrap}
+.bodies pre{white-space:pre-wrap;word-break:break-all;max-width:36em;max-height:20em;overflow:auto;margin:.3em 0}
 td form{display:flex;gap:.35rem;align-items:center;margin:0}
 td input[type=text],td select{padding:.25rem .4rem;border:1px solid #d0d5dd;border-radius:6px;font-size:13px}
 td input.by{width:4.5rem}
