@@ -163,6 +163,35 @@ describe('dashboard actions', () => {
     expect(page.text).toContain('Clock advanced');
   });
 
+  it('adds a fault rule from the scenario page, which fails the next call, and deletes one', async () => {
+    const sb = testSandbox();
+    await capaSession(sb);
+    const page = await call(sb, 'GET', '/_sandbox/ui/scenarios?provider=capa');
+    expect(page.text).toContain('data-fault="capa:USER_CREATION_FAILED"');
+    const added = await post(sb, '/faults', {
+      provider: 'capa',
+      scenario: 'USER_CREATION_FAILED',
+      tenant: handleOf('capa', CAPA_KEY),
+      operation: 'createUser',
+      times: '1',
+      back: '/_sandbox/ui/scenarios?provider=capa',
+    });
+    expect(added.headers.get('location')).toBe(
+      '/_sandbox/ui/scenarios?provider=capa&notice=fault-added',
+    );
+    expect(sb.faults.list()).toMatchObject([
+      { tenant: CAPA_KEY, operation: 'createUser', times: 1 },
+    ]);
+    await expect(createUser(sb)).rejects.toThrow(/createUser: 500/);
+    await createUser(sb);
+    const refused = await post(sb, '/faults', { provider: 'capa', scenario: 'NOPE', tenant: '*' });
+    expect(refused.status).toBe(400);
+    const rule = sb.faults.add({ provider: 'capa', status: 503 });
+    expect((await call(sb, 'GET', '/_sandbox/ui/scenarios')).text).toContain(rule.id);
+    await post(sb, `/faults/${rule.id}/delete`, { back: '/_sandbox/ui/scenarios' });
+    expect(sb.faults.list()).toEqual([]);
+  });
+
   it('moves a session, replays a webhook and resets a tenant', async () => {
     const sb = testSandbox();
     const id = await capaSession(sb);

@@ -14,6 +14,8 @@ export const NOTICES = {
   replayed: 'Webhook replayed.',
   reset: 'Tenant reset.',
   'reset-all': 'Everything reset.',
+  'fault-added': 'Fault rule added: the next matching calls answer with its scenario.',
+  'fault-deleted': 'Fault rule deleted.',
 } as const;
 
 type Notice = keyof typeof NOTICES;
@@ -90,6 +92,25 @@ async function replayWebhook(sb: Sandbox, id: string): Promise<Notice> {
   return 'replayed';
 }
 
+/** A fault rule from the scenario page: the same validation as POST /_sandbox/faults. */
+async function addFault(sb: Sandbox, form: Form): Promise<Notice> {
+  const ref = target(sb, field(form, 'tenant') || '*');
+  const times = field(form, 'times').trim();
+  sb.faults.add({
+    provider: ref?.provider ?? field(form, 'provider'),
+    tenant: ref?.tenant ?? null,
+    operation: field(form, 'operation').trim() || null,
+    scenario: field(form, 'scenario') || null,
+    times: times ? Number(times) : null,
+  });
+  return 'fault-added';
+}
+
+async function deleteFault(sb: Sandbox, id: string): Promise<Notice> {
+  if (!sb.faults.delete(id)) throw new SandboxError(404, 'unknown_fault', `No fault rule ${id}`);
+  return 'fault-deleted';
+}
+
 export function dashboardActions(sb: Sandbox) {
   const actions = new Hono();
   actions.post('/clock/advance', (c) => act(sb, c, (form) => advanceClock(sb, form)));
@@ -100,5 +121,7 @@ export function dashboardActions(sb: Sandbox) {
   actions.post('/webhooks/:id/replay', (c) =>
     act(sb, c, () => replayWebhook(sb, c.req.param('id')!)),
   );
+  actions.post('/faults', (c) => act(sb, c, (form) => addFault(sb, form)));
+  actions.post('/faults/:id/delete', (c) => act(sb, c, () => deleteFault(sb, c.req.param('id')!)));
   return actions;
 }

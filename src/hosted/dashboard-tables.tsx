@@ -2,6 +2,7 @@
 // journal (credentials masked, bodies left out), and the scenario catalogue.
 import { Csrf } from './csrf.js';
 import type { FC } from 'hono/jsx';
+import { AddFault, FaultRules } from './dashboard-faults.js';
 import { deliveries, journal } from './dashboard-data.js';
 import { when } from './flow.js';
 import { Back, Filters, Frame, type PageProps } from './dashboard-pages.js';
@@ -175,9 +176,10 @@ export const ScenariosPage: FC<PageProps> = (props) => {
         <h2>Scenario catalogue</h2>
         <p class="sub">
           Send <span class="mono">x-sandbox-scenario: &lt;name&gt;</span> on a vendor call, or add a
-          fault rule with POST /_sandbox/faults.
+          fault rule here (or with POST /_sandbox/faults): the next matching calls answer with it.
         </p>
         <Filters sb={sb} filter={filter} path="/scenarios" />
+        <FaultRules sb={sb} filter={filter} back={props.back} />
         <table>
           <thead>
             <tr>
@@ -186,6 +188,7 @@ export const ScenariosPage: FC<PageProps> = (props) => {
               <th>Kind</th>
               <th>Status</th>
               <th>What it does</th>
+              <th>Fault rule</th>
             </tr>
           </thead>
           <tbody>
@@ -199,6 +202,9 @@ export const ScenariosPage: FC<PageProps> = (props) => {
                 <td>{r.kind}</td>
                 <td>{r.status ?? '—'}</td>
                 <td>{r.description}</td>
+                <td>
+                  <AddFault sb={sb} provider={r.provider} scenario={r.name} back={props.back} />
+                </td>
               </tr>
             ))}
           </tbody>

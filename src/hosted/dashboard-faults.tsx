@@ -1,0 +1,81 @@
+// The scenario page's fault rules: the rules in force (each with Delete), and beside every scenario
+// a form that adds a rule for it (any or one operation, every tenant of the provider or one, n times).
+import type { FC } from 'hono/jsx';
+import type { Sandbox } from '../sandbox/types.js';
+import { Csrf } from './csrf.js';
+import type { Filter } from './dashboard-data.js';
+import { Back } from './dashboard-pages.js';
+import { UI } from './layout.js';
+import { handleOf, mask } from './security.js';
+
+export const AddFault: FC<{ sb: Sandbox; provider: string; scenario: string; back: string }> = ({
+  sb,
+  provider,
+  scenario,
+  back,
+}) => (
+  <form method="post" action={`${UI}/faults`} class="add-fault">
+    <Csrf />
+    <Back back={back} />
+    <input type="hidden" name="provider" value={provider} />
+    <input type="hidden" name="scenario" value={scenario} />
+    <select name="tenant" aria-label={`Tenants for ${scenario}`}>
+      <option value="*">every tenant</option>
+      {sb.tenants(provider).map((t) => (
+        <option value={handleOf(t.provider, t.tenant)}>{mask(t.tenant)}</option>
+      ))}
+    </select>
+    <input type="text" name="operation" placeholder="any operation" aria-label="Operation" />
+    <input type="number" name="times" value="1" min="1" class="by" aria-label="Times" />
+    <button type="submit" class="btn" data-fault={`${provider}:${scenario}`}>
+      Add rule
+    </button>
+  </form>
+);
+
+export const FaultRules: FC<{ sb: Sandbox; filter: Filter; back: string }> = ({
+  sb,
+  filter,
+  back,
+}) => {
+  const rules = sb.faults.list(filter.provider ? { provider: filter.provider } : {});
+  if (rules.length === 0) return <p class="empty">No fault rules: every call answers normally.</p>;
+  return (
+    <table class="rules">
+      <thead>
+        <tr>
+          <th>Rule</th>
+          <th>Provider</th>
+          <th>Tenant</th>
+          <th>Operation</th>
+          <th>Scenario</th>
+          <th>Left</th>
+          <th>Hits</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rules.map((r) => (
+          <tr>
+            <td class="mono">{r.id}</td>
+            <td>{r.provider}</td>
+            <td class="mono">{r.tenant === null ? 'every tenant' : mask(r.tenant)}</td>
+            <td class="mono">{r.operation ?? 'any'}</td>
+            <td class="mono">{r.scenario ?? `latency ${r.latencyMs} ms`}</td>
+            <td>{r.times ?? '∞'}</td>
+            <td>{r.hits}</td>
+            <td>
+              <form method="post" action={`${UI}/faults/${encodeURIComponent(r.id)}/delete`}>
+                <Csrf />
+                <Back back={back} />
+                <button type="submit" class="btn ghost">
+                  Delete
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
