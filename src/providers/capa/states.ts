@@ -52,6 +52,7 @@ const KEY_PARAM = { apiKey: `the partner-api-key the interaction sends (default 
 const USER_PARAMS = {
   ...KEY_PARAM,
   type: 'INDIVIDUAL (default, KYC) or BUSINESS (KYB)',
+  email: 'optional email (default a fresh pact-<n>@example.com)',
   externalUserId: 'optional externalUserId',
   alias: 'optional alias: link-error, details-error and agreements-error make that call answer 500',
 };
