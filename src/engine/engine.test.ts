@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from './clock.js';
 import { compileContract } from './contracts.js';
 import { parseDuration } from './duration.js';
-import { createIdSource, indexOfId } from './ids.js';
+import { createIdSource, indexOfId, indexSalt } from './ids.js';
 import { createJournal } from './journal.js';
 import { defineLifecycle } from './lifecycle.js';
 import { createStore } from './store.js';
@@ -60,15 +60,19 @@ describe('ids', () => {
   it('makes indexed UUIDs that give back their position, deterministic and distinct', () => {
     const a = createIdSource('seed', 'ns');
     const ids = Array.from({ length: 5000 }, () => a.indexed('link'));
-    expect(ids.map(indexOfId)).toEqual(ids.map((_, n) => n));
+    expect(ids.map((id) => indexOfId(id, indexSalt('ns')))).toEqual(ids.map((_, n) => n));
+    // Another tenant's n-th id starts differently: ids do not line up across tenants.
+    const other = createIdSource('seed', 'other');
+    expect(other.indexed('link').slice(0, 8)).not.toBe(ids[0].slice(0, 8));
     expect(new Set(ids).size).toBe(5000);
     expect(new Set(ids.map((id) => id.slice(0, 2))).size).toBeGreaterThan(200); // positions do not show
     expect(createIdSource('seed', 'ns').indexed('link')).toBe(ids[0]);
     for (const id of ids.slice(0, 500))
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect([indexOfId('not-an-id'), indexOfId('zzzzzzzz-0000-4000-8000-000000000000')]).toEqual([
-      -1, -1,
-    ]);
+    expect([
+      indexOfId('not-an-id', 0),
+      indexOfId('zzzzzzzz-0000-4000-8000-000000000000', 0),
+    ]).toEqual([-1, -1]);
   });
 });
 
@@ -104,9 +108,9 @@ describe('store', () => {
       { id: l0, n: 0 },
       { id: l2, n: 22 },
     ]);
-    // Another namespace's link at the same position has the same first digits: not this record.
+    // Another namespace's link at the same position starts differently and is not this record.
     const other = createIdSource('seed', 'p:b').indexed('link');
-    expect(other.slice(0, 8)).toBe(l0.slice(0, 8));
+    expect(other.slice(0, 8)).not.toBe(l0.slice(0, 8));
     expect([ns.get('links', other), store.ownerOf('p', l2), store.ownerOf('p', other)]).toEqual([
       undefined,
       'a',

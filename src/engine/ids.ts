@@ -61,10 +61,16 @@ function permute(n: number): number {
 }
 
 /**
- * The position an id from IdSource.indexed() encodes. Any other string gives -1 or some number, so
- * callers compare the id they find at that position.
+ * What an indexed id's position is mixed with, per namespace (tenant): the first group of two
+ * tenants' n-th ids differs, so ids do not tell who else uses the sandbox or how much.
  */
-export function indexOfId(id: string): number {
+export const indexSalt = (namespace: string) => hash32('indexed', namespace);
+
+/**
+ * The position an id from IdSource.indexed() of the namespace with this salt encodes. Any other
+ * string gives -1 or some number, so callers compare the id they find at that position.
+ */
+export function indexOfId(id: string, salt: number): number {
   if (id.length !== 36) return -1;
   let h = parseInt(id.slice(0, 8), 16);
   if (Number.isNaN(h)) return -1;
@@ -73,7 +79,7 @@ export function indexOfId(id: string): number {
   h ^= (h >>> 13) ^ (h >>> 26);
   h = Math.imul(h, I1);
   h ^= h >>> 16;
-  return (h - OFFSET) >>> 0;
+  return ((h - OFFSET) ^ salt) >>> 0;
 }
 
 /**
@@ -136,6 +142,7 @@ export function createIdSource(seed: string, namespace: string): IdSource {
     return s;
   };
   const positions = new Map<string, number>();
+  const salt = indexSalt(namespace);
   return {
     uuid: (kind) => uuidFrom(next(kind)),
     token(kind, bytes = 16) {
@@ -147,7 +154,7 @@ export function createIdSource(seed: string, namespace: string): IdSource {
     indexed(kind) {
       const n = positions.get(kind) ?? 0;
       positions.set(kind, n + 1);
-      return uuidFrom(next(kind), permute(n));
+      return uuidFrom(next(kind), permute(n ^ salt));
     },
     used: () => streams.size > 0,
   };

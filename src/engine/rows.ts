@@ -41,9 +41,12 @@ export class IndexedRows implements Rows {
   private head = 0;
   size = 0;
 
+  /** `salt`: the namespace's indexSalt, with which its ids encode their position. */
+  constructor(private readonly salt: number) {}
+
   /** The slot holding this id, or -1. */
   private slot(id: string) {
-    const at = indexOfId(id) - this.base;
+    const at = indexOfId(id, this.salt) - this.base;
     return at >= 0 && this.ids[at] === id ? at : -1;
   }
 
@@ -57,7 +60,7 @@ export class IndexedRows implements Rows {
   }
 
   set(id: string, row: Row) {
-    const position = indexOfId(id);
+    const position = indexOfId(id, this.salt);
     // A position already compacted away belongs to a record retention dropped: nothing to update.
     if (position >= 0 && position < this.base) return this;
     const at = position - this.base;

@@ -8,6 +8,7 @@
 // older than the retention age on the tenant's clock are dropped by sweep(); a lookup row may then
 // name a record that is gone, so providers check what a lookup finds.
 
+import { indexSalt } from './ids.js';
 import { IndexedRows, MapRows, type Row, type Rows } from './rows.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
@@ -121,7 +122,7 @@ class Space implements Namespace {
   }
 
   append<T extends Row>(c: string, id: string, row: T) {
-    const rows = this.data.get(c) ?? new IndexedRows();
+    const rows = this.data.get(c) ?? new IndexedRows(indexSalt(tenantKey(this)));
     if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
     this.set(rows, id, row);
     // Kept once its first record is in: a refused id leaves no collection behind.
