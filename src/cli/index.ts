@@ -7,6 +7,8 @@ import { CONFIG_HELP } from '../config.js';
 import { human } from './table.js';
 import { PROJECT_ROOT } from '../engine/index.js';
 import { serveFromArgs } from '../main.js';
+import { baseOf, headersOf } from './connection.js';
+import { LISTEN_HELP, listen } from './listen.js';
 import { PACT_HELP, pactCommand } from './pact.js';
 
 interface Command {
@@ -42,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
   faults: { summary: 'list fault rules', method: 'GET', path: () => '/faults' },
   fault: {
     summary:
-      'add a rule: --provider p [--operation o] (--scenario s | --status n) [--times n --probability x --latencyMs n --tenant t]',
+      'add a rule: --provider p [--operation o] (--scenario s | --status n) [--times n --probability x --latencyMs n --tenant t], or --webhook w [--event e] to shape deliveries',
     method: 'POST',
     path: () => '/faults',
   },
@@ -74,6 +76,12 @@ const COMMANDS: Record<string, Command> = {
     path: (a) => `/webhooks/${encodeURIComponent(a[0])}/replay`,
     positional: [''],
   },
+  trigger: {
+    summary: 'send one documented event: trigger <provider> <event> [--session id --tenant t]',
+    method: 'POST',
+    path: () => '/webhooks/trigger',
+    positional: ['provider', 'event'],
+  },
 };
 
 const NUMERIC = new Set(['times', 'probability', 'latencyMs', 'status']);
@@ -92,6 +100,9 @@ const FLAGS = [
   'limit',
   'state',
   'reason',
+  'session',
+  'webhook',
+  'event',
 ];
 
 /** The package's version, read from its package.json. */
@@ -132,24 +143,13 @@ ${CONFIG_HELP}
 Commands:
 ${cmds.join('\n')}
 
+${LISTEN_HELP}
+
 ${PACT_HELP}`;
 }
 
 /** Flags that say how to reach the sandbox, not what to send it. */
 const CONNECTION = new Set(['url', 'token', 'as']);
-
-/**
- * The admin token (--token or KYC_SANDBOX_ADMIN_TOKEN) for a sandbox bound beyond loopback, or one
- * tenant's own credential (--as provider:credential), which acts on that tenant only.
- */
-function headersOf(method: string, values: Record<string, string | boolean | undefined>) {
-  const headers: Record<string, string> = {};
-  if (method === 'POST') headers['content-type'] = 'application/json';
-  const token = values.token ?? process.env.KYC_SANDBOX_ADMIN_TOKEN;
-  if (typeof token === 'string' && token) headers.authorization = `Bearer ${token}`;
-  if (typeof values.as === 'string') headers['x-sandbox-tenant'] = values.as;
-  return headers;
-}
 
 async function runAdmin(name: string, argv: string[]): Promise<number> {
   const cmd = COMMANDS[name];
@@ -170,10 +170,7 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
   }
   const { positionals } = parsed;
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  const base = String(values.url ?? process.env.KYC_SANDBOX_URL ?? 'http://127.0.0.1:4010').replace(
-    /\/$/,
-    '',
-  );
+  const base = baseOf(values);
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values))
     if (!CONNECTION.has(k) && typeof v === 'string') fields[k] = NUMERIC.has(k) ? Number(v) : v;
@@ -232,9 +229,10 @@ export async function cli(argv: string[]): Promise<number | undefined> {
   if (first === undefined || first.startsWith('-')) return serveFromArgs(argv, process.env);
   if (first === 'serve') return serveFromArgs(rest, process.env);
   if (first in COMMANDS) return runAdmin(first, rest);
+  if (first === 'listen') return listen(rest);
   const pact = pactCommand(first, rest);
   if (pact) return pact;
-  const near = nearest(first, [...Object.keys(COMMANDS), 'serve', 'verify', 'states']);
+  const near = nearest(first, [...Object.keys(COMMANDS), 'serve', 'listen', 'verify', 'states']);
   const hint = near ? ` (did you mean "${near}"?)` : '';
   process.stderr.write(`kyc-sandbox: unknown command "${first}"${hint}\n\n${usage()}`);
   return 2;

@@ -8,7 +8,7 @@ const COLUMNS: Readonly<Record<string, readonly string[]>> = {
   tenants: ['provider', 'tenant', 'now'],
   faults: ['id', 'provider', 'tenant', 'operation', 'scenario', 'latencyMs', 'times', 'hits'],
   journal: ['at', 'provider', 'tenant', 'method', 'path', 'status', 'operation', 'scenario'],
-  webhooks: ['id', 'provider', 'tenant', 'event', 'status', 'attempts', 'createdAt'],
+  webhooks: ['id', 'provider', 'tenant', 'event', 'status', 'scenario', 'attempts', 'createdAt'],
   scenarios: ['provider', 'name', 'status', 'description'],
   providers: ['name', 'title', 'baseUrl'],
 };
