@@ -192,6 +192,36 @@ describe('dashboard actions', () => {
     expect(sb.faults.list()).toEqual([]);
   });
 
+  it('adds a webhook scenario rule, sends an event about a session, and shows the scenario', async () => {
+    const sb = testSandbox();
+    const id = await capaSession(sb);
+    const scenarios = await call(sb, 'GET', '/_sandbox/ui/scenarios?provider=capa');
+    expect(scenarios.text).toContain('name="webhook" value="duplicate"');
+    const added = await post(sb, '/faults', {
+      provider: 'capa',
+      webhook: 'duplicate',
+      arg: '3',
+      event: 'VERIFIED_USER',
+      tenant: '*',
+      times: '1',
+      back: '/_sandbox/ui/scenarios?provider=capa',
+    });
+    expect(added.status).toBe(303);
+    expect(sb.faults.list()).toMatchObject([{ webhook: 'duplicate=3', event: 'VERIFIED_USER' }]);
+    const sessions = await call(sb, 'GET', '/_sandbox/ui');
+    expect(sessions.text).toContain(`/_sandbox/ui/sessions/${id}/trigger`);
+    const sent = await post(sb, `/sessions/${id}/trigger`, {
+      event: 'VERIFIED_USER',
+      back: '/_sandbox/ui/webhooks',
+    });
+    expect(sent.headers.get('location')).toBe('/_sandbox/ui/webhooks?notice=triggered');
+    const [d] = sb.webhooks.list({ provider: 'capa' }).filter((w) => w.event === 'VERIFIED_USER');
+    expect(d).toMatchObject({ scenario: 'duplicate=3', status: 'not_sent' });
+    const page = await call(sb, 'GET', sent.headers.get('location')!);
+    expect(page.text).toContain('duplicate=3');
+    expect(page.text).toContain('Event sent');
+  });
+
   it('moves a session, replays a webhook and resets a tenant', async () => {
     const sb = testSandbox();
     const id = await capaSession(sb);

@@ -34,3 +34,8 @@ export function csrfMatches(c: Context, form: Record<string, unknown>): boolean 
 
 /** The hidden field every dashboard form carries. */
 export const Csrf = () => <input type="hidden" name="csrf" value={useContext(CsrfToken)} />;
+
+/** The page a dashboard form comes back to after its action. */
+export const Back = ({ back }: { back: string }) => (
+  <input type="hidden" name="back" value={back} />
+);

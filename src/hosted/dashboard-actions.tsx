@@ -12,6 +12,7 @@ export const NOTICES = {
   advanced: 'Clock advanced; whatever fell due was applied and its webhooks sent.',
   moved: 'Session moved; its webhooks were sent.',
   replayed: 'Webhook replayed.',
+  triggered: 'Event sent; see it under Webhooks.',
   reset: 'Tenant reset.',
   'reset-all': 'Everything reset.',
   'fault-added': 'Fault rule added: the next matching calls answer with its scenario.',
@@ -96,7 +97,11 @@ async function replayWebhook(sb: Sandbox, id: string): Promise<Notice> {
 async function addFault(sb: Sandbox, form: Form): Promise<Notice> {
   const ref = target(sb, field(form, 'tenant') || '*');
   const times = field(form, 'times').trim();
+  const webhook = field(form, 'webhook');
+  const arg = field(form, 'arg').trim();
   sb.faults.add({
+    webhook: webhook ? `${webhook}${arg ? `=${arg}` : ''}` : null,
+    event: field(form, 'event') || null,
     provider: ref?.provider ?? field(form, 'provider'),
     tenant: ref?.tenant ?? null,
     operation: field(form, 'operation').trim() || null,
@@ -104,6 +109,14 @@ async function addFault(sb: Sandbox, form: Form): Promise<Notice> {
     times: times ? Number(times) : null,
   });
   return 'fault-added';
+}
+
+/** One documented event about a session, sent now (the same as POST /_sandbox/webhooks/trigger). */
+async function triggerEvent(sb: Sandbox, id: string, form: Form): Promise<Notice> {
+  const found = sb.sessions.find(id);
+  if (!found) throw new SandboxError(404, 'unknown_session', `No session ${id}`);
+  sb.webhooks.trigger(found.kit, field(form, 'event'), id);
+  return 'triggered';
 }
 
 async function deleteFault(sb: Sandbox, id: string): Promise<Notice> {
@@ -122,6 +135,9 @@ export function dashboardActions(sb: Sandbox) {
     act(sb, c, () => replayWebhook(sb, c.req.param('id')!)),
   );
   actions.post('/faults', (c) => act(sb, c, (form) => addFault(sb, form)));
+  actions.post('/sessions/:id/trigger', (c) =>
+    act(sb, c, (form) => triggerEvent(sb, c.req.param('id')!, form)),
+  );
   actions.post('/faults/:id/delete', (c) => act(sb, c, () => deleteFault(sb, c.req.param('id')!)));
   return actions;
 }

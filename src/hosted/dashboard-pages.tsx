@@ -1,6 +1,7 @@
 // The dashboard's main page: tenants with their clocks, and sessions with state and expiry on the
 // tenant's clock, each with the operator's actions as plain forms (no JavaScript needed).
-import { Csrf } from './csrf.js';
+import { Back, Csrf } from './csrf.js';
+import { TriggerForm } from './dashboard-faults.js';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
 import { tenantRows, sessionRows, type Filter } from './dashboard-data.js';
@@ -46,10 +47,6 @@ export const Filters: FC<{ sb: Sandbox; filter: Filter; path: string }> = ({
     ))}
     {filter.handle ? <a class="current">tenant #{filter.handle}</a> : null}
   </div>
-);
-
-export const Back: FC<{ back: string }> = ({ back }) => (
-  <input type="hidden" name="back" value={back} />
 );
 
 export const Frame: FC<PropsWithChildren<PageProps & { section: Section }>> = ({
@@ -217,7 +214,8 @@ const MoveForm: FC<{ view: SessionRow['view']; back: string }> = ({ view, back }
   </form>
 );
 
-const Session: FC<{ row: SessionRow; back: string }> = ({
+const Session: FC<{ sb: Sandbox; row: SessionRow; back: string }> = ({
+  sb,
   row: { view, title, masked, now },
   back,
 }) => (
@@ -248,6 +246,7 @@ const Session: FC<{ row: SessionRow; back: string }> = ({
       ) : (
         <MoveForm view={view} back={back} />
       )}
+      <TriggerForm sb={sb} provider={view.provider} id={view.id} back={back} />
     </td>
   </tr>
 );
@@ -279,7 +278,7 @@ const Sessions: FC<PageProps> = ({ sb, filter, back }) => {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <Session row={row} back={back} />
+              <Session sb={sb} row={row} back={back} />
             ))}
           </tbody>
         </table>

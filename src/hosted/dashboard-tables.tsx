@@ -1,11 +1,11 @@
 // The dashboard's other pages: webhook deliveries with every attempt (and replay), the request
 // journal (credentials masked, bodies left out), and the scenario catalogue.
-import { Csrf } from './csrf.js';
+import { Back, Csrf } from './csrf.js';
 import type { FC } from 'hono/jsx';
 import { AddFault, FaultRules } from './dashboard-faults.js';
 import { deliveries, journal } from './dashboard-data.js';
 import { when } from './flow.js';
-import { Back, Filters, Frame, type PageProps } from './dashboard-pages.js';
+import { Filters, Frame, type PageProps } from './dashboard-pages.js';
 import { Pill, UI } from './layout.js';
 
 type DeliveryRow = ReturnType<typeof deliveries>[number];
@@ -23,6 +23,7 @@ const Delivery: FC<{ d: DeliveryRow; back: string }> = ({ d, back }) => (
     <td class="mono">{d.target}</td>
     <td>
       <Pill value={d.status} />
+      {d.scenario ? <div class="muted mono">{d.scenario}</div> : null}
     </td>
     <td>
       <ul class="attempts">
@@ -203,7 +204,13 @@ export const ScenariosPage: FC<PageProps> = (props) => {
                 <td>{r.status ?? '—'}</td>
                 <td>{r.description}</td>
                 <td>
-                  <AddFault sb={sb} provider={r.provider} scenario={r.name} back={props.back} />
+                  <AddFault
+                    sb={sb}
+                    provider={r.provider}
+                    scenario={r.name}
+                    webhook={r.kind === 'webhook'}
+                    back={props.back}
+                  />
                 </td>
               </tr>
             ))}
