@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProviderModule, ReceiverSecret } from '../src/engine/index.js';
 import { providers } from '../src/providers/index.js';
 import type { Sandbox } from '../src/sandbox/index.js';
+import { startHarness, WEBHOOK_SINK } from '../src/pact/harness.js';
 import { call, receiver, testSandbox } from './helpers.js';
 
 const senders = providers.filter((p) => p.webhooks);
@@ -109,5 +110,25 @@ describe.each(senders.map((p) => [p.name, p] as const))('%s webhook scenarios', 
     await trigger();
     expect(hook.received).toHaveLength(1);
     expect(p.webhooks!.verify(hook.received[0], verification!)).toBe(false);
+  });
+});
+
+describe('webhook scenarios through a Pact provider state', () => {
+  it('a state with {"webhook": …} shapes the events of its interaction', async () => {
+    const capa = senders.find((p) => p.name === 'capa')!;
+    const h = await startHarness({ providers: ['capa'] });
+    closers.push(() => h.close());
+    const [setup] = Object.values(h.stateHandlers(capa, ['a Capa partner']));
+    await setup!.setup({ webhook: 'duplicate=2', event: 'VERIFIED_USER' });
+    const tenant = { provider: 'capa', tenant: capa.credentials()[0].value };
+    h.sb.webhooks.listen(tenant, WEBHOOK_SINK); // the harness captures what is sent there
+    h.sb.webhooks.trigger(tenant, 'CREATED_KYC');
+    h.sb.webhooks.trigger(tenant, 'VERIFIED_USER');
+    await h.sb.webhooks.flush();
+    expect(h.captured.map((r) => JSON.parse(r.body).event).sort()).toEqual([
+      'CREATED_KYC',
+      'VERIFIED_USER',
+      'VERIFIED_USER',
+    ]);
   });
 });

@@ -85,6 +85,13 @@ async function runState(
   params: unknown,
 ) {
   const given = params && typeof params === 'object' ? (params as Record<string, unknown>) : {};
+  // Before the setup, so the events it causes (a message pact's) are shaped too.
+  if (typeof given.webhook === 'string')
+    sb.faults.add({
+      provider: p.name,
+      webhook: given.webhook,
+      event: typeof given.event === 'string' ? given.event : null,
+    });
   const provided = state ? await state.setup(stateContext(sb, p), given) : {};
   // Deliver what the setup queued now, so a message pact finds it.
   await sb.webhooks.flush();

@@ -6,7 +6,9 @@ import type { ProviderModule, ProviderState } from '../engine/index.js';
 export const HARNESS_PARAMS: Readonly<Record<string, string>> = {
   scenario:
     'a catalogue scenario every request of this interaction answers with (kyc-sandbox states / GET /_sandbox/scenarios)',
-  event: 'for a message pact: the webhook event to read',
+  event: 'for a message pact: the webhook event to read (and the one a `webhook` scenario shapes)',
+  webhook:
+    'a webhook scenario the events of this interaction show: duplicate, delay=10m, reorder, drop, bad_signature…',
 };
 
 const ARTICLES = new Set(['a', 'an', 'the', 'some', 'one', 'its', 'their', 'my', 'our']);
