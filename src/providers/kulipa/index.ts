@@ -8,6 +8,7 @@ import { kulipaNotEmulated } from './not-emulated.js';
 import { kulipaRoutes } from './routes.js';
 import { kulipaSessions } from './sessions.js';
 import { kulipaStates } from './states.js';
+import { kulipaWebhooks } from './triggers.js';
 
 export const kulipa = defineProvider({
   name: 'kulipa',
@@ -30,5 +31,6 @@ export const kulipa = defineProvider({
   routes: kulipaRoutes,
   states: kulipaStates,
   admin: kulipaAdmin,
+  webhooks: kulipaWebhooks,
   notEmulated: kulipaNotEmulated,
 });

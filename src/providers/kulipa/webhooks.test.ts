@@ -1,4 +1,3 @@
-import { createVerify, verify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver, type Received } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox/index.js';
@@ -15,6 +14,7 @@ import {
   setStatus,
   startKyc,
 } from './testing.js';
+import { verifyKulipa } from './webhooks.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -35,16 +35,17 @@ const names = (hook: { received: Received[] }) =>
     .map((e) => e.eventName ?? e.type)
     .sort();
 
-/** What a client does: read the three headers, fetch the key by id, verify "{ts}.{rawBody}". */
-async function verifyAsClient(sb: Sandbox, r: Received) {
+/**
+ * What a client does: fetch the key x-kulipa-key-id names, then the receiver kit's check (the one
+ * the package exports), at `now` on the tenant's clock (by default, the time of the call).
+ */
+async function verifyAsClient(sb: Sandbox, r: Received, now?: number) {
   const keyId = String(r.headers['x-kulipa-key-id']);
   const key = await kulipa(sb, 'GET', `/webhooks/keys/${keyId}`);
   expect(key.status).toBe(200);
   expect(key.body.algorithm).toBe('ECDSA_SHA_256');
-  const signed = `${r.headers['x-kulipa-signature-ts']}.${r.body}`;
-  return createVerify('sha256')
-    .update(signed)
-    .verify(key.body.publicKey, String(r.headers['x-kulipa-signature']), 'hex');
+  const secret = { scheme: 'ECDSA', headers: [], publicKey: key.body.publicKey, keyId };
+  return verifyKulipa(r, secret, now ?? sb.time.now({ provider: 'kulipa', tenant: KEY }));
 }
 
 describe('Kulipa webhooks', () => {
@@ -155,16 +156,9 @@ describe('Kulipa webhooks', () => {
     await activeUser(sb);
     expect(hook.received.length).toBeGreaterThan(0);
     for (const r of hook.received) {
-      const signature = String(r.headers['x-kulipa-signature']);
-      expect(signature).toMatch(/^[0-9a-f]{128}$/);
-      const keyId = String(r.headers['x-kulipa-key-id']);
-      const key = (await kulipa(sb, 'GET', `/webhooks/keys/${keyId}`)).body.publicKey;
-      const signed = Buffer.from(`${r.headers['x-kulipa-signature-ts']}.${r.body}`);
-      expect(
-        verify('sha256', signed, { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'hex')),
-      ).toBe(true);
-      // The DER verifier the third-party SDK uses does not accept it: the variant is a real choice.
-      expect(await verifyAsClient(sb, r)).toBe(false);
+      expect(String(r.headers['x-kulipa-signature'])).toMatch(/^[0-9a-f]{128}$/);
+      // The receiver kit takes both encodings: 128 hex characters can only be r||s.
+      expect(await verifyAsClient(sb, r)).toBe(true);
     }
   });
 
@@ -189,7 +183,39 @@ describe('Kulipa webhooks', () => {
     expect(d).toMatchObject({ event: 'user.frozen', status: 'failed' });
     // Each attempt is signed with its own timestamp, and each verifies.
     expect(new Set(hook.received.map((r) => r.headers['x-kulipa-signature-ts'])).size).toBe(5);
-    for (const r of hook.received) expect(await verifyAsClient(sb, r)).toBe(true);
+    for (const r of hook.received) {
+      const at = Number(r.headers['x-kulipa-signature-ts']);
+      // Fresh when it arrived; the same request a day later is refused as a replay.
+      expect(await verifyAsClient(sb, r, at)).toBe(true);
+      expect(await verifyAsClient(sb, r, at + 5 * 60_000 + 1)).toBe(false);
+    }
+  });
+
+  it('breaks each flaw the way a client must refuse it, keeping the served key id', async () => {
+    const sb = sandbox();
+    const hook = await withReceiver(sb);
+    const served = (await kulipa(sb, 'GET', '/webhooks')).body.keyId;
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    for (const webhook of ['stale_timestamp', 'wrong_key', 'bad_signature']) {
+      const rule = { provider: 'kulipa', tenant: KEY, webhook, times: 1 };
+      expect((await call(sb, 'POST', '/_sandbox/faults', { json: rule })).status).toBe(201);
+      await setStatus(sb, await createUser(sb), 'frozen');
+      await sb.webhooks.flush();
+    }
+    const [stale, wrongKey, bad] = hook.received;
+    expect(hook.received.map((r) => r.headers['x-kulipa-key-id'])).toEqual([
+      served,
+      served,
+      served,
+    ]);
+    expect(stale.headers['x-kulipa-signature-ts']).toBe(String(now - 3_600_000));
+    // Correctly signed: an hour ago it would have verified.
+    expect(await verifyAsClient(sb, stale)).toBe(false);
+    expect(await verifyAsClient(sb, stale, now - 3_600_000)).toBe(true);
+    expect(wrongKey.headers['x-kulipa-signature-ts']).toBe(String(now));
+    expect(await verifyAsClient(sb, wrongKey)).toBe(false);
+    expect(String(bad.headers['x-kulipa-signature'])).toMatch(/^30[0-9a-f]+$/);
+    expect(await verifyAsClient(sb, bad)).toBe(false);
   });
 
   it('logs events as not sent when no URL is registered', async () => {
