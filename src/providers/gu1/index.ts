@@ -8,6 +8,7 @@ import { gu1Routes } from './routes.js';
 import { gu1Sessions } from './sessions.js';
 import { gu1States } from './states.js';
 import { settle } from './transitions.js';
+import { gu1Webhooks } from './triggers.js';
 
 export const gu1 = defineProvider({
   name: 'gu1',
@@ -31,6 +32,7 @@ export const gu1 = defineProvider({
   routes: gu1Routes,
   states: gu1States,
   admin: gu1Admin,
+  webhooks: gu1Webhooks,
   notEmulated: [
     {
       method: 'GET',

@@ -77,6 +77,19 @@ export function openValidation(
   integration: Integration,
   body: Body,
 ): Gu1Validation {
+  const v = newValidation(kit, orgId, entity, integration, body);
+  emit(kit, 'kyc.validation_created', v, v.createdAt);
+  return v;
+}
+
+/** A pending validation stored as openValidation stores it, without its webhook (a trigger's fixture). */
+export function newValidation(
+  kit: Kit,
+  orgId: string,
+  entity: Gu1Entity,
+  integration: Integration,
+  body: Body,
+): Gu1Validation {
   const opts = optionsOf(kit);
   const now = kit.now();
   const outcome = mockOutcomeFor(entity.taxIdKey);
@@ -116,9 +129,7 @@ export function openValidation(
       prev.updatedAt = iso;
     }
   }
-  saveValidation(kit, v);
-  emit(kit, 'kyc.validation_created', v, iso);
-  return v;
+  return saveValidation(kit, v);
 }
 
 /** Applies one allowed status change at instant `at` (epoch ms) and sends its webhook. */

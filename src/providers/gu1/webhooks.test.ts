@@ -1,5 +1,4 @@
 // Behaviour of gu1's signed KYC webhooks and the organization's webhook settings.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, receiver } from '../../../test/helpers.js';
 import type { Sandbox } from '../../sandbox/index.js';
@@ -13,6 +12,7 @@ import {
   sandbox,
   started,
 } from './testing.js';
+import { verifyGu1 } from './webhooks.js';
 
 const SECRET = 'whsec_gu1_org1_sandbox_secret_0001';
 const closers: (() => Promise<void>)[] = [];
@@ -94,14 +94,12 @@ describe('gu1 webhooks', () => {
     const { id } = await started(sb);
     await move(sb, id, 'cancelled');
     expect(r.received).toHaveLength(2);
+    // The receiver kit's check (the package exports it), with the fixture organization's secret.
+    const secret = { scheme: 'HMAC-SHA256', headers: [], secret: SECRET };
     for (const x of r.received) {
-      const expected = createHmac('sha256', SECRET).update(x.body).digest('hex');
-      expect(
-        timingSafeEqual(
-          Buffer.from(String(x.headers['x-webhook-signature'])),
-          Buffer.from(expected),
-        ),
-      ).toBe(true);
+      expect(String(x.headers['x-webhook-signature'])).toMatch(/^[0-9a-f]{64}$/);
+      expect(verifyGu1(x, secret)).toBe(true);
+      expect(verifyGu1(x, { ...secret, secret: 'whsec_another' })).toBe(false);
     }
   });
 
@@ -248,5 +246,44 @@ describe('gu1 webhook settings (dashboard, as a sandbox admin route)', () => {
     expect(
       (await call(sandbox(), 'GET', '/_sandbox/providers/gu1/organizations/x y/webhook')).status,
     ).toBe(400);
+  });
+});
+
+describe('gu1 webhook triggers (POST /_sandbox/webhooks/trigger)', () => {
+  const trigger = (sb: Sandbox, event: string, session?: string) =>
+    call(sb, 'POST', '/_sandbox/webhooks/trigger', {
+      json: { provider: 'gu1', tenant: ORG, event, session },
+    });
+
+  it("sends one event about a validation, or an entity's latest, showing the event's status", async () => {
+    const sb = sandbox();
+    const { entityId, id } = await started(sb);
+    const r = await hook(sb);
+    const byId = await trigger(sb, 'kyc.validation_approved', id);
+    const byEntity = await trigger(sb, 'kyc.validation_in_review', entityId);
+    expect([byId.status, byId.body.subject, byEntity.body.subject]).toEqual([201, id, id]);
+    expect(bodies(r).map((b) => [b.event, b.payload.id, b.payload.status])).toEqual([
+      ['kyc.validation_approved', id, 'approved'],
+      ['kyc.validation_in_review', id, 'in_review'],
+    ]);
+    // The stored validation has not moved.
+    expect((await getValidation(sb, id)).body.status).toBe('pending');
+  });
+
+  it('makes a pending validation for a new person when no session is named, sending nothing else', async () => {
+    const sb = sandbox();
+    const r = await hook(sb);
+    const sent = await trigger(sb, 'kyc.validation_created');
+    expect(events(r)).toEqual(['kyc.validation_created']);
+    expect((await getValidation(sb, sent.body.subject)).body).toMatchObject({ status: 'pending' });
+  });
+
+  it('answers 404 for a session the organization does not hold, 409 for an unsubscribed event', async () => {
+    const sb = sandbox();
+    expect((await trigger(sb, 'kyc.validation_created', 'nope')).status).toBe(404);
+    await hook(sb, { events: ['kyc.validation_approved'] });
+    const refused = await trigger(sb, 'kyc.validation_created');
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'not_subscribed']);
+    expect((await call(sb, 'GET', '/_sandbox/sessions?provider=gu1')).body).toEqual([]);
   });
 });

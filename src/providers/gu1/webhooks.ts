@@ -1,5 +1,14 @@
-// gu1's KYC webhooks: event names, the {event, timestamp, organizationId, payload} envelope, signing.
-import { hmacSha256Hex, type Kit } from '../../engine/index.js';
+// gu1's KYC webhooks: event names, the {event, timestamp, organizationId, payload} envelope, signing
+// and the receiver's check.
+import {
+  headerValue,
+  hmacMatches,
+  hmacSignature,
+  type Kit,
+  type ReceivedWebhook,
+  type ReceiverSecret,
+  type SignatureFlaw,
+} from '../../engine/index.js';
 import { optionsOf, type Gu1Status } from './lifecycle.js';
 import { findEntity, settingsOf, type Gu1Validation } from './records.js';
 import { entityView, validationView } from './views.js';
@@ -44,9 +53,18 @@ export function buildEnvelope(kit: Kit, event: Gu1Event, v: Gu1Validation, at: s
     : { event, timestamp: at, organizationId: v.organizationId, payload };
 }
 
-export const signGu1 = (secret: string, rawBody: string) => ({
-  [SIGNATURE_HEADER]: hmacSha256Hex(secret, rawBody),
+/**
+ * The organization's signature of a raw body; with a flaw, one a receiver must refuse: over other
+ * bytes (bad_signature) or with a secret gu1 never gave the organization (wrong_key). gu1 signs the
+ * body alone, so there is no timestamp to make stale.
+ */
+export const signGu1 = (secret: string, rawBody: string, flaw: SignatureFlaw | null = null) => ({
+  [SIGNATURE_HEADER]: hmacSignature(secret, rawBody, flaw),
 });
+
+/** The receiver's check: X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, compared in constant time. */
+export const verifyGu1 = (req: ReceivedWebhook, secret: ReceiverSecret) =>
+  hmacMatches(secret.secret ?? '', req.body, headerValue(req.headers[SIGNATURE_HEADER]));
 
 /**
  * Sends one event to the validation's own webhookUrl (every KYC event) or else to the
@@ -62,8 +80,10 @@ export function emit(kit: Kit, event: Gu1Event, v: Gu1Validation, at: string) {
     target: () => v.webhookUrl ?? settingsOf(kit).url ?? undefined,
     body,
     // The secret is read when the attempt is signed, so a changed secret applies to retries.
-    sign: (raw) => signGu1(settingsOf(kit).secret, raw),
+    sign: (raw, _now, flaw) => signGu1(settingsOf(kit).secret, raw, flaw),
     retries: GU1_RETRIES_MS,
     meta: { validationId: v.id, entityId: v.entityId },
+    // The validation is the session: its events follow one another.
+    subject: v.id,
   });
 }
