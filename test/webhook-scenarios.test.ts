@@ -41,7 +41,7 @@ async function listening(p: ProviderModule) {
       json: { provider: p.name, tenant, event: which, session },
     });
     expect(t.status).toBe(201);
-    return t.body as { subject: string; event: string };
+    return t.body as { subject: string; event: string; body: string };
   };
   const fault = async (webhook: string, extra: Record<string, unknown> = {}) =>
     expect(
@@ -102,11 +102,10 @@ describe.each(senders.map((p) => [p.name, p] as const))('%s webhook scenarios', 
     await fault('reorder', { times: 1 });
     const first = await trigger(event);
     expect(hook.received).toHaveLength(0);
-    await trigger(next, first.subject);
-    const order = hook.received.map((r) => JSON.stringify(JSON.parse(r.body)));
-    expect(order).toHaveLength(2);
-    expect(order[1]).toContain(event);
-    expect(order[0]).toContain(next);
+    const second = await trigger(next, first.subject);
+    expect(second.subject).toBe(first.subject);
+    // By body: not every vendor names the event in it (Faceki's do not).
+    expect(hook.received.map((r) => r.body)).toEqual([second.body, first.body]);
   });
 
   it('drop never delivers and records the delivery as dropped', async () => {

@@ -8,6 +8,7 @@ import { facekiOptions } from './records.js';
 import { facekiRoutes } from './routes.js';
 import { facekiSessions } from './sessions.js';
 import { facekiStates } from './states.js';
+import { facekiWebhooks } from './triggers.js';
 
 export const faceki = defineProvider({
   name: 'faceki',
@@ -31,6 +32,7 @@ export const faceki = defineProvider({
   routes: facekiRoutes,
   states: facekiStates,
   admin: facekiAdmin,
+  webhooks: facekiWebhooks,
   notEmulated: [
     {
       method: 'GET',

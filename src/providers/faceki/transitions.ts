@@ -15,6 +15,7 @@ import {
   walletOf,
   type FacekiLink,
   type FacekiVerification,
+  type StoredState,
 } from './records.js';
 import { allSources, faceIdOf, type RecordSource } from './views-records.js';
 import type { ImageProblem } from './views.js';
@@ -112,6 +113,23 @@ export function transition(
     link.openedAt = at;
     return link;
   }
+  recordMove(kit, link, to, reason, at);
+  // A reviewer changing a REVIEW decision is the portal's update, not a second result.
+  if (isDecision(to)) emitDecision(kit, link, from === 'REVIEW');
+  return link;
+}
+
+/**
+ * A submission (its requestId) or a decision (its timestamp and reason) written on the link; the
+ * caller sends the webhook (a trigger's fixture sends only the event it was asked for).
+ */
+export function recordMove(
+  kit: Kit,
+  link: FacekiLink,
+  to: StoredState,
+  reason: string | null,
+  at = kit.iso(),
+) {
   if (link.requestId === null) {
     link.requestId = kit.ids.uuid('request');
     link.submittedAt = at;
@@ -120,9 +138,8 @@ export function transition(
   if (isDecision(to)) {
     link.decidedAt = at;
     link.reason = reason;
-    emitDecision(kit, link, from);
   }
-  return link;
+  return putLink(kit, link);
 }
 
 /** One credit for a billed call, or 5003 when the wallet is empty. */

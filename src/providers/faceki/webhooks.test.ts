@@ -134,3 +134,52 @@ describe('Faceki webhooks', () => {
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'unknown_client']);
   });
 });
+
+describe('Faceki webhook triggers (POST /_sandbox/webhooks/trigger)', () => {
+  const trigger = (sb: Sb, event: string, session?: string, tenant = V2.clientId) =>
+    call(sb, 'POST', '/_sandbox/webhooks/trigger', {
+      json: { provider: 'faceki', tenant, event, session },
+    });
+
+  it("sends a decided link's result or a reviewer's update about it, by link id or requestId", async () => {
+    const sb = sandbox();
+    const hook = await withReceiver(sb);
+    const id = await linkIn(sb, 'REVIEW');
+    const [review] = hook.received.map((r) => JSON.parse(r.body));
+    const update = await trigger(sb, 'EKYC_PORTAL_UPDATE', review.requestId);
+    const again = await trigger(sb, 'EKYC_RESULT', id);
+    expect([update.body.subject, again.body.subject]).toEqual([id, id]);
+    const [, portal, result] = hook.received.map((r) => JSON.parse(r.body));
+    expect(portal).toEqual({
+      requestId: review.requestId,
+      fullName: review.fullName,
+      status: 'REVIEW',
+      modifiedByEmail: 'reviewer@sandbox.faceki.test',
+    });
+    expect(result).toEqual(review);
+  });
+
+  it('makes an accepted link when no session is named, sending only the event asked for', async () => {
+    const sb = sandbox();
+    const hook = await withReceiver(sb);
+    const sent = await trigger(sb, 'EKYC_RESULT');
+    expect(hook.received.map((r) => JSON.parse(r.body).status)).toEqual(['ACCEPTED']);
+    const session = await call(sb, 'GET', `/_sandbox/sessions/${sent.body.subject}`);
+    expect(session.body).toMatchObject({ state: 'ACCEPTED' });
+  });
+
+  it('refuses an undecided link (409), an unknown session (404) and a tenant that is no client (404)', async () => {
+    const sb = sandbox();
+    const id = await linkIn(sb, 'OPENED');
+    const refused = [
+      await trigger(sb, 'EKYC_RESULT', id),
+      await trigger(sb, 'EKYC_RESULT', 'nope'),
+      await trigger(sb, 'EKYC_RESULT', undefined, 'live_client'),
+    ];
+    expect(refused.map((r) => [r.status, r.body.error.code])).toEqual([
+      [409, 'not_decided'],
+      [404, 'unknown_session'],
+      [404, 'unknown_client'],
+    ]);
+  });
+});

@@ -14,6 +14,10 @@ import {
 export const FACEKI_RETRIES_MS = [1, 5, 30, 120].map((m) => m * 60_000);
 export const PORTAL_OPERATOR_EMAIL = 'reviewer@sandbox.faceki.test';
 
+/** The two documented webhooks: a verification's result, then a reviewer's update of a REVIEW one. */
+export const FACEKI_EVENTS = ['EKYC_RESULT', 'EKYC_PORTAL_UPDATE'] as const;
+export type FacekiEvent = (typeof FACEKI_EVENTS)[number];
+
 const PORTAL_STATUS: Record<Decision, string> = {
   ACCEPTED: 'APPROVED',
   DECLINED: 'DECLINED',
@@ -23,18 +27,25 @@ const PORTAL_STATUS: Record<Decision, string> = {
 /**
  * The EKYC result {requestId, fullName, status, kycData} when a verification is decided, and the
  * "EKYC Update from Portal" {requestId, fullName, status, modifiedByEmail} when a reviewer changes a
- * REVIEW decision (its vocabulary says APPROVED where the result says ACCEPTED).
+ * REVIEW decision (its vocabulary says APPROVED where the result says ACCEPTED). A link's events are
+ * about the link (their subject).
  */
-export function emitDecision(kit: Kit, link: FacekiLink, from: string) {
+export function emitDecision(kit: Kit, link: FacekiLink, portal = false) {
   const record = buildRecord(kit, linkSource(kit, link));
-  return send(kit, record, from === 'REVIEW', { link: link.id, requestId: link.requestId });
+  return send(kit, record, portal, { link: link.id, requestId: link.requestId }, link.id);
 }
 
-/** A direct API verification is decided as it is submitted: its EKYC result. */
-export const emitVerificationResult = (kit: Kit, v: FacekiVerification) =>
-  send(kit, buildRecord(kit, verificationSource(v)), false, { requestId: v.id });
+/** A direct API verification is decided as it is submitted: its EKYC result, about its requestId. */
+export const emitVerificationResult = (kit: Kit, v: FacekiVerification, portal = false) =>
+  send(kit, buildRecord(kit, verificationSource(v)), portal, { requestId: v.id }, v.id);
 
-function send(kit: Kit, record: KycRecordBody, portal: boolean, meta: Record<string, unknown>) {
+function send(
+  kit: Kit,
+  record: KycRecordBody,
+  portal: boolean,
+  meta: Record<string, unknown>,
+  subject: string,
+) {
   const fullName = record.document_data[0]?.full_name ?? '';
   const decision = record.decision!;
   const payload = portal
@@ -52,5 +63,6 @@ function send(kit: Kit, record: KycRecordBody, portal: boolean, meta: Record<str
     body: JSON.stringify(payload),
     retries: FACEKI_RETRIES_MS,
     meta,
+    subject,
   });
 }
