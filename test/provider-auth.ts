@@ -39,3 +39,15 @@ export function testingOf(name: string): ProviderTesting {
 /** Headers that authenticate as a registered provider's default tenant. */
 export const authFor = (provider: string, sb: Sandbox): Promise<Record<string, string>> =>
   testingOf(provider).auth(sb);
+
+/**
+ * A registered provider's default tenant, as its requests name it: tenantOf over the default auth.
+ * The first fixture credential is not always the tenant id (gu1's tenant is the organization,
+ * Faceki's the client id inside its token), so a test naming a tenant to the admin API uses this.
+ */
+export async function defaultTenantOf(p: ProviderModule, sb: Sandbox): Promise<string> {
+  const headers = new Headers(await authFor(p.name, sb));
+  const tenant = p.tenantOf(headers, { path: '/', query: () => undefined });
+  if (tenant === undefined) throw new Error(`${p.name}: its default auth names no tenant`);
+  return tenant;
+}

@@ -4,10 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProviderModule, ReceiverSecret } from '../src/engine/index.js';
 import { providers } from '../src/providers/index.js';
-import type { Sandbox } from '../src/sandbox/index.js';
 import { startHarness, WEBHOOK_SINK } from '../src/pact/harness.js';
 import { call, receiver, testSandbox } from './helpers.js';
-import { authFor } from './provider-auth.js';
+import { defaultTenantOf } from './provider-auth.js';
 
 const senders = providers.filter((p) => p.webhooks);
 const closers: (() => Promise<void>)[] = [];
@@ -15,20 +14,9 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-/**
- * The provider's default tenant as its requests name it (the fixture credential is not always the
- * tenant id: gu1's tenant is the organization, Faceki's the client id inside its token).
- */
-async function defaultTenant(sb: Sandbox, p: ProviderModule) {
-  const headers = new Headers(await authFor(p.name, sb));
-  const tenant = p.tenantOf(headers, { path: '/', query: () => undefined });
-  expect(tenant).toBeDefined();
-  return tenant!;
-}
-
 async function listening(p: ProviderModule) {
   const sb = testSandbox({ providers: [p] });
-  const tenant = await defaultTenant(sb, p);
+  const tenant = await defaultTenantOf(p, sb);
   const hook = await receiver();
   closers.push(hook.close);
   const res = await call(sb, 'POST', '/_sandbox/webhooks/listeners', {
