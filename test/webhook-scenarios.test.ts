@@ -56,6 +56,16 @@ async function listening(p: ProviderModule) {
 }
 
 describe.each(senders.map((p) => [p.name, p] as const))('%s webhook scenarios', (_, p) => {
+  it('triggers in the tenant its default credential selects when none is named', async () => {
+    const sb = testSandbox({ providers: [p] });
+    const res = await call(sb, 'POST', '/_sandbox/webhooks/trigger', {
+      json: { provider: p.name, event: p.webhooks!.events[0] },
+    });
+    expect(res.status).toBe(201);
+    const tenant = await defaultTenantOf(p, sb);
+    expect(sb.webhooks.list({ provider: p.name, tenant })).toHaveLength(1);
+  });
+
   it('delivers a triggered event once, signed so the receiver kit accepts it', async () => {
     const { hook, trigger, listened, verification, verify } = await listening(p);
     await trigger();

@@ -1,7 +1,13 @@
 // GET /webhooks (each delivery with its attempts), POST /webhooks/:id/replay; a tenant's receiver
 // secret, triggers of one documented event, and listeners (`kyc-sandbox listen`).
 import { Hono } from 'hono';
-import { inFilter, SandboxError, type Delivery, type TenantRef } from '../engine/index.js';
+import {
+  defaultTenant,
+  inFilter,
+  SandboxError,
+  type Delivery,
+  type TenantRef,
+} from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { adminBody, paged, query, shown, tenantFilter } from './input.js';
 
@@ -10,7 +16,7 @@ function tenantNamed(sb: Sandbox, src: Record<string, unknown>): TenantRef {
   const f = tenantFilter(sb, src);
   if (!f.provider)
     throw new SandboxError(400, 'provider_required', 'Name the provider', '"provider": "kulipa"');
-  const tenant = f.tenant ?? sb.provider(f.provider).credentials()[0]?.value;
+  const tenant = f.tenant ?? defaultTenant(sb.provider(f.provider));
   if (!tenant)
     throw new SandboxError(
       400,

@@ -7,7 +7,7 @@ import { baseOf, headersOf } from './connection.js';
 
 export const LISTEN_HELP = `Webhooks on this machine (talks to a running sandbox, like the commands above):
   listen --provider p --forward-to URL [--tenant credential] [--json]
-                       copies every later event of the tenant (default: the provider's first fixture
+                       copies every later event of the tenant (default: the tenant of the provider's first fixture
                        credential) to URL, signed as the vendor signs; prints the secret to check with
                        and each attempt; Ctrl-C stops it. Shape events with: fault --provider p --webhook …
   trigger <provider> <event> [--session id]   (above) sends one documented event to it`;

@@ -85,7 +85,15 @@ export interface Credential {
   header: string;
   value: string;
   note: string;
+  /** The tenant this credential selects, when it is not the value itself (gu1's organization, Faceki's client). */
+  tenant?: string;
 }
+
+/** The tenant a provider's first fixture credential selects: the admin API's default tenant. */
+export const defaultTenant = (p: ProviderModule): string | undefined => {
+  const [first] = p.credentials();
+  return first && (first.tenant ?? first.value);
+};
 
 export interface MagicValue {
   field: string;

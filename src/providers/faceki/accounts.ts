@@ -64,4 +64,5 @@ export const facekiCredentials = (): Credential[] =>
     header: 'clientId:clientSecret',
     value: `${c.clientId}:${c.clientSecret}`,
     note: c.note,
+    tenant: c.clientId,
   }));

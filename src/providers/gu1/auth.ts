@@ -127,7 +127,12 @@ function limitRate(c: Context<ProviderEnv>, kit: Kit) {
 
 export const gu1Credentials = (): Credential[] => [
   ...orgsFixture.organizations.flatMap((o) => [
-    { header: 'authorization', value: `Bearer ${o.apiKey}`, note: `${o.name} (${o.note})` },
+    {
+      header: 'authorization',
+      value: `Bearer ${o.apiKey}`,
+      note: `${o.name} (${o.note})`,
+      tenant: o.id,
+    },
     {
       header: ORG_HEADER,
       value: o.id,
