@@ -8,6 +8,11 @@ const USERS = 'users';
 export const KYCS = 'kycs';
 const WEBHOOKS = '_webhooks';
 const IDEMPOTENCY = '_idempotency';
+// Lookup rows, so a create costs the same however many users and KYCs the key holds: a user's
+// email (lower-cased) and phone → its id, and a user's KYC ids in creation order.
+const BY_EMAIL = '_userByEmail';
+const BY_PHONE = '_userByPhone';
+const KYCS_OF_USER = '_kycsOfUser';
 
 export interface Address {
   address1: string;
@@ -114,7 +119,37 @@ export interface IdempotencyEntry extends Record<string, unknown> {
 // Users: this key's own; another key's id → 403, an id nobody owns → 404.
 export const listUsers = (kit: Kit) => kit.ns.list<KulipaUser>(USERS);
 export const userById = (kit: Kit, id: string) => kit.ns.get<KulipaUser>(USERS, id);
-export const saveUser = (kit: Kit, user: KulipaUser) => kit.ns.put(USERS, user.id, user);
+
+type Key = { key: string; id: string };
+const emailKey = (email: string) => email.toLowerCase();
+const phoneKey = (phone: NonNullable<UserInput['phone']>) => `${phone.country} ${phone.number}`;
+
+/**
+ * Saves a user and points its email and phone at it. Every change of either is saved here, and no
+ * two users of a key share one, so a row whose user no longer has that value is simply stale.
+ */
+export function saveUser(kit: Kit, user: KulipaUser) {
+  const email = emailKey(user.email);
+  kit.ns.put<Key>(BY_EMAIL, email, { key: email, id: user.id });
+  if (user.phone) {
+    const phone = phoneKey(user.phone);
+    kit.ns.put<Key>(BY_PHONE, phone, { key: phone, id: user.id });
+  }
+  return kit.ns.put(USERS, user.id, user);
+}
+
+/** The user of this key whose email is this one, in any case. */
+export function userWithEmail(kit: Kit, email: string) {
+  const key = emailKey(email);
+  const user = userById(kit, kit.ns.get<Key>(BY_EMAIL, key)?.id ?? '');
+  return user && emailKey(user.email) === key ? user : undefined;
+}
+
+/** The user of this key with this phone (country code and number). */
+export function userWithPhone(kit: Kit, phone: NonNullable<UserInput['phone']>) {
+  const user = userById(kit, kit.ns.get<Key>(BY_PHONE, phoneKey(phone))?.id ?? '');
+  return user?.phone && phoneKey(user.phone) === phoneKey(phone) ? user : undefined;
+}
 export const ownedUser = (kit: Kit, id: string) =>
   requireOwned<KulipaUser>(kit, USERS, id, {
     unknown: () => fail('USER_NOT_FOUND'),
@@ -122,9 +157,21 @@ export const ownedUser = (kit: Kit, id: string) =>
   });
 
 // KYCs, the same way.
-export const listKycs = (kit: Kit) => kit.ns.list<Kyc>(KYCS);
 export const kycById = (kit: Kit, id: string) => kit.ns.get<Kyc>(KYCS, id);
-export const saveKyc = (kit: Kit, kyc: Kyc) => kit.ns.put(KYCS, kyc.id, kyc);
+
+/** Saves a KYC; a new one joins its user's list. */
+export function saveKyc(kit: Kit, kyc: Kyc) {
+  if (!kycById(kit, kyc.id)) {
+    const row = kit.ns.get<{ userId: string; ids: string[] }>(KYCS_OF_USER, kyc.userId);
+    if (row) row.ids.push(kyc.id);
+    else kit.ns.put(KYCS_OF_USER, kyc.userId, { userId: kyc.userId, ids: [kyc.id] });
+  }
+  return kit.ns.put(KYCS, kyc.id, kyc);
+}
+
+/** A user's KYCs, oldest first (the order the key's KYC list has them in). */
+export const kycsOfUser = (kit: Kit, userId: string): Kyc[] =>
+  (kit.ns.get<{ ids: string[] }>(KYCS_OF_USER, userId)?.ids ?? []).map((id) => kycById(kit, id)!);
 export const ownedKyc = (kit: Kit, id: string) =>
   requireOwned<Kyc>(kit, KYCS, id, {
     unknown: () => fail('KYC_NOT_FOUND'),

@@ -13,7 +13,13 @@ import {
   validateBody,
 } from './input.js';
 import { checkInitiation, lastVerifiedFull, optionsOf } from './lifecycle.js';
-import { listKycs, ownedKyc, ownedUser, saveWebhookSettings, webhookSettings } from './records.js';
+import {
+  kycsOfUser,
+  ownedKyc,
+  ownedUser,
+  saveWebhookSettings,
+  webhookSettings,
+} from './records.js';
 import { userRoutes } from './routes-users.js';
 import { startKyc } from './transitions.js';
 import { exportView, identityOf, keyView, kycView, settingsView } from './views.js';
@@ -35,11 +41,7 @@ function initiate(c: C) {
   const type = kycTypeFrom(kit, body.type);
   const redirectUri = redirectUriFrom(body.redirectUri);
   const user = ownedUser(kit, userId);
-  checkInitiation(
-    user,
-    type,
-    listKycs(kit).filter((k) => k.userId === userId),
-  );
+  checkInitiation(user, type, kycsOfUser(kit, userId));
   const { kyc, created } = startKyc(kit, user, type, redirectUri);
   return reply(c, kycView(kit, kyc), created ? 201 : 200);
 }
@@ -52,7 +54,7 @@ function initiate(c: C) {
 function exportKyc(c: C) {
   const kit = c.get('kit');
   const user = ownedUser(kit, userIdFrom(c.req.query('userId')));
-  const verified = lastVerifiedFull(listKycs(kit), user.id);
+  const verified = lastVerifiedFull(kycsOfUser(kit, user.id), user.id);
   if (!verified) throw fail('KYC_NOT_VERIFIED');
   if (user.status !== 'active') throw fail('EXPORT_USER_NOT_ACTIVE');
   return reply(c, exportView(verified.identity ?? identityOf(kit, user, verified)));

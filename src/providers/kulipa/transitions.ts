@@ -18,11 +18,12 @@ import {
   type UserStatus,
 } from './lifecycle.js';
 import {
-  listKycs,
-  listUsers,
+  kycsOfUser,
   saveKyc,
   saveUser,
   userById,
+  userWithEmail,
+  userWithPhone,
   type Address,
   type KulipaUser,
   type Kyc,
@@ -33,19 +34,14 @@ import { emit, type KulipaEvent } from './webhooks.js';
 
 /** Another user of this key with this phone → 409 duplicate_user_error (docs FAQ). */
 function checkPhoneFree(kit: Kit, phone: UserInput['phone'], self?: string) {
-  if (
-    phone &&
-    listUsers(kit).some(
-      (u) => u.id !== self && u.phone?.country === phone.country && u.phone.number === phone.number,
-    )
-  )
-    throw fail('DUPLICATE_USER_PHONE');
+  const holder = phone ? userWithPhone(kit, phone) : undefined;
+  if (holder && holder.id !== self) throw fail('DUPLICATE_USER_PHONE');
 }
 
 /** Another user of this key with this email, in any case → 409 duplicate_user_error. */
 function checkEmailFree(kit: Kit, email: string, self?: string) {
-  if (listUsers(kit).some((u) => u.id !== self && u.email.toLowerCase() === email.toLowerCase()))
-    throw fail('DUPLICATE_USER_EMAIL');
+  const holder = userWithEmail(kit, email);
+  if (holder && holder.id !== self) throw fail('DUPLICATE_USER_EMAIL');
 }
 
 /** A new user of this key; the same phone or email (any case) again → 409 duplicate_user_error. */
@@ -79,7 +75,7 @@ export function startKyc(
 ): { kyc: Kyc; created: boolean } {
   const now = kit.now();
   const userId = user.id;
-  const same = listKycs(kit).filter((k) => k.userId === userId && k.type === type);
+  const same = kycsOfUser(kit, userId).filter((k) => k.type === type);
   if (same.some((k) => statusOf(k, now) === 'submitted'))
     throw fail('KYC_IN_REVIEW', { vars: { type } });
   const open = same.find((k) => statusOf(k, now) === 'pending');
@@ -232,7 +228,7 @@ function update(kit: Kit, user: KulipaUser, change: (u: KulipaUser) => void): Ku
  */
 export const setUserAddress = (kit: Kit, user: KulipaUser, address: Address) =>
   update(kit, user, (u) => {
-    if (hasUndergoneKyc(listKycs(kit), u.id)) throw fail('ADDRESS_UPDATE_NEEDS_KYC');
+    if (hasUndergoneKyc(kycsOfUser(kit, u.id), u.id)) throw fail('ADDRESS_UPDATE_NEEDS_KYC');
     u.address = address;
   });
 
