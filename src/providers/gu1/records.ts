@@ -1,5 +1,5 @@
 // gu1's stored records: their types, their collections, and the only typed access to them.
-import { requireOwned, type Kit } from '../../engine/index.js';
+import { dueQueue, requireOwned, type Kit } from '../../engine/index.js';
 import { fail } from './errors.js';
 import type { AutoOutcome, Gu1Status, MockOutcome } from './lifecycle.js';
 import { fixtureOrgs } from './organizations.js';
@@ -9,6 +9,15 @@ const ENTITIES = 'entities';
 export const VALIDATIONS = 'validations';
 const API_KEYS = 'apiKeys';
 const SETTINGS = '_settings';
+// Lookup rows, so that what a call does costs the same however much the organization holds: an
+// entity by taxId key and by externalId, an entity's validation ids in creation order, the last
+// creation order number given, and when each validation has something due (its automatic outcome,
+// its expiry).
+const BY_TAX_ID = '_entityByTaxId';
+const BY_EXTERNAL_ID = '_entityByExternalId';
+const VALIDATIONS_OF_ENTITY = '_validationsOfEntity';
+const COUNTERS = '_counters';
+const due = dueQueue('_due');
 
 export interface Gu1Entity extends Record<string, unknown> {
   id: string;
@@ -95,12 +104,26 @@ export const normaliseTaxId = (taxId: string) =>
 export const findEntity = (kit: Kit, id: string) => kit.ns.get<Gu1Entity>(ENTITIES, id);
 export const requireEntity = (kit: Kit, id: string) =>
   requireOwned<Gu1Entity>(kit, ENTITIES, id, { unknown: () => fail('ENTITY_NOT_FOUND') });
+type Key = { key: string; id: string };
+const entityBy = (kit: Kit, index: string, key: string) =>
+  findEntity(kit, kit.ns.get<Key>(index, key)?.id ?? '');
+/** The entity with that taxId key (entities are never deleted, and their taxId never changes). */
 export const entityWithTaxIdKey = (kit: Kit, taxIdKey: string) =>
-  kit.ns.find<Gu1Entity>(ENTITIES, (e) => e.taxIdKey === taxIdKey);
-export const saveEntity = (kit: Kit, e: Gu1Entity) => kit.ns.put(ENTITIES, e.id, e);
+  entityBy(kit, BY_TAX_ID, taxIdKey);
 /** The first entity created with that externalId (gu1 does not say externalIds are unique). */
 export const entityWithExternalId = (kit: Kit, externalId: string) =>
-  kit.ns.find<Gu1Entity>(ENTITIES, (e) => e.externalId === externalId);
+  entityBy(kit, BY_EXTERNAL_ID, externalId);
+/** Saves an entity; a new one is found by its taxId key and, if the first with it, its externalId. */
+export function saveEntity(kit: Kit, e: Gu1Entity) {
+  if (!findEntity(kit, e.id)) {
+    for (const [index, key] of [
+      [BY_TAX_ID, e.taxIdKey],
+      [BY_EXTERNAL_ID, e.externalId],
+    ] as const)
+      if (key !== null && !kit.ns.get(index, key)) kit.ns.put<Key>(index, key, { key, id: e.id });
+  }
+  return kit.ns.put(ENTITIES, e.id, e);
+}
 
 // Validations: unknown and another organization's id get the same documented 404.
 export const requireValidation = (
@@ -110,19 +133,56 @@ export const requireValidation = (
 ) => requireOwned<Gu1Validation>(kit, VALIDATIONS, id, { unknown });
 /** A session row the engine hands back (admin views, the hosted page) is a validation. */
 export const asValidation = (row: Record<string, unknown>) => row as Gu1Validation;
-export const validationsOf = (kit: Kit) => kit.ns.list<Gu1Validation>(VALIDATIONS);
-export const currentValidationOf = (kit: Kit, entityId: string) =>
-  kit.ns.find<Gu1Validation>(VALIDATIONS, (v) => v.entityId === entityId && v.isCurrent);
+export const validationOf = (kit: Kit, id: string) => kit.ns.get<Gu1Validation>(VALIDATIONS, id);
+const idsOfEntity = (kit: Kit, entityId: string) =>
+  kit.ns.get<{ entityId: string; ids: string[] }>(VALIDATIONS_OF_ENTITY, entityId)?.ids;
+/**
+ * The entity's current validation. Creating one makes every earlier one of the entity not current,
+ * so only the newest can be.
+ */
+export function currentValidationOf(kit: Kit, entityId: string) {
+  const v = validationOf(kit, idsOfEntity(kit, entityId)?.at(-1) ?? '');
+  return v?.isCurrent ? v : undefined;
+}
 /** The entity's validations, newest first by creation order (`seq`, which a frozen clock cannot tie). */
 export const validationsOfEntity = (kit: Kit, entityId: string) =>
-  validationsOf(kit)
-    .filter((v) => v.entityId === entityId)
+  (idsOfEntity(kit, entityId) ?? [])
+    .map((id) => validationOf(kit, id)!)
     .sort((a, b) => b.seq - a.seq);
 /** The next creation order number of the organization (deleted validations leave gaps, never repeats). */
-export const nextSeq = (kit: Kit) =>
-  validationsOf(kit).reduce((max, v) => Math.max(max, v.seq), 0) + 1;
-export const saveValidation = (kit: Kit, v: Gu1Validation) => kit.ns.put(VALIDATIONS, v.id, v);
-export const deleteValidation = (kit: Kit, id: string) => kit.ns.delete(VALIDATIONS, id);
+export function nextSeq(kit: Kit) {
+  const row = kit.ns.get<{ validationSeq: number }>(COUNTERS, 'seq');
+  if (row) return ++row.validationSeq;
+  return kit.ns.put(COUNTERS, 'seq', { validationSeq: 1 }).validationSeq;
+}
+/**
+ * Saves a validation. A new one joins its entity's list and the due queue, at its automatic
+ * outcome's instant and its expiry: neither ever moves later, and a status never returns to one
+ * that expires, so what these say is all that can fall due.
+ */
+export function saveValidation(kit: Kit, v: Gu1Validation) {
+  if (!validationOf(kit, v.id)) {
+    const ids = idsOfEntity(kit, v.entityId);
+    if (ids) ids.push(v.id);
+    else kit.ns.put(VALIDATIONS_OF_ENTITY, v.entityId, { entityId: v.entityId, ids: [v.id] });
+    if (v.auto) due.add(kit.ns, v.id, Date.parse(v.auto.dueAt));
+    due.add(kit.ns, v.id, Date.parse(v.expiresAt));
+  }
+  return kit.ns.put(VALIDATIONS, v.id, v);
+}
+/** The validations with something due at `now` or before, in creation order. */
+export const dueValidations = (kit: Kit, now: number) =>
+  due
+    .take(kit.ns, now)
+    .map((id) => validationOf(kit, id))
+    .filter((v) => v !== undefined)
+    .sort((a, b) => a.seq - b.seq);
+export function deleteValidation(kit: Kit, id: string) {
+  const v = validationOf(kit, id);
+  const ids = v && idsOfEntity(kit, v.entityId);
+  if (ids) ids.splice(ids.indexOf(id), 1);
+  return kit.ns.delete(VALIDATIONS, id);
+}
 
 // Self-service key bindings (the store's owner index tells which organization holds one).
 export const keyBindingOf = (kit: Kit, id: string) => kit.ns.get<KeyBinding>(API_KEYS, id);

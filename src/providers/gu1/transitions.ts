@@ -14,6 +14,8 @@ import {
   type Gu1Status,
 } from './lifecycle.js';
 import {
+  currentValidationOf,
+  dueValidations,
   entityWithTaxIdKey,
   findEntity,
   nextSeq,
@@ -21,7 +23,6 @@ import {
   requireValidation,
   saveEntity,
   saveValidation,
-  validationsOf,
   type Gu1Entity,
   type Gu1Validation,
 } from './records.js';
@@ -123,11 +124,11 @@ export function newValidation(
     createdAt: iso,
     updatedAt: iso,
   };
-  for (const prev of validationsOf(kit)) {
-    if (prev.entityId === entity.id && prev.isCurrent) {
-      prev.isCurrent = false;
-      prev.updatedAt = iso;
-    }
+  // Only the entity's newest validation can be current (records.ts).
+  const prev = currentValidationOf(kit, entity.id);
+  if (prev) {
+    prev.isCurrent = false;
+    prev.updatedAt = iso;
   }
   return saveValidation(kit, v);
 }
@@ -190,13 +191,14 @@ export function settleOne(kit: Kit, v: Gu1Validation, now: number): boolean {
 }
 
 /**
- * Every validation of the organization: the sandbox table's automatic outcomes and expiries, with
- * their webhooks. Run when the clock moves (the provider's settle hook), by the auth stage on each
- * authenticated call, and by the admin API.
+ * Every validation of the organization with something due: the sandbox table's automatic outcomes
+ * and expiries, with their webhooks, validation by validation in creation order. Run when the clock
+ * moves (the provider's settle hook), by the auth stage on each authenticated call, and by the admin
+ * API; the due queue (records.ts) names the validations, so a call pays for what fell due only.
  */
 export function settle(kit: Kit) {
   const now = kit.now();
-  for (const v of validationsOf(kit)) settleOne(kit, v, now);
+  for (const v of dueValidations(kit, now)) settleOne(kit, v, now);
 }
 
 /** An operator's move (admin API or hosted page): settles first, then checks the lifecycle. */
