@@ -40,7 +40,3 @@ export const effectiveState = (link: FacekiLink, now: number): FacekiState =>
 
 export const decisionOf = (link: FacekiLink): Decision | null =>
   isDecision(link.state) ? link.state : null;
-
-/** How many of a client's links still open a flow (the cap counts these only). */
-export const liveCount = (links: readonly FacekiLink[], now: number) =>
-  links.filter((l) => linkStatus(l, now) === 'live').length;

@@ -10,6 +10,7 @@ import {
   expectCode,
   fk,
   INVALID,
+  move,
   postLink as post,
   sandbox,
   tokenFor,
@@ -141,5 +142,42 @@ describe('Faceki KYC links', () => {
     const sb = sandbox({ bodyLimit: 1024 });
     const res = await post(sb, await tokenFor(sb), v2Body({ pad: 'x'.repeat(2000) }));
     expectCode(res, 413, 400, 'request entity too large');
+  });
+});
+
+describe('Faceki live-link cap and applicationId reuse, as links move on', () => {
+  const capped = creds('faceki_test_client_capped', 'faceki_test_secret_capped_0001');
+  const LIMIT = 'The maximum limit for document verification links has been reached';
+
+  it('frees the one slot of a capped client when its link is submitted, expired by hand or decided', async () => {
+    const sb = sandbox();
+    const token = await tokenFor(sb, capped);
+    for (const state of ['SUBMITTED', 'EXPIRED', 'ACCEPTED', 'OPENED']) {
+      const { id } = await createLink(sb, token, v2Body({ applicationId: `app-${state}` }));
+      expectCode(await post(sb, token, v2Body()), 403, 5009, LIMIT);
+      expect((await move(sb, id, state)).status).toBe(200);
+      if (state === 'OPENED') expectCode(await post(sb, token, v2Body()), 403, 5009, LIMIT);
+    }
+  });
+
+  it('keeps counting live links after the clock moves: an expired link stays free, a live one does not', async () => {
+    const sb = sandbox();
+    const token = await tokenFor(sb, capped);
+    await createLink(sb, token, v2Body({ expiryTime: '5' }));
+    await advance(sb, capped.clientId, '5m');
+    await createLink(sb, token, v2Body({ expiryTime: '30' }));
+    await advance(sb, capped.clientId, '10m');
+    expectCode(await post(sb, token, v2Body()), 403, 5009, LIMIT);
+  });
+
+  it('with applicationIdReuse=reject, refuses the first applicationId after many links, however they moved', async () => {
+    const sb = sandbox({ options: { faceki: { applicationIdReuse: 'reject' } } });
+    const token = await tokenFor(sb);
+    const first = await createLink(sb, token, v2Body({ applicationId: 'app-0' }));
+    for (let i = 1; i < 5; i++) await createLink(sb, token, v2Body({ applicationId: `app-${i}` }));
+    await move(sb, first.id, 'EXPIRED');
+    expectCode(await post(sb, token, v2Body({ applicationId: 'app-0' })), 400, 5002, INVALID);
+    expectCode(await post(sb, token, v2Body({ applicationId: 'app-3' })), 400, 5002, INVALID);
+    expect((await post(sb, token, v2Body({ applicationId: 'app-5' }))).status).toBe(200);
   });
 });

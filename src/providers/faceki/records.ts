@@ -120,6 +120,10 @@ export const VERIFICATIONS = 'verifications';
 // Underscored: one row each per tenant, not listed as the tenant's sessions.
 const WALLET = '_wallet';
 const SETTINGS = '_settings';
+// Lookup rows, so a link costs the same however many the client made: the first link of each
+// applicationId, and the links that may still be live (created or opened, not known to be expired).
+const BY_APPLICATION_ID = '_linkByApplicationId';
+const OPEN_LINKS = '_openLinks';
 
 export const linkById = (kit: Kit, id: string) => kit.ns.get<FacekiLink>(LINKS, id);
 
@@ -129,10 +133,26 @@ export const ownedLink = (kit: Kit, id: string, misses: OwnedMisses) =>
 
 export const allLinks = (kit: Kit) => kit.ns.list<FacekiLink>(LINKS);
 
-export const findLink = (kit: Kit, match: (l: FacekiLink) => boolean) =>
-  kit.ns.find<FacekiLink>(LINKS, match);
+/** The first link made with this applicationId (applicationIds never change). */
+export const linkWithApplicationId = (kit: Kit, applicationId: string) =>
+  linkById(kit, kit.ns.get<{ id: string }>(BY_APPLICATION_ID, applicationId)?.id ?? '');
 
-export const putLink = (kit: Kit, link: FacekiLink) => kit.ns.put(LINKS, link.id, link);
+/** Stores a link; a new one is found by its applicationId and counted among the open ones. */
+export function putLink(kit: Kit, link: FacekiLink) {
+  if (!linkById(kit, link.id)) {
+    const key = link.applicationId;
+    if (key !== null && !kit.ns.get(BY_APPLICATION_ID, key))
+      kit.ns.put(BY_APPLICATION_ID, key, { key, id: link.id });
+    kit.ns.put(OPEN_LINKS, link.id, { id: link.id });
+  }
+  return kit.ns.put(LINKS, link.id, link);
+}
+
+/** The links that may still be live: every live link is among them (transitions.ts prunes them). */
+export const openLinks = (kit: Kit) =>
+  kit.ns.list<{ id: string }>(OPEN_LINKS).map((row) => linkById(kit, row.id)!);
+/** A link that can never be live again (submitted, or expired on a clock that only moves forward). */
+export const closeLink = (kit: Kit, id: string) => kit.ns.delete(OPEN_LINKS, id);
 
 export const allVerifications = (kit: Kit) => kit.ns.list<FacekiVerification>(VERIFICATIONS);
 

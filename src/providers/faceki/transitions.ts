@@ -5,10 +5,11 @@ import { variantOf, workflowById, type Client } from './accounts.js';
 import { fail, facekiOutcomes } from './errors.js';
 import type { Steer } from './input-form.js';
 import type { LinkRequest } from './input.js';
-import { effectiveState, facekiLifecycle, isDecision, liveCount, SUBJECT } from './lifecycle.js';
+import { effectiveState, facekiLifecycle, isDecision, linkStatus, SUBJECT } from './lifecycle.js';
 import {
-  allLinks,
-  findLink,
+  closeLink,
+  linkWithApplicationId,
+  openLinks,
   optionsOf,
   putLink,
   putVerification,
@@ -32,10 +33,25 @@ function workflowFor(req: LinkRequest, client: Client): string {
 
 function refuseReuse(kit: Kit, applicationId: string | null) {
   if (applicationId === null || optionsOf(kit).applicationIdReuse !== 'reject') return;
-  if (findLink(kit, (l) => l.applicationId === applicationId))
+  if (linkWithApplicationId(kit, applicationId))
     throw fail('INVALID_MISSING_REQUEST_FIELDS', {
       details: { issues: [{ path: '/applicationId', message: 'is already used by another link' }] },
     });
+}
+
+/**
+ * How many of the client's links still open a flow (the cap counts these only), read from the open
+ * links, which drops those that no longer can: at most the cap's worth stay to be read next time.
+ * A tenant's clock only moves forward (the time service refuses the rest; a reset drops the
+ * tenant's links with its clock), so an expired link stays expired.
+ */
+function liveLinks(kit: Kit, now: number): number {
+  let live = 0;
+  for (const link of openLinks(kit)) {
+    if (linkStatus(link, now) === 'live') live++;
+    else closeLink(kit, link.id);
+  }
+  return live;
 }
 
 /** Stores a link after workflow, reuse, magic value, credit and cap pass (each refusal stores nothing). */
@@ -46,7 +62,7 @@ export function createLink(kit: Kit, client: Client, req: LinkRequest): FacekiLi
   const wallet = walletOf(kit, client);
   if (wallet.credit < 1) throw fail('NOT_ENOUGH_WALLET_CREDIT');
   const now = kit.now();
-  if (liveCount(allLinks(kit), now) >= client.linkCap) throw fail('LINK_LIMIT_REACH');
+  if (liveLinks(kit, now) >= client.linkCap) throw fail('LINK_LIMIT_REACH');
   const minutes = req.expiryMinutes || optionsOf(kit).defaultExpiryMinutes;
   const link = putLink(kit, {
     id: kit.ids.uuid('link'),
