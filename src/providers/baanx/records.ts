@@ -151,28 +151,43 @@ export const ownedOnboarding = (kit: Kit, region: Region, id: string, misses: Ow
 
 export const getUser = (kit: Kit, region: Region, id: string) =>
   kit.ns.get<User>(coll('users', region), id);
-export const putUser = (kit: Kit, user: User) =>
-  kit.ns.put(coll('users', user.region), user.id, user);
+// Lookup rows per region, so registering costs the same however many accounts the client holds: an
+// email (trimmed, any case) → the account registered with it (at most one: completing a second is
+// refused), and → the latest account made with it. Emails never change once an account exists.
+const lookup = (name: 'registered' | 'latest', region: Region) => `_${name}ByEmail:${region}`;
+const emailKey = (email: string) => email.trim().toLowerCase();
+const byEmail = (kit: Kit, name: 'registered' | 'latest', region: Region, email: string) =>
+  getUser(kit, region, kit.ns.get<{ id: string }>(lookup(name, region), emailKey(email))?.id ?? '');
+const point = (kit: Kit, name: 'registered' | 'latest', user: User) => {
+  const key = emailKey(user.email);
+  kit.ns.put(lookup(name, user.region), key, { key, id: user.id });
+};
+
+/** Stores a new account: the latest one made with its email. */
+export function putUser(kit: Kit, user: User) {
+  const latest = byEmail(kit, 'latest', user.region, user.email);
+  if (!latest || user.createdAt >= latest.createdAt) point(kit, 'latest', user);
+  return kit.ns.put(coll('users', user.region), user.id, user);
+}
+
+/** Marks an account registered at `at`: the one registered with its email in its region. */
+export function markRegistered(kit: Kit, user: User, at: string) {
+  user.registeredAt = at;
+  point(kit, 'registered', user);
+}
 
 /** The account that completed registration with this email in this region, other than `except`. */
-export const registeredUser = (kit: Kit, region: Region, email: string, except?: string) =>
-  kit.ns.find<User>(
-    coll('users', region),
-    (u) => u.id !== except && u.registeredAt !== null && sameText(u.email, email),
-  );
+export function registeredUser(kit: Kit, region: Region, email: string, except?: string) {
+  const user = byEmail(kit, 'registered', region, email);
+  return user && user.id !== except && user.registeredAt !== null ? user : undefined;
+}
 
 /**
  * The latest account made with this email in this region: the registered one if there is one, else
  * the newest unfinished registration (login answers its phase).
  */
-export function accountFor(kit: Kit, region: Region, email: string): User | undefined {
-  const registered = registeredUser(kit, region, email);
-  if (registered) return registered;
-  let latest: User | undefined;
-  for (const u of kit.ns.list<User>(coll('users', region)))
-    if (sameText(u.email, email) && (!latest || u.createdAt >= latest.createdAt)) latest = u;
-  return latest;
-}
+export const accountFor = (kit: Kit, region: Region, email: string): User | undefined =>
+  registeredUser(kit, region, email) ?? byEmail(kit, 'latest', region, email);
 
 export const putToken = (kit: Kit, region: Region, token: AccessToken) =>
   kit.ns.put(coll('tokens', region), token.id, token);

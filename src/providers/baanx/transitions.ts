@@ -18,6 +18,7 @@ import {
   getOnboarding,
   getSession,
   getUser,
+  markRegistered,
   newId,
   putOnboarding,
   putSession,
@@ -254,7 +255,7 @@ export function completeRegistration(
 ): string {
   const at = kit.iso();
   onboarding.completedAt = at;
-  user.registeredAt = at;
+  markRegistered(kit, user, at);
   if (isSuspendedEmail(user.email)) user.disabled = true;
   return issueToken(kit, region, user);
 }
