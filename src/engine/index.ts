@@ -3,6 +3,7 @@ export * from './clock.js';
 export * from './contracts.js';
 export * from './define-provider.js';
 export * from './due.js';
+export * from './key-index.js';
 export * from './duration.js';
 export * from './errors.js';
 export * from './faults.js';

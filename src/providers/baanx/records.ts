@@ -1,5 +1,5 @@
 // What the Baanx emulation stores and where: record types, collection names and typed accessors.
-import { requireOwned, type Kit, type OwnedMisses } from '../../engine/index.js';
+import { keyIndex, requireOwned, type Kit, type OwnedMisses } from '../../engine/index.js';
 import type { VerificationState } from './lifecycle.js';
 
 export type Region = 'intl' | 'us';
@@ -151,17 +151,20 @@ export const ownedOnboarding = (kit: Kit, region: Region, id: string, misses: Ow
 
 export const getUser = (kit: Kit, region: Region, id: string) =>
   kit.ns.get<User>(coll('users', region), id);
-// Lookup rows per region, so registering costs the same however many accounts the client holds: an
-// email (trimmed, any case) → the account registered with it (at most one: completing a second is
-// refused), and → the latest account made with it. Emails never change once an account exists.
-const lookup = (name: 'registered' | 'latest', region: Region) => `_${name}ByEmail:${region}`;
-const emailKey = (email: string) => email.trim().toLowerCase();
-const byEmail = (kit: Kit, name: 'registered' | 'latest', region: Region, email: string) =>
-  getUser(kit, region, kit.ns.get<{ id: string }>(lookup(name, region), emailKey(email))?.id ?? '');
-const point = (kit: Kit, name: 'registered' | 'latest', user: User) => {
-  const key = emailKey(user.email);
-  kit.ns.put(lookup(name, user.region), key, { key, id: user.id });
+// Lookups (engine keyIndex), so registering costs the same however many accounts the client holds:
+// a region and email (trimmed, any case) → the account registered with it (at most one: completing
+// a second is refused), and → the latest account made with it. Emails never change.
+const keyOf = (region: Region, email: string) => `${region} ${email.trim().toLowerCase()}`;
+const held = (ns: Kit['ns'], key: string, id: string) =>
+  ns.get(coll('users', key.slice(0, key.indexOf(' ')) as Region), id) !== undefined;
+const lookups = {
+  registered: keyIndex<string>('_registeredByEmail', held),
+  latest: keyIndex<string>('_latestByEmail', held),
 };
+const byEmail = (kit: Kit, name: keyof typeof lookups, region: Region, email: string) =>
+  getUser(kit, region, lookups[name].get(kit.ns, keyOf(region, email)) ?? '');
+const point = (kit: Kit, name: keyof typeof lookups, user: User) =>
+  lookups[name].set(kit.ns, keyOf(user.region, user.email), user.id);
 
 /** Stores a new account: the latest one made with its email. */
 export function putUser(kit: Kit, user: User) {

@@ -1,5 +1,6 @@
 // What Faceki keeps per tenant (links, wallet, webhook setup) and its options: the one reader of the store.
 import {
+  keyIndex,
   requireOwned,
   type Kit,
   type OptionSpec,
@@ -120,9 +121,13 @@ export const VERIFICATIONS = 'verifications';
 // Underscored: one row each per tenant, not listed as the tenant's sessions.
 const WALLET = '_wallet';
 const SETTINGS = '_settings';
-// Lookup rows, so a link costs the same however many the client made: the first link of each
-// applicationId, and the links that may still be live (created or opened, not known to be expired).
-const BY_APPLICATION_ID = '_linkByApplicationId';
+// Lookups, so a link costs the same however many the client made: an applicationId → its newest
+// link (engine keyIndex), and the links that may still be live (created or opened, not known to be
+// expired: at most the cap's worth and those that stopped being live since the last link).
+const byApplicationId = keyIndex<string>(
+  '_linkByApplicationId',
+  (ns, _k, id) => ns.get(LINKS, id) !== undefined,
+);
 const OPEN_LINKS = '_openLinks';
 
 export const linkById = (kit: Kit, id: string) => kit.ns.get<FacekiLink>(LINKS, id);
@@ -133,24 +138,27 @@ export const ownedLink = (kit: Kit, id: string, misses: OwnedMisses) =>
 
 export const allLinks = (kit: Kit) => kit.ns.list<FacekiLink>(LINKS);
 
-/** The first link made with this applicationId (applicationIds never change). */
+/** A link made with this applicationId, the newest (applicationIds never change). */
 export const linkWithApplicationId = (kit: Kit, applicationId: string) =>
-  linkById(kit, kit.ns.get<{ id: string }>(BY_APPLICATION_ID, applicationId)?.id ?? '');
+  linkById(kit, byApplicationId.get(kit.ns, applicationId) ?? '');
 
 /** Stores a link; a new one is found by its applicationId and counted among the open ones. */
 export function putLink(kit: Kit, link: FacekiLink) {
   if (!linkById(kit, link.id)) {
-    const key = link.applicationId;
-    if (key !== null && !kit.ns.get(BY_APPLICATION_ID, key))
-      kit.ns.put(BY_APPLICATION_ID, key, { key, id: link.id });
+    if (link.applicationId !== null) byApplicationId.set(kit.ns, link.applicationId, link.id);
     kit.ns.put(OPEN_LINKS, link.id, { id: link.id });
   }
   return kit.ns.put(LINKS, link.id, link);
 }
 
-/** The links that may still be live: every live link is among them (transitions.ts prunes them). */
+/**
+ * The links that may still be live: every live link is among them (transitions.ts prunes them). A
+ * link retention dropped is named by its id alone.
+ */
 export const openLinks = (kit: Kit) =>
-  kit.ns.list<{ id: string }>(OPEN_LINKS).map((row) => linkById(kit, row.id)!);
+  kit.ns
+    .list<{ id: string }>(OPEN_LINKS)
+    .map((row) => ({ id: row.id, link: linkById(kit, row.id) }));
 /** A link that can never be live again (submitted, or expired on a clock that only moves forward). */
 export const closeLink = (kit: Kit, id: string) => kit.ns.delete(OPEN_LINKS, id);
 

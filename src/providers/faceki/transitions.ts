@@ -47,9 +47,9 @@ function refuseReuse(kit: Kit, applicationId: string | null) {
  */
 function liveLinks(kit: Kit, now: number): number {
   let live = 0;
-  for (const link of openLinks(kit)) {
-    if (linkStatus(link, now) === 'live') live++;
-    else closeLink(kit, link.id);
+  for (const { id, link } of openLinks(kit)) {
+    if (link && linkStatus(link, now) === 'live') live++;
+    else closeLink(kit, id);
   }
   return live;
 }

@@ -1,5 +1,5 @@
 // gu1's stored records: their types, their collections, and the only typed access to them.
-import { dueQueue, requireOwned, type Kit } from '../../engine/index.js';
+import { dueQueue, idLists, keyIndex, requireOwned, type Kit } from '../../engine/index.js';
 import { fail } from './errors.js';
 import type { AutoOutcome, Gu1Status, MockOutcome } from './lifecycle.js';
 import { fixtureOrgs } from './organizations.js';
@@ -9,13 +9,19 @@ const ENTITIES = 'entities';
 export const VALIDATIONS = 'validations';
 const API_KEYS = 'apiKeys';
 const SETTINGS = '_settings';
-// Lookup rows, so that what a call does costs the same however much the organization holds: an
-// entity by taxId key and by externalId, an entity's validation ids in creation order, the last
-// creation order number given, and when each validation has something due (its automatic outcome,
-// its expiry).
-const BY_TAX_ID = '_entityByTaxId';
-const BY_EXTERNAL_ID = '_entityByExternalId';
-const VALIDATIONS_OF_ENTITY = '_validationsOfEntity';
+// Lookups (engine keyIndex, idLists, dueQueue), so that what a call does costs the same however
+// much the organization holds: an entity by taxId key, the entities of an externalId and the
+// validations of an entity in creation order, the last creation order number given, and when each
+// validation has something due (its automatic outcome, its expiry).
+const byTaxId = keyIndex<string>(
+  '_entityByTaxId',
+  (ns, _k, id) => ns.get(ENTITIES, id) !== undefined,
+);
+const byExternalId = idLists(
+  '_entitiesByExternalId',
+  (ns, id) => ns.get(ENTITIES, id) !== undefined,
+);
+const ofEntity = idLists('_validationsOfEntity', (ns, id) => ns.get(VALIDATIONS, id) !== undefined);
 const COUNTERS = '_counters';
 const due = dueQueue('_due');
 
@@ -104,23 +110,17 @@ export const normaliseTaxId = (taxId: string) =>
 export const findEntity = (kit: Kit, id: string) => kit.ns.get<Gu1Entity>(ENTITIES, id);
 export const requireEntity = (kit: Kit, id: string) =>
   requireOwned<Gu1Entity>(kit, ENTITIES, id, { unknown: () => fail('ENTITY_NOT_FOUND') });
-type Key = { key: string; id: string };
-const entityBy = (kit: Kit, index: string, key: string) =>
-  findEntity(kit, kit.ns.get<Key>(index, key)?.id ?? '');
-/** The entity with that taxId key (entities are never deleted, and their taxId never changes). */
+/** The entity with that taxId key (an entity's taxId never changes; a second one is refused). */
 export const entityWithTaxIdKey = (kit: Kit, taxIdKey: string) =>
-  entityBy(kit, BY_TAX_ID, taxIdKey);
+  findEntity(kit, byTaxId.get(kit.ns, taxIdKey) ?? '');
 /** The first entity created with that externalId (gu1 does not say externalIds are unique). */
 export const entityWithExternalId = (kit: Kit, externalId: string) =>
-  entityBy(kit, BY_EXTERNAL_ID, externalId);
-/** Saves an entity; a new one is found by its taxId key and, if the first with it, its externalId. */
+  findEntity(kit, byExternalId.first(kit.ns, externalId) ?? '');
+/** Saves an entity; a new one is found by its taxId key and its externalId. */
 export function saveEntity(kit: Kit, e: Gu1Entity) {
   if (!findEntity(kit, e.id)) {
-    for (const [index, key] of [
-      [BY_TAX_ID, e.taxIdKey],
-      [BY_EXTERNAL_ID, e.externalId],
-    ] as const)
-      if (key !== null && !kit.ns.get(index, key)) kit.ns.put<Key>(index, key, { key, id: e.id });
+    if (e.taxIdKey !== null) byTaxId.set(kit.ns, e.taxIdKey, e.id);
+    if (e.externalId !== null) byExternalId.add(kit.ns, e.externalId, e.id);
   }
   return kit.ns.put(ENTITIES, e.id, e);
 }
@@ -134,19 +134,18 @@ export const requireValidation = (
 /** A session row the engine hands back (admin views, the hosted page) is a validation. */
 export const asValidation = (row: Record<string, unknown>) => row as Gu1Validation;
 export const validationOf = (kit: Kit, id: string) => kit.ns.get<Gu1Validation>(VALIDATIONS, id);
-const idsOfEntity = (kit: Kit, entityId: string) =>
-  kit.ns.get<{ entityId: string; ids: string[] }>(VALIDATIONS_OF_ENTITY, entityId)?.ids;
 /**
  * The entity's current validation. Creating one makes every earlier one of the entity not current,
  * so only the newest can be.
  */
 export function currentValidationOf(kit: Kit, entityId: string) {
-  const v = validationOf(kit, idsOfEntity(kit, entityId)?.at(-1) ?? '');
+  const v = validationOf(kit, ofEntity.newest(kit.ns, entityId) ?? '');
   return v?.isCurrent ? v : undefined;
 }
 /** The entity's validations, newest first by creation order (`seq`, which a frozen clock cannot tie). */
 export const validationsOfEntity = (kit: Kit, entityId: string) =>
-  (idsOfEntity(kit, entityId) ?? [])
+  ofEntity
+    .ids(kit.ns, entityId)
     .map((id) => validationOf(kit, id)!)
     .sort((a, b) => b.seq - a.seq);
 /** The next creation order number of the organization (deleted validations leave gaps, never repeats). */
@@ -162,9 +161,7 @@ export function nextSeq(kit: Kit) {
  */
 export function saveValidation(kit: Kit, v: Gu1Validation) {
   if (!validationOf(kit, v.id)) {
-    const ids = idsOfEntity(kit, v.entityId);
-    if (ids) ids.push(v.id);
-    else kit.ns.put(VALIDATIONS_OF_ENTITY, v.entityId, { entityId: v.entityId, ids: [v.id] });
+    ofEntity.add(kit.ns, v.entityId, v.id);
     if (v.auto) due.add(kit.ns, v.id, Date.parse(v.auto.dueAt));
     due.add(kit.ns, v.id, Date.parse(v.expiresAt));
   }
@@ -179,8 +176,7 @@ export const dueValidations = (kit: Kit, now: number) =>
     .sort((a, b) => a.seq - b.seq);
 export function deleteValidation(kit: Kit, id: string) {
   const v = validationOf(kit, id);
-  const ids = v && idsOfEntity(kit, v.entityId);
-  if (ids) ids.splice(ids.indexOf(id), 1);
+  if (v) ofEntity.remove(kit.ns, v.entityId, id);
   return kit.ns.delete(VALIDATIONS, id);
 }
 

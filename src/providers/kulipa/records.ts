@@ -1,5 +1,5 @@
 // Kulipa's records: types, collections and typed accessors (the only file naming a collection).
-import { requireOwned, type Kit } from '../../engine/index.js';
+import { idLists, keyIndex, requireOwned, type Kit } from '../../engine/index.js';
 import { fail } from './errors.js';
 import type { KycStatus, KycType, RfiItem, UserStatus } from './lifecycle.js';
 
@@ -8,11 +8,18 @@ const USERS = 'users';
 export const KYCS = 'kycs';
 const WEBHOOKS = '_webhooks';
 const IDEMPOTENCY = '_idempotency';
-// Lookup rows, so a create costs the same however many users and KYCs the key holds: a user's
-// email (lower-cased) and phone → its id, and a user's KYC ids in creation order.
-const BY_EMAIL = '_userByEmail';
-const BY_PHONE = '_userByPhone';
-const KYCS_OF_USER = '_kycsOfUser';
+// Lookups (engine keyIndex), so a create costs the same however many users and KYCs the key holds:
+// a user's email (lower-cased) and phone → its id, and a user's KYC ids in creation order.
+// An entry holds while its user exists and still has that email or phone.
+const byEmail = keyIndex<string>('_userByEmail', (ns, key, id) => {
+  const user = ns.get<KulipaUser>(USERS, id);
+  return user !== undefined && emailKey(user.email) === key;
+});
+const byPhone = keyIndex<string>('_userByPhone', (ns, key, id) => {
+  const phone = ns.get<KulipaUser>(USERS, id)?.phone;
+  return phone != null && phoneKey(phone) === key;
+});
+const kycsByUser = idLists('_kycsOfUser', (ns, id) => ns.get(KYCS, id) !== undefined);
 
 export interface Address {
   address1: string;
@@ -120,35 +127,29 @@ export interface IdempotencyEntry extends Record<string, unknown> {
 export const listUsers = (kit: Kit) => kit.ns.list<KulipaUser>(USERS);
 export const userById = (kit: Kit, id: string) => kit.ns.get<KulipaUser>(USERS, id);
 
-type Key = { key: string; id: string };
 const emailKey = (email: string) => email.toLowerCase();
 const phoneKey = (phone: NonNullable<UserInput['phone']>) => `${phone.country} ${phone.number}`;
 
 /**
  * Saves a user and points its email and phone at it. Every change of either is saved here, and no
- * two users of a key share one, so a row whose user no longer has that value is simply stale.
+ * two users of a key share one, so an entry whose user no longer has that value is simply stale.
  */
 export function saveUser(kit: Kit, user: KulipaUser) {
-  const email = emailKey(user.email);
-  kit.ns.put<Key>(BY_EMAIL, email, { key: email, id: user.id });
-  if (user.phone) {
-    const phone = phoneKey(user.phone);
-    kit.ns.put<Key>(BY_PHONE, phone, { key: phone, id: user.id });
-  }
+  byEmail.set(kit.ns, emailKey(user.email), user.id);
+  if (user.phone) byPhone.set(kit.ns, phoneKey(user.phone), user.id);
   return kit.ns.put(USERS, user.id, user);
 }
 
 /** The user of this key whose email is this one, in any case. */
 export function userWithEmail(kit: Kit, email: string) {
-  const key = emailKey(email);
-  const user = userById(kit, kit.ns.get<Key>(BY_EMAIL, key)?.id ?? '');
-  return user && emailKey(user.email) === key ? user : undefined;
+  const id = byEmail.get(kit.ns, emailKey(email));
+  return id === undefined ? undefined : userById(kit, id);
 }
 
 /** The user of this key with this phone (country code and number). */
 export function userWithPhone(kit: Kit, phone: NonNullable<UserInput['phone']>) {
-  const user = userById(kit, kit.ns.get<Key>(BY_PHONE, phoneKey(phone))?.id ?? '');
-  return user?.phone && phoneKey(user.phone) === phoneKey(phone) ? user : undefined;
+  const id = byPhone.get(kit.ns, phoneKey(phone));
+  return id === undefined ? undefined : userById(kit, id);
 }
 export const ownedUser = (kit: Kit, id: string) =>
   requireOwned<KulipaUser>(kit, USERS, id, {
@@ -161,17 +162,13 @@ export const kycById = (kit: Kit, id: string) => kit.ns.get<Kyc>(KYCS, id);
 
 /** Saves a KYC; a new one joins its user's list. */
 export function saveKyc(kit: Kit, kyc: Kyc) {
-  if (!kycById(kit, kyc.id)) {
-    const row = kit.ns.get<{ userId: string; ids: string[] }>(KYCS_OF_USER, kyc.userId);
-    if (row) row.ids.push(kyc.id);
-    else kit.ns.put(KYCS_OF_USER, kyc.userId, { userId: kyc.userId, ids: [kyc.id] });
-  }
+  if (!kycById(kit, kyc.id)) kycsByUser.add(kit.ns, kyc.userId, kyc.id);
   return kit.ns.put(KYCS, kyc.id, kyc);
 }
 
 /** A user's KYCs, oldest first (the order the key's KYC list has them in). */
 export const kycsOfUser = (kit: Kit, userId: string): Kyc[] =>
-  (kit.ns.get<{ ids: string[] }>(KYCS_OF_USER, userId)?.ids ?? []).map((id) => kycById(kit, id)!);
+  kycsByUser.ids(kit.ns, userId).map((id) => kycById(kit, id)!);
 export const ownedKyc = (kit: Kit, id: string) =>
   requireOwned<Kyc>(kit, KYCS, id, {
     unknown: () => fail('KYC_NOT_FOUND'),
