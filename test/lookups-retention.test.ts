@@ -3,7 +3,7 @@
 // nothing.
 import { describe, expect, it } from 'vitest';
 import { kulipa } from '../src/providers/kulipa/testing.js';
-import { createEntity, createValidation, gu1Call } from '../src/providers/gu1/testing.js';
+import { advance, createEntity, createValidation, gu1Call } from '../src/providers/gu1/testing.js';
 import { testSandbox } from './helpers.js';
 
 const user = (email: string) => ({
@@ -39,5 +39,18 @@ describe('lookups under retention', () => {
       ids[3],
       ids[2],
     ]);
+  });
+
+  it('gu1: what falls due is applied to the validations still held after the due queue is tidied', async () => {
+    const sb = testSandbox({ retention: { records: 5 } });
+    // A sandbox test taxId: each validation is approved 30 s after it was made.
+    const entityId = await createEntity(sb, { taxId: '99.990.001' });
+    const ids: string[] = [];
+    // Past 1024 entries the due queue drops those of validations retention dropped.
+    for (let i = 0; i < 1030; i++) ids.push((await createValidation(sb, entityId)).body.id);
+    await advance(sb, '31s');
+    const newest = await gu1Call(sb, 'GET', `/api/kyc/validations/${ids.at(-1)}`);
+    expect(newest.body.status).toBe('approved');
+    expect((await gu1Call(sb, 'GET', `/api/kyc/validations/${ids[0]}`)).status).toBe(404);
   });
 });

@@ -7,6 +7,8 @@ import type { Namespace } from './store.js';
 interface Heap extends Record<string, unknown> {
   /** [instant (epoch ms), id] pairs in heap order: each entry's instant ≤ its children's. */
   entries: [number, string][];
+  /** At this size the entries of records no longer held are dropped (twice what was left then). */
+  tidyAt: number;
 }
 
 export interface DueQueue {
@@ -21,18 +23,29 @@ export interface DueQueue {
 
 const ROW = 'heap';
 
-export function dueQueue(collection: string): DueQueue {
+/**
+ * A due queue in `collection` (a "_" one). `held(ns, id)` says whether a record is still held:
+ * retention drops records without telling, so their entries are dropped when the queue has doubled.
+ */
+export function dueQueue(
+  collection: string,
+  held: (ns: Namespace, id: string) => boolean,
+): DueQueue {
   if (!collection.startsWith('_')) throw new Error(`a due queue lives in a "_" collection`);
-  const heapOf = (ns: Namespace) => ns.get<Heap>(collection, ROW)?.entries;
+  const heapOf = (ns: Namespace) => ns.get<Heap>(collection, ROW);
   return {
     add(ns, id, at) {
       if (!Number.isFinite(at)) return;
-      const entries = heapOf(ns) ?? ns.put<Heap>(collection, ROW, { entries: [] }).entries;
-      entries.push([at, id]);
-      up(entries, entries.length - 1);
+      const heap = heapOf(ns) ?? ns.put<Heap>(collection, ROW, { entries: [], tidyAt: 1024 });
+      if (heap.entries.length >= heap.tidyAt) {
+        heap.entries = heap.entries.filter(([, id]) => held(ns, id)).sort((a, b) => a[0] - b[0]);
+        heap.tidyAt = Math.max(1024, 2 * heap.entries.length);
+      }
+      heap.entries.push([at, id]);
+      up(heap.entries, heap.entries.length - 1);
     },
     take(ns, now) {
-      const entries = heapOf(ns);
+      const entries = heapOf(ns)?.entries;
       const out = new Set<string>();
       while (entries?.length && entries[0][0] <= now) out.add(pop(entries)[1]);
       return [...out];

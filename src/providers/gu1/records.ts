@@ -23,7 +23,7 @@ const byExternalId = idLists(
 );
 const ofEntity = idLists('_validationsOfEntity', (ns, id) => ns.get(VALIDATIONS, id) !== undefined);
 const COUNTERS = '_counters';
-const due = dueQueue('_due');
+const due = dueQueue('_due', (ns, id) => ns.get(VALIDATIONS, id) !== undefined);
 
 export interface Gu1Entity extends Record<string, unknown> {
   id: string;
