@@ -138,6 +138,10 @@ export const ownedLink = (kit: Kit, id: string, misses: OwnedMisses) =>
 
 export const allLinks = (kit: Kit) => kit.ns.list<FacekiLink>(LINKS);
 
+/** The first link that matches (a search of every link: for the admin API, never a create). */
+export const findLink = (kit: Kit, match: (l: FacekiLink) => boolean) =>
+  kit.ns.find<FacekiLink>(LINKS, match);
+
 /** A link made with this applicationId, the newest (applicationIds never change). */
 export const linkWithApplicationId = (kit: Kit, applicationId: string) =>
   linkById(kit, byApplicationId.get(kit.ns, applicationId) ?? '');

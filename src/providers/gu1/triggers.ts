@@ -6,7 +6,7 @@ import type { Gu1Status } from './lifecycle.js';
 import {
   findEntity,
   settingsOf,
-  validationsOf,
+  validationOf,
   validationsOfEntity,
   type Gu1Validation,
 } from './records.js';
@@ -40,8 +40,7 @@ function fixtureValidation(kit: Kit): Gu1Validation {
 
 /** A validation by id, or an entity's latest (the session an entity id names). */
 const validationFor = (kit: Kit, id: string): Gu1Validation | undefined =>
-  validationsOf(kit).find((v) => v.id === id) ??
-  (findEntity(kit, id) ? validationsOfEntity(kit, id)[0] : undefined);
+  validationOf(kit, id) ?? (findEntity(kit, id) ? validationsOfEntity(kit, id)[0] : undefined);
 
 /**
  * gu1's events are about a validation (their subject): the one named, an entity's latest, or a new

@@ -1,7 +1,7 @@
 // Kulipa's webhooks as QA and receivers use them: the documented events, the signature flaws its
 // scheme can show, the public key a receiver checks with, and a trigger that sends one event.
 import { unknownSession, type Kit, type WebhookSupport } from '../../engine/index.js';
-import { kycById, listKycs, userById, type KulipaUser } from './records.js';
+import { kycById, kycsOfUser, userById, type KulipaUser } from './records.js';
 import { createUser, startKyc } from './transitions.js';
 import { kycView, userView } from './views.js';
 import {
@@ -32,9 +32,7 @@ const newUser = (kit: Kit) =>
 /** The KYC a kyc.* event is about: the one named, the user's latest, or a new full KYC of theirs. */
 const kycFor = (kit: Kit, user: KulipaUser, kycId: string | undefined) =>
   (kycId ? kycById(kit, kycId) : undefined) ??
-  listKycs(kit)
-    .filter((k) => k.userId === user.id)
-    .at(-1) ??
+  kycsOfUser(kit, user.id).at(-1) ??
   startKyc(kit, user, 'full', null).kyc;
 
 /**
