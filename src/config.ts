@@ -2,6 +2,7 @@
 // defaults. Returns a frozen config, or throws ConfigError (the CLI prints it and exits 2).
 import { parseArgs } from 'node:util';
 import { parseDuration, type ClockMode } from './engine/index.js';
+import { parseStateSpec, type StateSpec } from './state/spec.js';
 
 export interface Config {
   port: number;
@@ -24,6 +25,8 @@ export interface Config {
   retention: { records?: number; ageMs?: number };
   /** Links name the address a request came through (Forwarded / X-Forwarded-*). */
   trustProxy: boolean;
+  /** Where state lives: memory, file:<dir> or redis://host:port[/db]. */
+  state: StateSpec;
 }
 
 export class ConfigError extends Error {}
@@ -46,7 +49,9 @@ export const CONFIG_HELP = `Options (flag, or environment variable):
   --max-tenants <n>     KYC_SANDBOX_MAX_TENANTS  tenants holding state; past it the least recently used is reset (default 10000)
   --retain-records <n>  KYC_SANDBOX_RETAIN_RECORDS records of each kind kept per tenant, the oldest dropped first (default 10000)
   --retain-for <dur>    KYC_SANDBOX_RETAIN_FOR   records and finished webhook deliveries older than this on the tenant's clock
-                                                 are dropped (default 30d)`;
+                                                 are dropped (default 30d)
+  --state <where>       KYC_SANDBOX_STATE        memory (default), file:<dir> (survives restarts) or
+                                                 redis://host:port[/db] (many instances share it)`;
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -71,6 +76,7 @@ function readFlags(argv: readonly string[]) {
         'retain-records': { type: 'string' },
         'retain-for': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        state: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -143,6 +149,13 @@ export function loadConfig(
     values.option ?? env.KYC_SANDBOX_OPTIONS?.split(',').filter(Boolean) ?? [],
   );
 
+  let state: StateSpec;
+  try {
+    state = parseStateSpec(pick(values.state, 'STATE'));
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+
   return Object.freeze({
     port,
     host,
@@ -161,5 +174,6 @@ export function loadConfig(
       pick(values['retain-for'], 'RETAIN_FOR'),
     ),
     trustProxy: values['trust-proxy'] ?? /^(1|true|yes)$/i.test(env.KYC_SANDBOX_TRUST_PROXY ?? ''),
+    state,
   });
 }

@@ -3,6 +3,7 @@
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
+import { describeState } from './state/spec.js';
 import { createSandbox, isLoopbackHost, type Sandbox } from './sandbox/index.js';
 
 /** JSON lines for machines; on a terminal, pino-pretty's readable lines (loaded only then). */
@@ -35,6 +36,7 @@ export async function serveFromArgs(
       maxTenants: config.maxTenants,
       retention: config.retention,
       trustProxy: config.trustProxy,
+      state: config.state,
     });
   } catch (err) {
     if (err instanceof ConfigError || err instanceof SandboxError) {
@@ -70,7 +72,7 @@ function banner(
   bound: { url: string; adminToken?: string },
 ): string[] {
   const lines = [
-    `kyc-sandbox listening on ${bound.url} (seed "${config.seed}", clock ${config.clock})`,
+    `kyc-sandbox listening on ${bound.url} (seed "${config.seed}", clock ${config.clock}, state ${describeState(config.state)})`,
   ];
   for (const p of sandbox.providers) {
     lines.push(`  ${p.title.padEnd(8)} ${sandbox.publicUrl}/${p.name}${p.clientBase}`);

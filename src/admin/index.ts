@@ -10,12 +10,14 @@ import { journalRoutes } from './journal.js';
 import { pactRoutes } from './pact.js';
 import { sessionRoutes } from './sessions.js';
 import { stateRoutes } from './state.js';
+import { stateDumpRoutes } from './state-dump.js';
 import { webhookRoutes } from './webhooks.js';
 
 const GROUPS = [
   healthRoutes,
   contractRoutes,
   stateRoutes,
+  stateDumpRoutes,
   clockRoutes,
   faultRoutes,
   journalRoutes,
@@ -32,6 +34,8 @@ const ADMIN_INDEX = [
   'POST /_sandbox/reset',
   'GET /_sandbox/snapshot',
   'GET /_sandbox/tenants',
+  'GET /_sandbox/state/export',
+  'POST /_sandbox/state/import',
   'GET /_sandbox/clock',
   'POST /_sandbox/clock/advance',
   'POST /_sandbox/clock/set',

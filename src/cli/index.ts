@@ -17,6 +17,8 @@ interface Command {
   path: (args: string[]) => string;
   /** Positional arguments, in order, and which body field each fills. */
   positional?: readonly string[];
+  /** The body is the file the first positional argument names (import). */
+  bodyFromFile?: boolean;
   /** GET: flags become the query; others: flags join the JSON body. */
 }
 
@@ -69,6 +71,19 @@ const COMMANDS: Record<string, Command> = {
     summary: 'webhook deliveries with attempts [--provider p --tenant t]',
     method: 'GET',
     path: () => '/webhooks',
+  },
+  export: {
+    summary: 'the state as JSON [--provider p --tenant t] (> state.json)',
+    method: 'GET',
+    path: () => '/state/export',
+  },
+  import: {
+    summary:
+      'import <file.json>: replaces each tenant the file holds (another backend, a fresh sandbox)',
+    method: 'POST',
+    path: () => '/state/import',
+    positional: [''],
+    bodyFromFile: true,
   },
   replay: {
     summary: 'replay <deliveryId>',
@@ -188,7 +203,11 @@ async function runAdmin(name: string, argv: string[]): Promise<number> {
     res = await fetch(`${base}/_sandbox${cmd.path(positionals)}${query === '?' ? '' : query}`, {
       method: cmd.method,
       headers: headersOf(cmd.method, values),
-      body: cmd.method === 'POST' ? JSON.stringify(fields) : undefined,
+      body: cmd.bodyFromFile
+        ? readFileSync(positionals[0]!, 'utf8')
+        : cmd.method === 'POST'
+          ? JSON.stringify(fields)
+          : undefined,
     });
   } catch (err) {
     process.stderr.write(

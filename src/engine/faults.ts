@@ -161,12 +161,21 @@ export interface FaultRules {
     event: string,
     random: () => number,
   ): FaultRule | undefined;
+  /** The rules and the id counter, as a durable backend keeps them. */
+  saved(): SavedFaults;
 }
 
-export function createFaultRules(): FaultRules {
-  let rules: FaultRule[] = [];
-  let seq = 0;
+export interface SavedFaults {
+  rules: FaultRule[];
+  seq: number;
+}
+
+/** `initial`: what a durable backend kept. */
+export function createFaultRules(initial?: SavedFaults): FaultRules {
+  let rules: FaultRule[] = initial?.rules.map((r) => ({ ...r })) ?? [];
+  let seq = initial?.seq ?? 0;
   return {
+    saved: () => ({ rules: rules.map((r) => ({ ...r })), seq }),
     add(rule) {
       const r = { ...rule, id: `flt_${++seq}`, hits: 0 };
       rules.push(r);

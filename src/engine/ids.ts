@@ -37,6 +37,14 @@ export interface IdSource {
   indexed(kind: string): string;
   /** Whether any id was issued yet (a source never used can be dropped and made again). */
   used(): boolean;
+  /** Where every stream stands, so a durable backend resumes it and never issues an id twice. */
+  save(): IdState;
+}
+
+/** An IdSource's position: each kind's sfc32 state and its count of indexed ids. */
+export interface IdState {
+  streams: Record<string, [number, number, number, number]>;
+  positions: Record<string, number>;
 }
 
 // A bijection on 32-bit integers: murmur3's finaliser, offset so that position 0 does not map to 0.
@@ -82,17 +90,21 @@ export function indexOfId(id: string, salt: number): number {
   return ((h - OFFSET) ^ salt) >>> 0;
 }
 
+/** sfc32's starting state for (seed, namespace, kind), from sha256. */
+function seedState(...parts: string[]): [number, number, number, number] {
+  const h = createHash('sha256').update(parts.join('\u001f')).digest();
+  return [h.readUInt32BE(0), h.readUInt32BE(4), h.readUInt32BE(8), h.readUInt32BE(12)];
+}
+
+type Stream = (() => number) & { state(): [number, number, number, number] };
+
 /**
  * sfc32, a small fast PRNG, seeded per (seed, namespace, kind) from sha256: the n-th id of a kind is
  * the same in every sandbox with that seed, and costs a few additions instead of a hash per id.
+ * It starts from a saved state when a durable backend kept one.
  */
-function stream(...parts: string[]): () => number {
-  const h = createHash('sha256').update(parts.join('\u001f')).digest();
-  let a = h.readUInt32BE(0);
-  let b = h.readUInt32BE(4);
-  let c = h.readUInt32BE(8);
-  let d = h.readUInt32BE(12);
-  return () => {
+function stream([a, b, c, d]: readonly number[]): Stream {
+  const next = () => {
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -101,6 +113,9 @@ function stream(...parts: string[]): () => number {
     c = (c + t) | 0;
     return t >>> 0;
   };
+  return Object.assign(next, {
+    state: (): [number, number, number, number] => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
+  });
 }
 
 // Ids are written as bytes and read back as one flat string: a template literal of pieces would
@@ -134,14 +149,25 @@ function uuidFrom(r: () => number, first?: number): string {
   return scratch.toString('latin1', 0, 36);
 }
 
-export function createIdSource(seed: string, namespace: string): IdSource {
-  const streams = new Map<string, () => number>();
+/**
+ * `saved`: where a durable backend left this namespace's streams; `issued` runs after each id, so
+ * the backend knows to write the new position back.
+ */
+export function createIdSource(
+  seed: string,
+  namespace: string,
+  saved?: IdState,
+  issued?: () => void,
+): IdSource {
+  const streams = new Map<string, Stream>();
   const next = (kind: string) => {
+    issued?.();
     let s = streams.get(kind);
-    if (!s) streams.set(kind, (s = stream(seed, namespace, kind)));
+    if (!s)
+      streams.set(kind, (s = stream(saved?.streams[kind] ?? seedState(seed, namespace, kind))));
     return s;
   };
-  const positions = new Map<string, number>();
+  const positions = new Map<string, number>(Object.entries(saved?.positions ?? {}));
   const salt = indexSalt(namespace);
   return {
     uuid: (kind) => uuidFrom(next(kind)),
@@ -157,6 +183,13 @@ export function createIdSource(seed: string, namespace: string): IdSource {
       return uuidFrom(next(kind), permute(n ^ salt));
     },
     used: () => streams.size > 0,
+    save: () => ({
+      streams: {
+        ...saved?.streams,
+        ...Object.fromEntries([...streams].map(([kind, s]) => [kind, s.state()])),
+      },
+      positions: Object.fromEntries(positions),
+    }),
   };
 }
 

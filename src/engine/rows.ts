@@ -13,10 +13,11 @@ export interface Rows {
   set(id: string, row: Row): unknown;
   delete(id: string): boolean;
   values(): IterableIterator<Row>;
+  entries(): IterableIterator<[string, Row]>;
   /** The oldest record still held. */
   first(): Row | undefined;
-  /** Drops the oldest record. */
-  shift(): void;
+  /** Drops the oldest record; returns its id. */
+  shift(): string | undefined;
 }
 
 /** Any ids; a Map keeps insertion order, and an update keeps a record's place. */
@@ -27,7 +28,9 @@ export class MapRows extends Map<string, Row> implements Rows {
 
   shift() {
     const oldest = this.keys().next();
-    if (!oldest.done) this.delete(oldest.value);
+    if (oldest.done) return undefined;
+    this.delete(oldest.value);
+    return oldest.value;
   }
 }
 
@@ -75,6 +78,29 @@ export class IndexedRows implements Rows {
     return this;
   }
 
+  /**
+   * A row read back from a durable backend, in position order: any gap, the arrays kept packed;
+   * the first one sets where the arrays start (retention may have dropped the positions before).
+   */
+  load(id: string, row: Row) {
+    const position = indexOfId(id, this.salt);
+    if (this.ids.length === 0 && position >= 0) this.base = position;
+    const at = position - this.base;
+    if (
+      position < 0 ||
+      at < this.ids.length - 1 ||
+      (at === this.ids.length - 1 && this.ids[at] !== id)
+    )
+      throw new Error(`${id} is not an indexed id of this collection, or not in order`);
+    while (this.ids.length < at) {
+      this.ids.push(undefined);
+      this.rows.push(undefined);
+    }
+    if (this.ids[at] === undefined) this.size++;
+    this.ids[at] = id;
+    this.rows[at] = row;
+  }
+
   delete(id: string) {
     const at = this.slot(id);
     if (at < 0) return false;
@@ -91,6 +117,13 @@ export class IndexedRows implements Rows {
     }
   }
 
+  *entries(): IterableIterator<[string, Row]> {
+    for (let i = this.head; i < this.rows.length; i++) {
+      const row = this.rows[i];
+      if (row !== undefined) yield [this.ids[i]!, row];
+    }
+  }
+
   private skipEmpty() {
     while (this.head < this.rows.length && this.rows[this.head] === undefined) this.head++;
   }
@@ -102,8 +135,9 @@ export class IndexedRows implements Rows {
 
   shift() {
     this.skipEmpty();
-    if (this.head >= this.rows.length) return;
-    this.delete(this.ids[this.head]!);
+    if (this.head >= this.rows.length) return undefined;
+    const id = this.ids[this.head]!;
+    this.delete(id);
     // Once most of the arrays are dropped slots, cut them off, so memory follows what is held.
     if (this.head >= 1024 && this.head * 2 >= this.rows.length) {
       this.ids = this.ids.slice(this.head);
@@ -111,5 +145,6 @@ export class IndexedRows implements Rows {
       this.base += this.head;
       this.head = 0;
     }
+    return id;
   }
 }

@@ -33,6 +33,16 @@ export interface Namespace {
   count(collection: string): number;
 }
 
+/**
+ * Told of every row a request may change, so a durable backend (src/state) writes it back before
+ * the answer: handlers change the rows they read in place, so a read counts as a possible write.
+ */
+export interface StoreObserver {
+  touched(ref: TenantRef, collection: string, id: string, row: Row, indexed: boolean): void;
+  deleted(ref: TenantRef, collection: string, id: string): void;
+  reset(filter: TenantFilter): void;
+}
+
 export interface Store {
   ns(provider: string, tenant: string): Namespace;
   /** Which tenant of this provider owns a record id (across tenants), if any. */
@@ -47,6 +57,10 @@ export interface Store {
   /** Drops every namespace, or only the given provider's tenant (all providers when provider is omitted). */
   reset(filter?: TenantFilter): void;
   snapshot(filter?: TenantFilter): Record<string, Record<string, Row[]>>;
+  /** A tenant's rows with their ids, collection by collection (export). */
+  dump(ref: TenantRef): [collection: string, indexed: boolean, rows: [string, Row][]][];
+  /** Puts a row read back from a durable backend, telling no observer (indexed: as append does). */
+  load(ref: TenantRef, collection: string, id: string, row: Row, indexed: boolean): void;
 }
 
 /**
@@ -64,10 +78,16 @@ export interface StoreOptions {
   /** Runs when a tenant first stores something (the sandbox caps how many it keeps). */
   onNewTenant?: (ref: TenantRef) => void;
   retention?: Retention;
+  /** A durable backend's, told of what requests may have changed. */
+  observer?: StoreObserver;
 }
 
 export function createStore(opts: StoreOptions = {}): Store {
-  return new MemoryStore(opts.onNewTenant ?? (() => {}), opts.retention ?? DEFAULT_RETENTION);
+  return new MemoryStore(
+    opts.onNewTenant ?? (() => {}),
+    opts.retention ?? DEFAULT_RETENTION,
+    opts.observer,
+  );
 }
 
 /** A record's creation instant (epoch ms or an ISO string), when it has one. */
@@ -86,6 +106,7 @@ class Space implements Namespace {
     /** Called at the first write: the store keeps a tenant only once it holds something. */
     private readonly onFirstWrite: (space: Space) => void,
     private readonly maxRecords: number,
+    private readonly observer: StoreObserver | undefined,
   ) {}
 
   private rows(c: string): Rows {
@@ -98,33 +119,44 @@ class Space implements Namespace {
   }
 
   /** Stores a row; a new one past the retention count drops the collection's oldest. */
-  private set(rows: Rows, id: string, row: Row) {
+  private set(c: string, rows: Rows, id: string, row: Row) {
     const before = rows.size;
     rows.set(id, row);
-    if (rows.size > before && rows.size > this.maxRecords) rows.shift();
+    this.observer?.touched(this, c, id, row, rows instanceof IndexedRows);
+    if (rows.size > before && rows.size > this.maxRecords) this.dropOldest(c, rows);
+  }
+
+  private dropOldest(c: string, rows: Rows) {
+    const id = rows.shift();
+    if (id !== undefined) this.observer?.deleted(this, c, id);
   }
 
   /** Drops the records created before `cutoff`, oldest first; lookup ("_") collections are kept. */
   sweep(cutoff: number) {
     for (const [name, rows] of this.data) {
       if (name[0] === '_') continue;
-      for (let row = rows.first(); row && createdAt(row) < cutoff; row = rows.first()) rows.shift();
+      for (let row = rows.first(); row && createdAt(row) < cutoff; row = rows.first())
+        this.dropOldest(name, rows);
     }
   }
 
   get<T extends Row>(c: string, id: string) {
-    return this.data.get(c)?.get(id) as T | undefined;
+    const rows = this.data.get(c);
+    const row = rows?.get(id);
+    if (row !== undefined && this.observer)
+      this.observer.touched(this, c, id, row, rows instanceof IndexedRows);
+    return row as T | undefined;
   }
 
   put<T extends Row>(c: string, id: string, row: T) {
-    this.set(this.rows(c), id, row);
+    this.set(c, this.rows(c), id, row);
     return row;
   }
 
   append<T extends Row>(c: string, id: string, row: T) {
     const rows = this.data.get(c) ?? new IndexedRows(indexSalt(tenantKey(this)));
     if (!(rows instanceof IndexedRows)) throw new Error(`collection ${c} is not indexed`);
-    this.set(rows, id, row);
+    this.set(c, rows, id, row);
     // Kept once its first record is in: a refused id leaves no collection behind.
     if (rows.size === 1) {
       if (this.data.size === 0) this.onFirstWrite(this);
@@ -134,16 +166,50 @@ class Space implements Namespace {
   }
 
   delete(c: string, id: string) {
-    return this.data.get(c)?.delete(id) ?? false;
+    const gone = this.data.get(c)?.delete(id) ?? false;
+    if (gone) this.observer?.deleted(this, c, id);
+    return gone;
   }
 
   list<T extends Row>(c: string) {
-    return [...(this.data.get(c)?.values() ?? [])] as T[];
+    const rows = this.data.get(c);
+    const out = [...(rows?.values() ?? [])] as T[];
+    if (this.observer && rows) this.touchAll(c, rows);
+    return out;
   }
 
   find<T extends Row>(c: string, match: (row: T) => boolean) {
-    for (const row of this.data.get(c)?.values() ?? []) if (match(row as T)) return row as T;
+    const rows = this.data.get(c);
+    for (const row of rows?.values() ?? []) {
+      if (!match(row as T)) continue;
+      this.observer?.touched(this, c, this.idOf(rows!, row), row, rows instanceof IndexedRows);
+      return row as T;
+    }
     return undefined;
+  }
+
+  /** A list hands out every row: each may be changed. */
+  private touchAll(c: string, rows: Rows) {
+    const indexed = rows instanceof IndexedRows;
+    for (const [id, row] of rows.entries()) this.observer!.touched(this, c, id, row, indexed);
+  }
+
+  /** The id a row is kept under (found rows only: a scan, as find itself is). */
+  private idOf(rows: Rows, row: Row): string {
+    for (const [id, r] of rows.entries()) if (r === row) return id;
+    return '';
+  }
+
+  /** A row read back from a backend (indexed ones in position order). */
+  load(c: string, id: string, row: Row, indexed: boolean) {
+    let rows = this.data.get(c);
+    if (!rows)
+      this.data.set(
+        c,
+        (rows = indexed ? new IndexedRows(indexSalt(tenantKey(this))) : new MapRows()),
+      );
+    if (rows instanceof IndexedRows) rows.load(id, row);
+    else rows.set(id, row);
   }
 
   count(c: string) {
@@ -162,13 +228,24 @@ class MemoryStore implements Store {
   constructor(
     private readonly onNewTenant: (ref: TenantRef) => void,
     private readonly retention: Retention,
+    private readonly observer: StoreObserver | undefined,
   ) {}
 
   ns(provider: string, tenant: string): Namespace {
     return (
       this.spaces.get(tenantKey({ provider, tenant })) ??
-      new Space(provider, tenant, this.keep, this.retention.records)
+      new Space(provider, tenant, this.keep, this.retention.records, this.observer)
     );
+  }
+
+  load(ref: TenantRef, c: string, id: string, row: Row, indexed: boolean) {
+    const key = tenantKey(ref);
+    let space = this.spaces.get(key);
+    if (!space) {
+      space = new Space(ref.provider, ref.tenant, this.keep, this.retention.records, this.observer);
+      this.spaces.set(key, space);
+    }
+    space.load(c, id, row, indexed);
   }
 
   sweep(now: (ref: TenantRef) => number, filter: TenantFilter = {}) {
@@ -200,6 +277,15 @@ class MemoryStore implements Store {
 
   reset(filter: TenantFilter = {}) {
     for (const [k, s] of this.spaces) if (inFilter(filter, s)) this.spaces.delete(k);
+    this.observer?.reset(filter);
+  }
+
+  dump(ref: TenantRef) {
+    const space = this.spaces.get(tenantKey(ref));
+    return [...(space?.data ?? [])].map(
+      ([c, rows]) =>
+        [c, rows instanceof IndexedRows, [...rows.entries()]] as [string, boolean, [string, Row][]],
+    );
   }
 
   snapshot(filter: TenantFilter = {}) {

@@ -17,16 +17,17 @@ import {
   SandboxError,
   type Contract,
   type Effect,
-  type FaultRule,
   type FaultRules,
   type Journal,
   type Kit,
   type Operation,
   type ProviderEnv,
   type ProviderModule,
+  type TenantRef,
 } from '../engine/index.js';
 import { parseBody } from '../engine/journal.js';
 import { bodyReadAhead, TOO_LARGE } from './read-ahead.js';
+import { ruleEffect, suffer } from './suffer.js';
 
 export interface PipelineDeps {
   provider: ProviderModule;
@@ -39,6 +40,12 @@ export interface PipelineDeps {
   bodyLimit: number;
   /** Tests: check every response against the contract; a violation becomes a 500 sandbox error. */
   onContractViolation?: (message: string) => void;
+  /**
+   * A durable state backend's unit of work around everything after the tenant is known: it may
+   * wait before `run` (another instance's changes), and commits what `run` changed before the
+   * answer leaves; `fail` answers when the backend cannot.
+   */
+  unit?: (ref: TenantRef, run: () => Answer, fail: (err: unknown) => Answer) => Answer;
 }
 
 export const SCENARIO_HEADER = 'x-sandbox-scenario';
@@ -110,16 +117,31 @@ class Stages {
     x.op = deps.contract.match(method, c.req.path.slice(this.prefixLength) || '/');
     x.tenant =
       provider.tenantOf(c.req.raw.headers, c.req, tooLarge ? undefined : requestText) ?? '';
+    if (!deps.unit) return this.inTenant(x, tooLarge);
+    const ref = { provider: provider.name, tenant: x.tenant };
+    return deps.unit(
+      ref,
+      () => this.inTenant(x, tooLarge),
+      () => this.inTenant(x, false, providerError(provider, 503)),
+    );
+  }
+
+  /** The tenant's kit on the context, then faults; `failed`: the state backend could not serve. */
+  inTenant(x: Exchange, tooLarge: boolean, failed?: ProviderError): Answer {
+    const { c } = x;
+    const { provider, deps } = this;
+    if (failed) c.set('rendered', undefined);
     x.kit = deps.kitFor(provider.name, x.tenant);
     x.scenario = null;
     c.set('kit', x.kit);
     c.set('operation', x.op?.id ?? null);
-    c.set('requestText', requestText);
+    c.set('requestText', x.requestText);
     try {
+      if (failed) throw failed;
       if (tooLarge) throw providerError(provider, 413);
       const effect = this.faults(x);
       if (effect)
-        return suffer(provider, x, effect).then(
+        return suffer(provider, c, effect).then(
           () => this.handle(x),
           (err) => this.render(x, err),
         );
@@ -249,41 +271,6 @@ export function errorResponse(
   const res = reply(c, provider.renderError(e.row, e.key, e.details), e.row.status as 400);
   for (const [k, v] of Object.entries(e.headers ?? {})) res.headers.set(k, v);
   return res;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** What a forced scenario does before the handler: wait, drop the socket, or fail as the vendor. */
-async function suffer(provider: ProviderModule, x: Exchange, effect: Effect) {
-  if (effect.latencyMs) await sleep(effect.latencyMs);
-  if (effect.drop) {
-    const incoming = (x.c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)
-      ?.incoming;
-    if (!incoming?.socket)
-      throw new SandboxError(
-        500,
-        'cannot_drop',
-        'drop_connection needs a real socket',
-        'in-process app.request() calls have none; call a listening sandbox',
-      );
-    incoming.socket.destroy();
-    return;
-  }
-  if (effect.errorKey) {
-    const retry = effect.retryAfter ? { 'retry-after': '30' } : undefined;
-    throw new ProviderError(effect.errorKey, provider.errors[effect.errorKey], undefined, retry);
-  }
-}
-
-function ruleEffect(provider: ProviderModule, rule: FaultRule): Effect {
-  const effect = rule.scenario
-    ? resolveScenario(provider, rule.scenario)
-    : { latencyMs: 0, errorKey: null, drop: false, retryAfter: false, label: 'latency' };
-  return {
-    ...effect,
-    latencyMs: effect.latencyMs + rule.latencyMs,
-    label: rule.scenario ?? `latency ${rule.latencyMs}ms`,
-  };
 }
 
 const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;

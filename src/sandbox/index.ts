@@ -6,7 +6,6 @@ import {
   contractFile,
   createClock,
   createFake,
-  createFaultRules,
   createJournal,
   createRandom,
   createStore,
@@ -22,7 +21,6 @@ import {
   SandboxError,
   tenantKey,
   webhookPost,
-  type Clock,
   type ClockOptions,
   type Contract,
   type ProviderModule,
@@ -41,10 +39,13 @@ import { createTenantHandle } from './handles.js';
 import { forwardedScope } from './proxy.js';
 import { createKits } from './kits.js';
 import { createSessions } from './sessions.js';
+import { withState } from './state.js';
+import { dumpService } from './dump.js';
+import { committing, openState, type Durable } from '../state/index.js';
 import { createTenants } from './tenants.js';
 import { createTime } from './time.js';
 import { createWebhooks } from './webhooks.js';
-import type { Sandbox, SandboxOptions } from './types.js';
+import type { Sandbox, SandboxOptions, StateHealth } from './types.js';
 
 export type { Sandbox, SandboxOptions } from './types.js';
 export { isLoopbackHost } from './access.js';
@@ -118,7 +119,7 @@ const SWEEP_MS = 60_000;
  */
 function serving(
   server: Server,
-  { queue, sweep }: { queue: WebhookQueue; sweep: () => void },
+  { queue, sweep, durable }: { queue: WebhookQueue; sweep: () => void; durable?: Durable },
   access: Access,
   bound: (url: string) => void,
 ): Pick<Sandbox, 'listen' | 'close'> {
@@ -138,29 +139,39 @@ function serving(
       sweeper = undefined;
       await queue.stop();
       await server.close();
+      await durable?.close();
     },
   };
 }
 
-/** The store and the webhook queue under one retention policy, and the sweep that applies its age. */
-function keeping(
-  opts: SandboxOptions,
-  clock: Clock,
-  post: WebhookPost,
-  onNewTenant: (ref: TenantRef) => void,
-) {
+/**
+ * The clock, the store and the webhook queue under one retention policy, the sweep that applies its
+ * age, and the state backend the store reports to (none for memory).
+ */
+function keeping(opts: SandboxOptions, post: WebhookPost, onNewTenant: (ref: TenantRef) => void) {
+  const clock =
+    opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
+  const durable = openState(opts.state);
+  const observer = durable?.observer;
   const retention = {
     records: opts.retention?.records ?? DEFAULT_RETENTION.records,
     ageMs: opts.retention?.ageMs ?? DEFAULT_RETENTION.ageMs,
   };
   const now = (ref: TenantRef) => clock.now(tenantKey(ref));
-  const store = createStore({ retention, onNewTenant });
+  const store = createStore({ retention, onNewTenant, observer });
   const queue = createWebhookQueue({ now, post, keep: retention.records, ageMs: retention.ageMs });
   const sweep = (filter: TenantFilter = {}) => {
     store.sweep(now, filter);
     queue.sweep(now, filter);
   };
-  return { store, queue, sweep };
+  return { store, queue, sweep, durable, base: clock };
+}
+
+async function stateHealth(durable: Durable | undefined): Promise<StateHealth> {
+  if (!durable) return { backend: 'memory', where: 'memory', reachable: true };
+  const { kind, where } = durable.backend;
+  const h = await durable.backend.health();
+  return { backend: kind, where, reachable: h.ok, ...(h.detail ? { detail: h.detail } : {}) };
 }
 
 /** A limit given to the sandbox holds for every route; else a provider's own, else 100 KB. */
@@ -174,8 +185,6 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const seed = opts.seed ?? DEFAULT_SEED;
   let publicUrl = (opts.publicUrl ?? `http://127.0.0.1:${DEFAULT_PORT}`).replace(/\/$/, '');
   const log = opts.logger ?? pino({ level: 'silent' });
-  const clock =
-    opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
   const { providers, provider, options, contracts, contract } = mount(opts);
   // Past maxTenants tenants holding state, the one used least recently is reset (evicted).
   const maxTenants = opts.maxTenants ?? DEFAULT_MAX_TENANTS;
@@ -188,22 +197,23 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   };
   const secrets = new Map(providers.map((p) => [p.name, secretSet(p.secrets)]));
   const journal = createJournal(opts.journalSize, (p) => secrets.get(p) ?? secretSet());
-  const rules = createFaultRules();
   const access = new Access(opts, () => new URL(publicUrl).hostname);
-  const { store, queue, sweep } = keeping(opts, clock, transport(opts, access), evictIdle);
+  const { store, queue, sweep, durable, base } = keeping(opts, transport(opts, access), evictIdle);
+  const { clock, rules, unit } = withState(durable, store, base, (f) => kits.forget(f));
   const random = createRandom(seed);
   const webhooks = createWebhooks({ queue, rules, random, provider, kit: (p, t) => kits.of(p, t) });
   const forwarded = forwardedScope(opts.trustProxy ?? false);
   const kits = createKits({
-    seed, clock, store, webhooks: queue, deliver: webhooks.deliver, fake: createFake(seed), log, options, contracts,
+    seed, clock, store, webhooks: queue, deliver: webhooks.deliver, fake: createFake(seed), log, options, contracts, durable,
     hostedUrl: (p, id, via) => `${forwarded.current() ?? publicUrl}/verify/${p}/${via ? `${encodeURIComponent(via)}/` : ''}${id}`,
   }); // prettier-ignore
   const contractViolations: string[] = [];
   const { bodyLimit, bodyLimitOf, largest } = limitsOf(opts, providers);
   const app = createApp(providers, {
     contract, kitFor: kits.of, faults: rules, journal, random, log, bodyLimit, bodyLimitOf,
-    onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined,
+    onContractViolation: opts.validateResponses ? (m) => contractViolations.push(m) : undefined, unit,
   }); // prettier-ignore
+  if (durable) for (const path of ['/_sandbox/*', '/verify/*']) app.use(path, committing(durable));
   const server = createHttpServer(app, largest, log, forwarded.serve(app.fetch));
   app.use(
     '/_sandbox/*',
@@ -223,7 +233,8 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     webhooks: webhooks.service,
     journal: (filter) => journal.list(filter), tenant: (p, key) => createTenantHandle(sandbox, p, key),
     stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.size, faultRules: rules.list().length }),
-    ...serving(server, { queue, sweep }, access, (url) => {
+    stateHealth: () => stateHealth(durable), ...dumpService({ store, kits, clock, rules, reset: (f) => sandbox.reset(f) }),
+    ...serving(server, { queue, sweep, durable }, access, (url) => {
       if (!opts.publicUrl) publicUrl = url;
     }),
   }; // prettier-ignore

@@ -8,6 +8,8 @@ import {
   type Contract,
   type Delivery,
   type Fake,
+  type IdSource,
+  type IdState,
   type Kit,
   type NewDelivery,
   type ParsedOptions,
@@ -29,12 +31,19 @@ export interface KitDeps {
   contracts: ReadonlyMap<string, Contract>;
   /** The public URL of the page a session's link opens (read at each call: listen() may set it). */
   hostedUrl(provider: string, sessionId: string, via?: string): string;
+  /** A durable backend's id streams: where a tenant's stood, and a note after each id issued. */
+  durable?: {
+    idState(key: string): IdState | undefined;
+    issued(key: string, ids: IdSource): void;
+  };
 }
 
 export interface Kits {
   of(provider: string, tenant: string): Kit;
   /** Forgets the kits a reset dropped (their id streams start again). */
   forget(filter: TenantFilter): void;
+  /** A tenant's id streams set to where an export left them (import). */
+  restoreIds(provider: string, tenant: string, state: IdState): void;
   /** The tenant used least recently among those holding state (the one a full sandbox evicts). */
   leastRecent(): Kit | undefined;
   readonly size: number;
@@ -48,8 +57,16 @@ export interface Kits {
 const IDLE_KITS = 1000;
 
 /** One tenant's kit: its clock, namespace, ids, options, contract and webhooks. */
-function makeKit(deps: KitDeps, log: Logger, provider: string, tenant: string, key: string): Kit {
-  const ids = createIdSource(deps.seed, key);
+function makeKit(
+  deps: KitDeps,
+  log: Logger,
+  [provider, tenant, key]: [string, string, string],
+  saved?: IdState,
+): Kit {
+  const durable = deps.durable;
+  const ids: IdSource = durable
+    ? createIdSource(deps.seed, key, saved ?? durable.idState(key), () => durable.issued(key, ids))
+    : createIdSource(deps.seed, key, saved);
   const now = () => deps.clock.now(key);
   const { webhooks } = deps;
   return {
@@ -104,7 +121,7 @@ export function createKits(deps: KitDeps): Kits {
       let kit = kits.get(key);
       if (key === last && kit) return kit; // already the most recent: no reordering
       if (kit) kits.delete(key);
-      else kit = makeKit(deps, loggerOf(provider), provider, tenant, key);
+      else kit = makeKit(deps, loggerOf(provider), [provider, tenant, key]);
       kits.set(key, kit);
       last = key;
       if (kits.size > IDLE_KITS) sweep();
@@ -113,6 +130,13 @@ export function createKits(deps: KitDeps): Kits {
     forget(filter) {
       for (const [key, kit] of kits) if (inFilter(filter, kit)) kits.delete(key);
       last = undefined;
+    },
+    restoreIds(provider, tenant, state) {
+      const key = tenantKey({ provider, tenant });
+      const kit = makeKit(deps, loggerOf(provider), [provider, tenant, key], state);
+      kits.set(key, kit);
+      last = undefined;
+      deps.durable?.issued(key, kit.ids); // written at the next commit
     },
     leastRecent() {
       for (const kit of kits.values()) if (deps.store.holds(kit)) return kit;

@@ -9,6 +9,7 @@ import type {
   Contract,
   Delivery,
   FaultRule,
+  IdState,
   JournalEntry,
   Kit,
   ProviderModule,
@@ -25,6 +26,7 @@ import type {
 import type { TenantHandle } from './handles.js';
 
 export type { JournalQuery, TenantFaultInput, TenantHandle } from './handles.js';
+import type { StateSpec } from '../state/spec.js';
 
 export interface SandboxOptions {
   /** Makes ids and faker data reproducible (default "kyc-sandbox"). */
@@ -59,6 +61,8 @@ export interface SandboxOptions {
   allowedHosts?: readonly string[];
   /** Webhook targets allowed in private ranges when bound beyond loopback: CIDRs, addresses or host names. */
   webhookAllow?: readonly string[];
+  /** Where state lives: memory (default), file:<dir> or redis://host:port[/db] (docs/decisions/007). */
+  state?: string | StateSpec;
 }
 
 /** The caller of an admin call: the operator (every tenant), or one tenant (its credential). */
@@ -77,6 +81,38 @@ export interface SandboxStats {
   journal: { entries: number; tenants: number };
   webhooks: number;
   faultRules: number;
+}
+
+/** One tenant in a state document (kyc-sandbox export). */
+export interface TenantDump {
+  provider: string;
+  tenant: string;
+  /** Rows by collection and id; a lookup row naming a record elsewhere is {"$ref": [collection, id]}. */
+  collections: Record<
+    string,
+    { indexed?: boolean; rows: Record<string, Row | { $ref: [string, string] }> }
+  >;
+  /** Where the tenant's id streams stand (an import goes on from there: no id issued twice). */
+  ids?: IdState;
+  offset?: number;
+}
+
+/** A tenant's or the whole sandbox's state, as export writes it and import reads it. */
+export interface StateDump {
+  format: 'kyc-sandbox-state';
+  version: 1;
+  tenants: TenantDump[];
+  /** The whole sandbox's: the global clock offset and the fault rules. */
+  global?: { clock: number; faults: FaultRule[] };
+}
+
+export interface StateHealth {
+  backend: 'memory' | 'file' | 'redis';
+  /** file:<dir> or the Redis URL (password masked); memory: "memory". */
+  where: string;
+  reachable: boolean;
+  /** Why not, when not. */
+  detail?: string;
 }
 
 /**
@@ -198,6 +234,12 @@ export interface Sandbox {
   journal(filter?: TenantFilter & { operation?: string; limit?: number }): JournalEntry[];
   /** What the sandbox holds: tenants with state (and the cap), journal entries, webhook deliveries, fault rules. */
   stats(): SandboxStats;
+  /** Where state lives and whether that backend is reachable now. */
+  stateHealth(): Promise<StateHealth>;
+  /** The state of the tenants a filter selects (everything: with the clock and fault rules) as JSON. */
+  exportState(filter?: TenantFilter): StateDump;
+  /** Replaces each tenant the document holds (a whole-sandbox document: the fault rules too). */
+  importState(dump: StateDump): { tenants: number };
   /** Responses outside their contract, when validateResponses is on. */
   readonly contractViolations: readonly string[];
   readonly log: Logger;

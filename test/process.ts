@@ -1,0 +1,40 @@
+// A sandbox as a real child process, started through the CLI (tsx over the sources), for tests
+// that kill it: its output, its URL once it listens, and its exit.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+const CLI = ['--import', 'tsx', 'src/cli/run.ts'];
+
+export async function waitFor(check: () => boolean, ms = 20_000) {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return {
+    child,
+    out: () => stdout,
+    err: () => stderr,
+    exit: once(child, 'exit').then(([code, signal]) => (code as number | null) ?? signal),
+  };
+}
+
+/** `serve` with these flags; resolves once it listens, with its URL. */
+export async function serveCli(args: string[], env: Record<string, string> = {}) {
+  const run = runCli(['serve', '--port', '0', '--log-level', 'warn', ...args], env);
+  const listening = /listening on (http:\/\/\S+)/;
+  await waitFor(() => listening.test(run.out()) || run.child.exitCode !== null);
+  if (!listening.test(run.out())) throw new Error(`did not start: ${run.err()}`);
+  return { ...run, url: listening.exec(run.out())![1]! };
+}

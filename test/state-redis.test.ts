@@ -1,0 +1,92 @@
+// Two sandboxes in one process sharing one Redis: what one acknowledged, the other reads; a tenant's
+// clock and fault rules are shared; concurrent moves of one session through both → exactly one wins.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, capa, createLink, createUser, KEY } from '../src/providers/capa/testing.js';
+import { call, testSandbox } from './helpers.js';
+import {
+  redisAvailable,
+  REDIS_SKIP_MESSAGE,
+  startRedis,
+  type RedisServer,
+} from './redis-server.js';
+
+if (!redisAvailable) console.warn(REDIS_SKIP_MESSAGE);
+
+describe.skipIf(!redisAvailable)('redis: state shared by two sandboxes', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis?.stop());
+
+  it('reads through B what A created, and B issues the next id', async () => {
+    const state = await redis.url();
+    const a = testSandbox({ state });
+    const b = testSandbox({ state });
+    const userId = await createUser(a, { email: 'shared@example.com' });
+    const link = await createLink(a, userId);
+    expect(link.status).toBe(201);
+    const details = await capa(b, 'GET', `/kyc/details?userId=${userId}`);
+    expect(details.status).toBe(200);
+    const dup = await capa(b, 'POST', '/users', {
+      type: 'INDIVIDUAL',
+      email: 'shared@example.com',
+    });
+    expect(dup.status).toBe(409);
+    const page = await b.app.request(new URL(link.body.data.kycLink).pathname);
+    expect(page.status).toBe(200);
+    const next = await createUser(b);
+    expect(next).not.toBe(userId);
+    expect(await createUser(a)).not.toBe(next);
+  });
+
+  it('shares a tenant clock and fault rules', async () => {
+    const state = await redis.url();
+    const a = testSandbox({ state });
+    const b = testSandbox({ state });
+    const moved = await call(a, 'POST', '/_sandbox/clock/advance', {
+      json: { by: '2h', provider: 'capa', tenant: KEY },
+    });
+    expect(moved.status).toBe(200);
+    const clock = await call(b, 'GET', `/_sandbox/clock?provider=capa&tenant=${KEY}`);
+    expect(clock.body.now).toBe('2025-01-01T02:00:00.000Z');
+    await call(a, 'POST', '/_sandbox/faults', {
+      json: { provider: 'capa', scenario: 'bad_gateway', times: 1 },
+    });
+    const failed = await call(b, 'GET', `${BASE}/kyc/details?userId=x`, {
+      headers: { 'partner-api-key': KEY },
+    });
+    expect(failed.status).toBe(502);
+    const after = await call(a, 'GET', `${BASE}/kyc/details?userId=x`, {
+      headers: { 'partner-api-key': KEY },
+    });
+    expect(after.status).toBe(404); // the rule was used up through B
+  });
+
+  it('lets exactly one of two concurrent transitions of one session win', async () => {
+    const state = await redis.url();
+    const a = testSandbox({ state });
+    const b = testSandbox({ state });
+    const userId = await createUser(a);
+    const link = await createLink(a, userId);
+    const id = new URL(link.body.data.kycLink).pathname.split('/').pop()!;
+    const move = (sb: typeof a) =>
+      call(sb, 'POST', `/_sandbox/sessions/${id}/transition`, { json: { state: 'VERIFIED' } });
+    const submitted = await call(a, 'POST', `/_sandbox/sessions/${id}/transition`, {
+      json: { state: 'SUBMITTED' },
+    });
+    const results = await Promise.all([move(a), move(b)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(submitted.status).toBeLessThan(500);
+  });
+
+  it('forgets on B what a reset through A dropped', async () => {
+    const state = await redis.url();
+    const a = testSandbox({ state });
+    const b = testSandbox({ state });
+    const userId = await createUser(a);
+    expect((await capa(b, 'GET', `/kyc/details?userId=${userId}`)).status).toBe(404); // not started
+    await call(a, 'POST', '/_sandbox/reset', { json: {} });
+    expect(await createUser(b)).toBe(userId); // a reset starts the id streams again, everywhere
+  });
+});
