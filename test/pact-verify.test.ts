@@ -1,5 +1,6 @@
 // Provider verification: every pact in contracts/*/pacts/ replayed against a real listening sandbox,
-// with each provider's states. A provider added later is covered once it has pacts and states.
+// with each provider's states, on each state backend (test/backends.ts). A provider added later is covered
+// once it has pacts and states.
 import { existsSync, readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { PROJECT_ROOT } from '../src/engine/index.js';
 import { pactsDir } from '../src/pact/consumer.js';
 import { verifyPacts, type VerifyReport } from '../src/pact/verify.js';
 import { providers } from '../src/providers/index.js';
+import { testBackends, type TestBackend } from './backends.js';
 
 const pactFiles = providers.flatMap((p) =>
   existsSync(pactsDir(p.name))
@@ -16,11 +18,16 @@ const pactFiles = providers.flatMap((p) =>
     : [],
 );
 
-describe('provider verification of contracts/*/pacts', () => {
+for (const backend of testBackends()) {
+  if (backend.skip) console.warn(backend.skip);
+  describe.skipIf(backend.skip)(`on ${backend.name} state`, () => verification(backend));
+}
+
+function verification(backend: TestBackend) {
   let report: VerifyReport;
   beforeAll(async () => {
-    report = await verifyPacts({ paths: pactFiles.map((f) => f.file) });
-  }, 60_000);
+    report = await verifyPacts({ paths: pactFiles.map((f) => f.file), state: backend.state() });
+  }, 90_000);
 
   it.each(providers.map((p) => p.name))('%s has a state catalogue and committed pacts', (name) => {
     expect(
@@ -53,4 +60,4 @@ describe('provider verification of contracts/*/pacts', () => {
   it('uses only states that are in the catalogue', () => {
     expect(report.files.flatMap((f) => f.interactions.flatMap((i) => i.warnings))).toEqual([]);
   });
-});
+}

@@ -127,7 +127,7 @@ function lastWebhook(
 }
 
 export async function startHarness(
-  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers' | 'publicUrl'> & {
+  opts: Pick<SandboxOptions, 'seed' | 'options' | 'providers' | 'publicUrl' | 'state'> & {
     port?: number;
   } = {},
 ): Promise<Harness> {

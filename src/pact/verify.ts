@@ -53,6 +53,8 @@ export interface VerifyOptions {
   port?: number;
   /** The base of the links the sandbox hands out (default: where it listens). */
   publicUrl?: string;
+  /** The state backend the sandbox under verification runs on (default memory). */
+  state?: string;
 }
 
 /** The sandbox provider a pact names: exact (any case), or the name inside a longer one ("kulipa-api"). */
@@ -249,6 +251,7 @@ export async function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
     providers: available,
     port: opts.port,
     publicUrl: opts.publicUrl,
+    state: opts.state,
   });
   const reports: FileReport[] = [];
   try {
