@@ -20,17 +20,40 @@ export interface Rows {
   shift(): string | undefined;
 }
 
-/** Any ids; a Map keeps insertion order, and an update keeps a record's place. */
+/**
+ * Any ids, with their insertion order kept beside the Map (an update keeps a record's place). The
+ * oldest is found from a head index: a Map's own iteration would walk every slot deleted since its
+ * last rehash, which is most of them when retention drops the oldest record at every insert. A key
+ * deleted and stored again keeps its first place.
+ */
 export class MapRows extends Map<string, Row> implements Rows {
+  private order: string[] = [];
+  private head = 0;
+
+  override set(id: string, row: Row) {
+    if (!this.has(id)) this.order.push(id);
+    return super.set(id, row);
+  }
+
+  /** The oldest key still held; the order is cut once most of it is behind the head. */
+  private oldest(): string | undefined {
+    while (this.head < this.order.length && !this.has(this.order[this.head]!)) this.head++;
+    if (this.head >= 1024 && this.head * 2 >= this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+    return this.order[this.head];
+  }
+
   first() {
-    return this.values().next().value;
+    const id = this.oldest();
+    return id === undefined ? undefined : this.get(id);
   }
 
   shift() {
-    const oldest = this.keys().next();
-    if (oldest.done) return undefined;
-    this.delete(oldest.value);
-    return oldest.value;
+    const id = this.oldest();
+    if (id !== undefined) this.delete(id);
+    return id;
   }
 }
 
