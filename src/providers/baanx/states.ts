@@ -1,94 +1,46 @@
-// Baanx's Pact provider states: registrations at each step, seeded through Baanx's own endpoints.
-import type { ProviderState, StateContext } from '../../engine/index.js';
+// Baanx's Pact provider states: registrations at each step, seeded through Baanx's own endpoints
+// (states-seed.ts), and Veriff's decision through the admin API.
+import type { ProviderState } from '../../engine/index.js';
 import { optionsOf } from './lifecycle.js';
-
-// Seeding goes through the vendor paths (the sandbox's email/SMS code is fixed) so a state is what a
-// real client would have made, and through the admin API for Veriff's decision.
-
-const DEFAULT_KEY = 'baa0c11e-0000-4000-8000-000000000001';
-// Baanx emails and texts a code; the sandbox accepts exactly this one (fixtures/baanx/codes.json).
-const CODE = '123456';
-const PASSWORD = 'pact-Passw0rd-123';
-const PHONE = { phoneCountryCode: '+44', phoneNumber: '7400846282' };
-
-type Params = Readonly<Record<string, unknown>>;
-const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
-const keyOf = (p: Params) => str(p.clientKey, DEFAULT_KEY).toLowerCase();
-const headers = (p: Params) => ({
-  'x-client-key': keyOf(p),
-  ...(p.us === true || p.us === 'true' ? { 'x-us-env': 'true' } : {}),
-});
-
-let seq = 0;
-
-async function post<T>(ctx: StateContext, p: Params, step: string, json: unknown): Promise<T> {
-  return (
-    await ctx.request<T>('POST', `/baanx/v1/auth/register/${step}`, { headers: headers(p), json })
-  ).body;
-}
-
-/** Step 1, email send and verify: the onboarding exists, its TTL running. */
-async function start(ctx: StateContext, p: Params) {
-  const email = str(p.email, `pact-${++seq}@example.com`);
-  const { contactVerificationId } = await post<{ contactVerificationId: string }>(
-    ctx,
-    p,
-    'email/send',
-    { email },
-  );
-  const verified = await post<{ onboardingId: string; user: { id: string } }>(
-    ctx,
-    p,
-    'email/verify',
-    {
-      email,
-      password: PASSWORD,
-      verificationCode: CODE,
-      contactVerificationId,
-      countryOfResidence: str(p.countryOfResidence, 'GB'),
-      allowMarketing: false,
-      allowSms: true,
-    },
-  );
-  return {
-    email,
-    contactVerificationId,
-    onboardingId: verified.onboardingId,
-    userId: verified.user.id,
-  };
-}
-
-/** Step 2, phone send and verify: the KYC step (the seed) may come next. */
-async function verifyPhone(ctx: StateContext, p: Params, r: Awaited<ReturnType<typeof start>>) {
-  await post(ctx, p, 'phone/send', { ...PHONE, contactVerificationId: r.contactVerificationId });
-  await post(ctx, p, 'phone/verify', {
-    onboardingId: r.onboardingId,
-    ...PHONE,
-    contactVerificationId: r.contactVerificationId,
-    verificationCode: CODE,
-  });
-  return r;
-}
-
-const CLIENT_PARAMS = {
-  clientKey: `the x-client-key (default ${DEFAULT_KEY})`,
-  us: 'true for the US region (x-us-env)',
-};
-const PERSON_PARAMS = {
-  ...CLIENT_PARAMS,
-  email: 'default: a fresh one',
-  countryOfResidence: 'default GB (non-US: no ssn or usState needed)',
-};
+import {
+  CLIENT_PARAMS,
+  PHONE,
+  freshEmail,
+  PERSON_PARAMS,
+  keyOf,
+  openSession,
+  post,
+  register,
+  start,
+  str,
+  verifyPhone,
+} from './states-seed.js';
 
 export const baanxStates: readonly ProviderState[] = [
   {
     name: 'a Baanx client',
+    aliases: ['a client exists', 'a valid API key', 'the API key is valid'],
     params: CLIENT_PARAMS,
     // Nothing to seed: fixture client keys exist, and each interaction starts empty.
     setup: async () => ({}),
   },
   {
+    name: 'the Baanx client key is invalid',
+    aliases: ['the API key is invalid', 'the API key is wrong', 'the client key is revoked'],
+    // Every request of the interaction answers 498 Invalid Token, whatever key it sends.
+    scenario: 'INVALID_CLIENT_KEY',
+    setup: async () => ({}),
+  },
+  {
+    name: 'the Baanx access token is invalid',
+    aliases: ['unauthorized', 'the token is invalid', 'the access token has expired'],
+    // Every request of the interaction answers 401 Not authenticated (a Bearer call's refusal).
+    scenario: 'NOT_AUTHENTICATED',
+    setup: async () => ({}),
+  },
+  {
     name: 'Baanx fails the next request',
+    aliases: ['the next request fails', 'the server is down', 'the service is unavailable'],
     params: {
       ...CLIENT_PARAMS,
       scenario:
@@ -106,6 +58,7 @@ export const baanxStates: readonly ProviderState[] = [
   },
   {
     name: 'a Baanx onboarding has started',
+    aliases: ['an onboarding exists', 'a registration has started', 'the email is verified'],
     params: PERSON_PARAMS,
     provides: {
       onboardingId: 'the onboarding',
@@ -117,6 +70,7 @@ export const baanxStates: readonly ProviderState[] = [
   },
   {
     name: 'a Baanx onboarding has a verified phone',
+    aliases: ['the phone is verified', 'the phone number is verified'],
     params: PERSON_PARAMS,
     provides: {
       onboardingId: 'the onboarding, ready for the KYC step',
@@ -127,7 +81,27 @@ export const baanxStates: readonly ProviderState[] = [
     setup: async (ctx, p) => verifyPhone(ctx, p, await start(ctx, p)),
   },
   {
+    name: 'a Baanx onboarding has a verification session',
+    aliases: ['a verification link exists', 'a link exists', 'a verification session exists'],
+    params: PERSON_PARAMS,
+    provides: {
+      onboardingId: 'the onboarding',
+      sessionId: 'the Veriff session (the end of its sessionUrl), not yet submitted',
+      userId: 'the account',
+    },
+    setup: async (ctx, p) => {
+      const r = await verifyPhone(ctx, p, await start(ctx, p));
+      const { sessionId } = await openSession(ctx, p, r.onboardingId);
+      return { onboardingId: r.onboardingId, sessionId, userId: r.userId };
+    },
+  },
+  {
     name: 'a Baanx onboarding has expired',
+    aliases: [
+      'the onboarding expired',
+      'the registration has expired',
+      'the onboarding ID has expired',
+    ],
     params: PERSON_PARAMS,
     provides: { onboardingId: 'the expired onboarding' },
     setup: async (ctx, p) => {
@@ -142,6 +116,7 @@ export const baanxStates: readonly ProviderState[] = [
   },
   {
     name: 'a Baanx user is registered',
+    aliases: ['a user exists', 'a user was created', 'the registration is complete'],
     params: {
       ...PERSON_PARAMS,
       verificationState:
@@ -156,70 +131,33 @@ export const baanxStates: readonly ProviderState[] = [
       userId: 'the user',
       email: 'the email used',
     },
-    setup: async (ctx, p) => {
-      const r = await verifyPhone(ctx, p, await start(ctx, p));
-      const decision = str(p.verificationState, 'UNVERIFIED');
-      if (decision !== 'UNVERIFIED') {
-        const { sessionUrl } = await post<{ sessionUrl: string }>(ctx, p, 'verification', {
-          onboardingId: r.onboardingId,
-        });
-        await ctx.request('POST', `/_sandbox/sessions/${sessionUrl.split('/').pop()}/transition`, {
-          json: { state: decision },
-        });
-      }
-      await post(ctx, p, 'personal-details', {
-        onboardingId: r.onboardingId,
-        firstName: 'Ada',
-        lastName: 'Lovelace',
-        dateOfBirth: '1990-01-01',
-        countryOfNationality: 'GB',
-      });
-      const done = await post<{ accessToken: string }>(ctx, p, 'address', {
-        onboardingId: r.onboardingId,
-        addressLine1: '1 Pact Street',
-        city: 'London',
-        zip: 'N1 9GU',
-        isSameMailingAddress: true,
-      });
-      if (p.disabled === true || p.disabled === 'true') {
-        // Suspended by the operator: the documented 403 on Bearer calls and on login.
-        await ctx.request('POST', `/_sandbox/providers/baanx/users/${r.userId}/disable`, {
-          json: { disabled: true },
-        });
-      }
-      if (
-        p.otpSent === true ||
-        p.otpSent === 'true' ||
-        p.otpExpired === true ||
-        p.otpExpired === 'true'
-      ) {
-        // An OTP user (@otp.baanx.test) asked for the login code; optionally past otpTtl.
-        await ctx.request('POST', '/baanx/v1/auth/login/otp', {
-          headers: headers(p),
-          json: { userId: r.userId },
-        });
-        if (p.otpExpired === true || p.otpExpired === 'true') {
-          const ttl = optionsOf(ctx.kit(keyOf(p))).otpTtl;
-          await ctx.request('POST', '/_sandbox/clock/advance', {
-            json: { provider: 'baanx', tenant: keyOf(p), by: ttl + 60_000 },
-          });
-        }
-      }
-      return {
-        onboardingId: r.onboardingId,
-        accessToken: done.accessToken,
-        userId: r.userId,
-        email: r.email,
-      };
+    setup: async (ctx, p) => register(ctx, p, str(p.verificationState, 'UNVERIFIED')),
+  },
+  {
+    name: 'a Baanx verification was decided',
+    aliases: ['a verification is approved', 'the user is verified', 'the KYC was approved'],
+    params: {
+      ...PERSON_PARAMS,
+      decision:
+        "VERIFIED (default) or REJECTED: Veriff's decision, made before registration completed",
     },
+    provides: {
+      onboardingId:
+        'the completed onboarding (GET /v1/auth/register answers its verificationState)',
+      accessToken: 'a Bearer token for GET /v1/user',
+      userId: 'the user',
+      email: 'the email used',
+    },
+    setup: async (ctx, p) => register(ctx, p, str(p.decision, 'VERIFIED')),
   },
 
   {
     name: 'a Baanx email code has been sent',
+    aliases: ['an email code was sent', 'a verification email was sent'],
     params: { ...PERSON_PARAMS, expired: 'true: the code is past codeTtl' },
     provides: { contactVerificationId: 'the contact verification', email: 'the email used' },
     setup: async (ctx, p) => {
-      const email = str(p.email, `pact-${++seq}@example.com`);
+      const email = str(p.email, freshEmail());
       const { contactVerificationId } = await post<{ contactVerificationId: string }>(
         ctx,
         p,
@@ -237,6 +175,7 @@ export const baanxStates: readonly ProviderState[] = [
   },
   {
     name: 'a Baanx phone code has been sent',
+    aliases: ['an SMS code was sent', 'a phone code was sent'],
     params: {
       ...PERSON_PARAMS,
       contact:

@@ -67,6 +67,7 @@ export const capaStates: readonly ProviderState[] = [
   },
   {
     name: 'Capa fails the next request',
+    aliases: ['the next request fails', 'the server is down', 'the service is unavailable'],
     params: {
       ...KEY_PARAM,
       scenario:
@@ -124,6 +125,7 @@ export const capaStates: readonly ProviderState[] = [
   },
   {
     name: "a Capa user's verification was decided",
+    aliases: ['a verification is approved', 'the user is verified', 'the KYC was approved'],
     params: {
       ...USER_PARAMS,
       decision: 'VERIFIED (default), REJECTED or REVIEW_NEEDED',

@@ -59,12 +59,32 @@ const LINK_PARAMS = { ...CLIENT_PARAMS, applicationId: 'default app-pact-1' };
 export const facekiStates: readonly ProviderState[] = [
   {
     name: 'a Faceki client',
+    aliases: ['a client exists', 'valid client credentials', 'a valid API key'],
     params: CLIENT_PARAMS,
     // Nothing to seed: fixture clients exist from the start, and each interaction starts empty.
     setup: async () => ({}),
   },
   {
+    name: 'the Faceki access token is invalid',
+    aliases: ['the API key is invalid', 'the token is invalid', 'unauthorized'],
+    // Every Bearer call of the interaction answers 401 responseCode 1 "Unauthorized: invalid token".
+    scenario: 'TOKEN_INVALID',
+    setup: async () => ({}),
+  },
+  {
+    name: 'the Faceki client secret is invalid',
+    aliases: [
+      'the client credentials are invalid',
+      'the credentials are invalid',
+      'a wrong secret',
+    ],
+    // The token calls of the interaction answer 401 "invalid client secret".
+    scenario: 'CLIENT_SECRET_INVALID',
+    setup: async () => ({}),
+  },
+  {
     name: 'a Faceki client fails the next request',
+    aliases: ['the next request fails', 'the server is down', 'the service is unavailable'],
     params: {
       ...CLIENT_PARAMS,
       scenario:
@@ -82,6 +102,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki client has an access token',
+    aliases: ['a valid access token', 'the client is authenticated', 'an access token exists'],
     params: CLIENT_PARAMS,
     provides: {
       token: 'a Bearer token for the client (use fromProviderState("Bearer ${token}", …))',
@@ -90,6 +111,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki client has an expired access token',
+    aliases: ['the token has expired', 'the access token has expired', 'an expired token'],
     params: CLIENT_PARAMS,
     provides: { token: 'a Bearer token past its expires_in on the client clock' },
     setup: async (ctx, p) => {
@@ -102,6 +124,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki client has passed a direct verification',
+    aliases: ['a direct verification was accepted', 'a face was verified'],
     params: {
       ...CLIENT_PARAMS,
       selfie: 'the selfie, as text (default "pact-selfie"); search-by-face with the same finds it',
@@ -124,6 +147,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki KYC link exists',
+    aliases: ['a link exists', 'a verification link exists', 'a KYC link was created'],
     params: LINK_PARAMS,
     provides: { token: 'a Bearer token', linkId: 'the link id (UUID)' },
     setup: async (ctx, p) => {
@@ -133,6 +157,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki KYC link has expired',
+    aliases: ['the link has expired', 'the verification link has expired', 'the KYC link expired'],
     params: LINK_PARAMS,
     provides: { token: 'a Bearer token (still valid)', linkId: 'the expired link' },
     setup: async (ctx, p) => {
@@ -147,6 +172,7 @@ export const facekiStates: readonly ProviderState[] = [
   },
   {
     name: 'a Faceki KYC link was decided',
+    aliases: ['a verification is approved', 'the KYC was approved', 'a verification was decided'],
     params: {
       ...LINK_PARAMS,
       decision: 'ACCEPTED (default), DECLINED or REVIEW',

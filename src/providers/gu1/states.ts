@@ -86,18 +86,33 @@ const WEBHOOK_PARAMS = {
 export const gu1States: readonly ProviderState[] = [
   {
     name: 'a gu1 organization',
+    aliases: ['an organization exists', 'a valid API key', 'the API key is valid'],
     params: ORG_PARAMS,
     // Nothing to seed: fixture organizations exist, and each interaction starts empty.
     setup: async () => ({}),
   },
   {
+    name: 'the gu1 API key is invalid',
+    aliases: ['the API key is wrong', 'unauthorized', 'the organization is unknown'],
+    // Every request of the interaction answers gu1's one 401 UNAUTHORIZED, whatever it sends.
+    scenario: 'UNAUTHORIZED',
+    setup: async () => ({}),
+  },
+  {
     name: 'a gu1 person entity exists',
+    aliases: ['a user exists', 'a person exists', 'an entity exists', 'a user was created'],
     params: PERSON_PARAMS,
     provides: { entityId: 'the entity id (UUID)' },
     setup: async (ctx, p) => ({ entityId: await createPerson(ctx, p) }),
   },
   {
     name: 'a gu1 KYC validation is pending',
+    aliases: [
+      'a validation exists',
+      'a verification link exists',
+      'a link exists',
+      'a verification is pending',
+    ],
     params: PERSON_PARAMS,
     provides: { entityId: 'the person', validationId: 'the pending validation (UUID)' },
     setup: async (ctx, p) => {
@@ -107,6 +122,11 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: 'a gu1 KYC validation has expired',
+    aliases: [
+      'the link has expired',
+      'the verification link has expired',
+      'the validation expired',
+    ],
     params: PERSON_PARAMS,
     provides: { entityId: 'the person', validationId: 'the expired validation' },
     setup: async (ctx, p) => {
@@ -122,6 +142,7 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: 'a gu1 KYC validation was decided',
+    aliases: ['a verification is approved', 'the KYC was approved', 'a validation is approved'],
     params: {
       ...PERSON_PARAMS,
       ...WEBHOOK_PARAMS,
@@ -140,6 +161,7 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: 'a gu1 KYC validation is in review',
+    aliases: ['a verification is in review', 'a validation needs manual review'],
     params: { ...PERSON_PARAMS, ...WEBHOOK_PARAMS },
     provides: { entityId: 'the person', validationId: 'the validation in review' },
     setup: async (ctx, p) => {
@@ -149,6 +171,7 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: 'a gu1 KYC validation was cancelled',
+    aliases: ['a verification was cancelled', 'the validation is cancelled'],
     params: { ...PERSON_PARAMS, ...WEBHOOK_PARAMS },
     provides: { entityId: 'the person', validationId: 'the cancelled validation' },
     setup: async (ctx, p) => {
@@ -203,6 +226,7 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: "a gu1 organization's next request fails",
+    aliases: ['the next request fails', 'the server is down', 'the service is unavailable'],
     params: {
       ...ORG_PARAMS,
       scenario:
@@ -223,6 +247,7 @@ export const gu1States: readonly ProviderState[] = [
   },
   {
     name: 'a gu1 organization has used up its hourly rate limit',
+    aliases: ['the rate limit is exceeded', 'too many requests'],
     params: ORG_PARAMS,
     setup: async (ctx, p) => {
       // gu1's documented sandbox limit (100 req/h) is off by default here (option rateLimit), so the

@@ -87,6 +87,7 @@ async function otherUser(ctx: StateContext, p: Params) {
 const userStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa user exists',
+    aliases: ['a user was created'],
     params: { ...USER_PARAMS, ...STATUS_PARAM, ...OTHER_PARAMS },
     provides: { userId: 'usr- + UUID v4' },
     setup: async (ctx, p) => {
@@ -98,6 +99,7 @@ const userStates: readonly ProviderState[] = [
   },
   {
     name: 'a Kulipa user is active',
+    aliases: ['the user is verified', 'an active user exists'],
     params: { ...USER_PARAMS, ...STATUS_PARAM },
     provides: { userId: 'the user, whose full KYC was verified', kycId: 'that KYC' },
     setup: async (ctx, p) => {
@@ -108,6 +110,7 @@ const userStates: readonly ProviderState[] = [
   },
   {
     name: 'a Kulipa user was asked for information',
+    aliases: ['an information request is open', 'a request for information exists'],
     params: { ...USER_PARAMS, requested: 'what Kulipa asks for (default ["proof_of_address"])' },
     provides: { userId: 'the active user' },
     setup: async (ctx, p) => {
@@ -123,6 +126,13 @@ const userStates: readonly ProviderState[] = [
 const kycStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa KYC is pending',
+    aliases: [
+      'a KYC exists',
+      'a verification link exists',
+      'a link exists',
+      'a verification is pending',
+      'the user has a KYC link',
+    ],
     params: { ...USER_PARAMS, type: 'full (default), shipping or rfi (for an active user)' },
     provides: { userId: 'the user', kycId: 'kyc- + UUID v4' },
     setup: async (ctx, p) => {
@@ -133,6 +143,7 @@ const kycStates: readonly ProviderState[] = [
   },
   {
     name: 'a Kulipa KYC is under review',
+    aliases: ['a KYC was submitted', 'a verification is in review', 'the KYC is in review'],
     params: { ...USER_PARAMS, type: 'full (default)' },
     provides: { userId: 'the user', kycId: 'the submitted KYC' },
     setup: async (ctx, p) => {
@@ -144,6 +155,12 @@ const kycStates: readonly ProviderState[] = [
   },
   {
     name: "a Kulipa KYC's webview has expired",
+    aliases: [
+      'the link has expired',
+      'the verification link has expired',
+      'the KYC link expired',
+      'the KYC has expired',
+    ],
     params: USER_PARAMS,
     provides: { userId: 'the user', kycId: 'the expired KYC' },
     setup: async (ctx, p) => {
@@ -159,6 +176,7 @@ const kycStates: readonly ProviderState[] = [
   },
   {
     name: 'a Kulipa KYC was decided',
+    aliases: ['a verification is approved', 'the KYC was approved', 'a verification was decided'],
     params: {
       ...USER_PARAMS,
       decision: 'verified (default) or declined',
@@ -193,6 +211,7 @@ const transportStates: readonly ProviderState[] = [
   },
   {
     name: 'a Kulipa API key has used up its rate limit',
+    aliases: ['the rate limit is exceeded', 'too many requests'],
     params: KEY_PARAM,
     setup: async (ctx, p) => {
       // The real limiter, not a forced fault: the key's current one-minute window, spent in place
@@ -228,6 +247,7 @@ const transportStates: readonly ProviderState[] = [
   },
   {
     name: 'Kulipa fails the next request',
+    aliases: ['the next request fails', 'the server is down', 'the service is unavailable'],
     params: {
       ...KEY_PARAM,
       scenario:
@@ -253,8 +273,16 @@ const transportStates: readonly ProviderState[] = [
 export const kulipaStates: readonly ProviderState[] = [
   {
     name: 'a Kulipa API key',
+    aliases: ['a valid API key', 'a partner exists', 'the API key is valid'],
     params: KEY_PARAM,
     // Nothing to seed: the verifier starts every interaction from an empty sandbox.
+    setup: async () => ({}),
+  },
+  {
+    name: 'the Kulipa API key is invalid',
+    aliases: ['the API key is wrong', 'unauthorized', 'the API key is unknown'],
+    // Every request of the interaction answers 401 Invalid API key, whatever key it sends.
+    scenario: 'INVALID_API_KEY',
     setup: async () => ({}),
   },
   ...userStates,
