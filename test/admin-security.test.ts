@@ -78,7 +78,9 @@ describe('bound beyond loopback', () => {
     const local = url.replace('0.0.0.0', '127.0.0.1');
     const page = await raw(local, 'GET', '/_sandbox/ui');
     expect(page.status).toBe(303);
-    expect(page.headers.location).toBe('/_sandbox/ui/login');
+    expect(new URL(String(page.headers.location), `${local}/_sandbox/ui`).pathname).toBe(
+      '/_sandbox/ui/login',
+    );
     expect((await raw(local, 'GET', '/_sandbox/ui/login')).status).toBe(200);
     const wrong = await raw(
       local,

@@ -15,7 +15,9 @@ describe('the first requests', () => {
     const sb = testSandbox();
     const root = await sb.app.request('/');
     expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/_sandbox/ui');
+    expect(new URL(root.headers.get('location')!, 'http://sandbox.test/').pathname).toBe(
+      '/_sandbox/ui',
+    );
     const index = await call(sb, 'GET', '/_sandbox');
     expect(index.status).toBe(200);
     expect(index.body).toMatchObject({

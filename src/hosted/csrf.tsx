@@ -5,22 +5,30 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createContext, useContext } from 'hono/jsx';
+import type { Sandbox } from '../sandbox/types.js';
+import { publicPath } from './layout.js';
 
 const COOKIE = 'kyc_sandbox_csrf';
 export const CsrfToken = createContext('');
 
-/** On a dashboard GET: the browser's token (made when it has none), set where pages read it. */
-export const issueCsrf: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'GET') {
-    let token = getCookie(c, COOKIE);
-    if (!token || !/^[\w-]{32}$/.test(token)) {
-      token = randomBytes(24).toString('base64url');
-      setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/_sandbox/ui' });
+/**
+ * On a dashboard GET: the browser's token (made when it has none), set where pages read it — the
+ * dashboard's path under the public URL (behind a proxy, with its prefix).
+ */
+export const issueCsrf =
+  (sb: Pick<Sandbox, 'publicUrl'>): MiddlewareHandler =>
+  async (c, next) => {
+    if (c.req.method === 'GET') {
+      let token = getCookie(c, COOKIE);
+      if (!token || !/^[\w-]{32}$/.test(token)) {
+        token = randomBytes(24).toString('base64url');
+        const path = publicPath(sb, '/_sandbox/ui');
+        setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path });
+      }
+      c.set('csrf' as never, token as never);
     }
-    c.set('csrf' as never, token as never);
-  }
-  await next();
-};
+    await next();
+  };
 
 export const csrfOf = (c: Context): string => (c.get('csrf' as never) as string | undefined) ?? '';
 

@@ -6,7 +6,7 @@ import type { Sandbox } from '../sandbox/types.js';
 import { filterOf, tenantOf } from './dashboard-data.js';
 import { SessionsPage } from './dashboard-pages.js';
 import { csrfMatches, CsrfToken } from './csrf.js';
-import { UI } from './layout.js';
+import { redirectTo, rooted, UI } from './layout.js';
 
 export const NOTICES = {
   advanced: 'Clock advanced; whatever fell due was applied and its webhooks sent.',
@@ -48,15 +48,18 @@ async function act(sb: Sandbox, c: Context, notice: (form: Form) => Promise<Noti
     const done = await notice(form);
     const raw = field(form, 'back');
     const back = BACK.test(raw) ? raw : UI;
-    return c.redirect(`${back}${back.includes('?') ? '&' : '?'}notice=${done}`, 303);
+    return redirectTo(c, `${back}${back.includes('?') ? '&' : '?'}notice=${done}`);
   } catch (err) {
     if (!(err instanceof SandboxError)) throw err;
     const error = `${err.message}${err.hint ? ` (${err.hint})` : ''}`;
     const status = (err.status >= 400 && err.status < 500 ? err.status : 400) as 400;
     return c.html(
-      <CsrfToken.Provider value={String(form.csrf)}>
-        <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />
-      </CsrfToken.Provider>,
+      rooted(
+        c,
+        <CsrfToken.Provider value={String(form.csrf)}>
+          <SessionsPage sb={sb} filter={filterOf(sb, {})} back={UI} error={error} />
+        </CsrfToken.Provider>,
+      ),
       status,
     );
   }

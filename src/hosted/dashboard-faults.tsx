@@ -5,7 +5,7 @@ import type { FC } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
 import { Back, Csrf } from './csrf.js';
 import type { Filter } from './dashboard-data.js';
-import { UI } from './layout.js';
+import { local, UI } from './layout.js';
 import { handleOf, mask } from './security.js';
 
 /** What narrows a rule: the operation of a call, or the event (and an argument) of a webhook. */
@@ -35,7 +35,7 @@ export const AddFault: FC<{
   webhook: boolean;
   back: string;
 }> = ({ sb, provider, scenario, webhook, back }) => (
-  <form method="post" action={`${UI}/faults`} class="add-fault">
+  <form method="post" action={local(`${UI}/faults`)} class="add-fault">
     <Csrf />
     <Back back={back} />
     <input type="hidden" name="provider" value={provider} />
@@ -86,7 +86,7 @@ export const FaultRules: FC<{ sb: Sandbox; filter: Filter; back: string }> = ({
             <td>{r.times ?? '∞'}</td>
             <td>{r.hits}</td>
             <td>
-              <form method="post" action={`${UI}/faults/${encodeURIComponent(r.id)}/delete`}>
+              <form method="post" action={local(`${UI}/faults/${encodeURIComponent(r.id)}/delete`)}>
                 <Csrf />
                 <Back back={back} />
                 <button type="submit" class="btn ghost">
@@ -111,7 +111,7 @@ export const TriggerForm: FC<{ sb: Sandbox; provider: string; id: string; back: 
   const events = sb.provider(provider).webhooks?.events ?? [];
   if (events.length === 0) return null;
   return (
-    <form method="post" action={`${UI}/sessions/${encodeURIComponent(id)}/trigger`}>
+    <form method="post" action={local(`${UI}/sessions/${encodeURIComponent(id)}/trigger`)}>
       <Csrf />
       <Back back={back} />
       <select name="event" aria-label="Event">

@@ -6,7 +6,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
 import { tenantRows, sessionRows, type Filter } from './dashboard-data.js';
 import { expiryNote, pathOf, when } from './flow.js';
-import { DashShell, Pill, UI, type Section } from './layout.js';
+import { DashShell, local, Pill, UI, type Section } from './layout.js';
 
 export interface PageProps {
   sb: Sandbox;
@@ -34,12 +34,15 @@ export const Filters: FC<{ sb: Sandbox; filter: Filter; path: string }> = ({
   path,
 }) => (
   <div class="filters">
-    <a href={`${UI}${path}`} class={!filter.provider && !filter.handle ? 'current' : undefined}>
+    <a
+      href={local(`${UI}${path}`)}
+      class={!filter.provider && !filter.handle ? 'current' : undefined}
+    >
       All providers
     </a>
     {sb.providers.map((p) => (
       <a
-        href={`${UI}${path}${query({}, { provider: p.name })}`}
+        href={local(`${UI}${path}${query({}, { provider: p.name })}`)}
         class={filter.provider === p.name && !filter.handle ? 'current' : undefined}
       >
         {p.title}
@@ -77,14 +80,14 @@ const Tenant: FC<{ t: TenantRow; back: string }> = ({ t, back }) => (
       {t.title}
     </td>
     <td>
-      <a href={`${UI}${query({}, { handle: t.handle })}`} class="mono">
+      <a href={local(`${UI}${query({}, { handle: t.handle })}`)} class="mono">
         {t.masked} #{t.handle}
       </a>
     </td>
     <td class="mono">{when(t.now)}</td>
     <td>{t.sessions}</td>
     <td>
-      <form method="post" action={`${UI}/clock/advance`}>
+      <form method="post" action={local(`${UI}/clock/advance`)}>
         <Csrf />
         <Back back={back} />
         <input type="hidden" name="tenant" value={t.handle} />
@@ -103,7 +106,7 @@ const Tenant: FC<{ t: TenantRow; back: string }> = ({ t, back }) => (
       </form>
     </td>
     <td>
-      <form method="post" action={`${UI}/reset`}>
+      <form method="post" action={local(`${UI}/reset`)}>
         <Csrf />
         <Back back={back} />
         <input type="hidden" name="tenant" value={t.handle} />
@@ -121,7 +124,7 @@ const EveryTenant: FC<{ back: string }> = ({ back }) => (
     <tbody>
       <tr>
         <td>
-          <form method="post" action={`${UI}/clock/advance`}>
+          <form method="post" action={local(`${UI}/clock/advance`)}>
             <Csrf />
             <Back back={back} />
             <input type="hidden" name="tenant" value="*" />
@@ -140,7 +143,7 @@ const EveryTenant: FC<{ back: string }> = ({ back }) => (
           </form>
         </td>
         <td>
-          <form method="post" action={`${UI}/reset`}>
+          <form method="post" action={local(`${UI}/reset`)}>
             <Csrf />
             <Back back={back} />
             <input type="hidden" name="tenant" value="*" />
@@ -193,7 +196,7 @@ const Tenants: FC<PageProps> = ({ sb, filter, back }) => {
 
 /** The operator's move: any state the vendor allows next, with an optional reason. */
 const MoveForm: FC<{ view: SessionRow['view']; back: string }> = ({ view, back }) => (
-  <form method="post" action={`${UI}/sessions/${encodeURIComponent(view.id)}/transition`}>
+  <form method="post" action={local(`${UI}/sessions/${encodeURIComponent(view.id)}/transition`)}>
     <Csrf />
     <Back back={back} />
     <select name="state" aria-label="New state">
@@ -226,7 +229,7 @@ const Session: FC<{ sb: Sandbox; row: SessionRow; back: string }> = ({
     </td>
     <td class="mono">{masked}</td>
     <td>
-      <a href={pathOf(view)} class="mono">
+      <a href={local(pathOf(view))} class="mono">
         {view.id}
       </a>
       <div class="muted mono">subject {view.subject}</div>

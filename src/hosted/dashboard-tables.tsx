@@ -6,7 +6,7 @@ import { AddFault, FaultRules } from './dashboard-faults.js';
 import { deliveries, journal } from './dashboard-data.js';
 import { when } from './flow.js';
 import { Filters, Frame, type PageProps } from './dashboard-pages.js';
-import { Pill, UI } from './layout.js';
+import { local, Pill, UI } from './layout.js';
 
 type DeliveryRow = ReturnType<typeof deliveries>[number];
 
@@ -38,7 +38,7 @@ const Delivery: FC<{ d: DeliveryRow; back: string }> = ({ d, back }) => (
     </td>
     <td>
       {d.url ? (
-        <form method="post" action={`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`}>
+        <form method="post" action={local(`${UI}/webhooks/${encodeURIComponent(d.id)}/replay`)}>
           <Csrf />
           <Back back={back} />
           <button type="submit" class="btn ghost small">

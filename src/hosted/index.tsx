@@ -8,7 +8,7 @@ import { dashboardActions, NOTICES } from './dashboard-actions.js';
 import { filterOf } from './dashboard-data.js';
 import { SessionsPage, type PageProps } from './dashboard-pages.js';
 import { JournalPage, ScenariosPage, WebhooksPage } from './dashboard-tables.js';
-import { UI } from './layout.js';
+import { redirectTo, rooted, UI } from './layout.js';
 import { loginRoutes } from './login.js';
 import { referenceRoutes } from './reference.js';
 import { securityHeaders } from './security.js';
@@ -41,10 +41,10 @@ export function mountHosted(app: Hono, sb: Sandbox) {
     return { sb, filter, back: `${UI}${path}${query ? `?${query}` : ''}`, notice };
   };
 
-  ui.use('*', issueCsrf);
+  ui.use('*', issueCsrf(sb));
   /** A dashboard page, its forms carrying the browser's CSRF token. */
   const page = (c: Context, body: JSX.Element) =>
-    c.html(<CsrfToken.Provider value={csrfOf(c)}>{body}</CsrfToken.Provider>);
+    c.html(rooted(c, <CsrfToken.Provider value={csrfOf(c)}>{body}</CsrfToken.Provider>));
   ui.get('/', (c) => page(c, <SessionsPage {...props(c.req.query(), '')} />));
   ui.get('/webhooks', (c) => page(c, <WebhooksPage {...props(c.req.query(), '/webhooks')} />));
   ui.get('/journal', (c) => page(c, <JournalPage {...props(c.req.query(), '/journal')} />));
@@ -53,7 +53,7 @@ export function mountHosted(app: Hono, sb: Sandbox) {
   ui.route('/', dashboardActions(sb));
   ui.route('/', loginRoutes(sb));
   app.route(UI, ui);
-  app.get(`${UI}/`, (c) => c.redirect(UI, 308));
+  app.get(`${UI}/`, (c) => redirectTo(c, UI, 308));
   // The root of the sandbox leads a person to the dashboard.
-  app.get('/', (c) => c.redirect(UI, 302));
+  app.get('/', (c) => redirectTo(c, UI, 302));
 }

@@ -1,20 +1,34 @@
 // Page shells: the HTML document, the vendor-branded card, and the dashboard frame with its nav.
 import { createContext, useContext, type Child, type FC, type PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Context } from 'hono';
+import type { Sandbox } from '../sandbox/types.js';
 
 export const ASSETS = '/_sandbox/ui/assets';
 export const UI = '/_sandbox/ui';
 
 /**
- * The way from the page to the sandbox's root, as a relative prefix ("../../"): pages a link opens
- * write their URLs relative to themselves, so they work behind a proxy's path prefix. Pages outside
- * a provider (the dashboard) keep "/".
+ * The way from the page to the sandbox's root, as a relative prefix ("../../"): every page (those a
+ * link opens and the dashboard's) writes its URLs relative to itself, so they work behind a proxy's
+ * path prefix. Outside a provider for it, "/".
  */
 export const Root = createContext('/');
 export const rootOf = (path: string) =>
   '../'.repeat(Math.max(0, path.split('/').length - 2)) || './';
 /** A root-absolute path ("/verify/…") as the page writes it. */
 export const at = (root: string, path: string) => `${root}${path.slice(1)}`;
+/** A root-absolute path as the page being rendered writes it (inside a Root provider). */
+export const local = (path: string) => at(useContext(Root), path);
+/** A page whose links are written relative to the request's own path. */
+export const rooted = (c: Context, body: Child) => (
+  <Root.Provider value={rootOf(c.req.path)}>{body}</Root.Provider>
+);
+/** A redirect's Location relative to the request, to a root-absolute path: the proxy's prefix stays. */
+export const redirectTo = (c: Context, path: string, status: 302 | 303 | 308 = 303) =>
+  c.redirect(at(rootOf(c.req.path), path), status);
+/** A path under the public URL (its prefix behind a proxy), for cookie paths. */
+export const publicPath = (sb: Pick<Sandbox, 'publicUrl'>, path: string) =>
+  `${new URL(sb.publicUrl).pathname.replace(/\/+$/, '')}${path}`;
 
 // raw() only ever gets this constant: hono/jsx has no doctype node, and without one Chromium renders in quirks mode.
 const DOCTYPE = raw('<!DOCTYPE html>');
@@ -94,7 +108,7 @@ export const DashShell: FC<
       <span class="brand">kyc-sandbox</span>
       <nav>
         {NAV.map(([id, label, path]) => (
-          <a href={`${UI}${path}`} class={id === section ? 'current' : undefined}>
+          <a href={local(`${UI}${path}`)} class={id === section ? 'current' : undefined}>
             {label}
           </a>
         ))}

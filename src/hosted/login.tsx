@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { FC } from 'hono/jsx';
 import type { Sandbox } from '../sandbox/types.js';
-import { Document, UI } from './layout.js';
+import { Document, local, publicPath, redirectTo, rooted, UI } from './layout.js';
 
 export const TOKEN_COOKIE = 'kyc_sandbox_admin';
 
@@ -21,7 +21,7 @@ const LoginPage: FC<{ error?: string }> = ({ error }) => (
           {error}
         </p>
       ) : null}
-      <form method="post" action={`${UI}/login`}>
+      <form method="post" action={local(`${UI}/login`)}>
         <label>
           Admin token <input type="password" name="token" autocomplete="off" required />
         </label>
@@ -33,13 +33,15 @@ const LoginPage: FC<{ error?: string }> = ({ error }) => (
 
 export function loginRoutes(sb: Sandbox) {
   return new Hono()
-    .get('/login', (c) => c.html(<LoginPage />))
+    .get('/login', (c) => c.html(rooted(c, <LoginPage />)))
     .post('/login', async (c) => {
       const form = await c.req.parseBody();
       const token = typeof form.token === 'string' ? form.token : '';
       if (!sb.adminTokenMatches(token))
-        return c.html(<LoginPage error="That is not the admin token." />, 401);
-      setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/_sandbox' });
-      return c.redirect(UI, 303);
+        return c.html(rooted(c, <LoginPage error="That is not the admin token." />), 401);
+      // The control plane as the browser sees it: under the public URL's path (a proxy's prefix).
+      const path = publicPath(sb, '/_sandbox');
+      setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path });
+      return redirectTo(c, UI);
     });
 }

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { Credential, Operation } from '../engine/index.js';
 import type { Sandbox } from '../sandbox/types.js';
-import { Document, UI } from './layout.js';
+import { Document, local, rooted, UI } from './layout.js';
 import { csp } from './security.js';
 
 type Schema = Record<string, unknown>;
@@ -74,10 +74,10 @@ const ReferencePage: FC<{ sb: Sandbox; name: string }> = ({ sb, name }) => {
   const headers = [...new Set(auth.slice(0, 2).map((c) => `${c.header}: ${c.value}`))].join('\n');
   return (
     <Document title={`${p.title} API reference · kyc-sandbox`} bodyClass="dash">
-      <main class="reference">
+      <main class="reference" data-root={local('/')}>
         <p>
-          <a href={UI}>← Dashboard</a> · contract:{' '}
-          <a href={`/_sandbox/contracts/${name}?format=yaml`}>openapi.yaml</a>
+          <a href={local(UI)}>← Dashboard</a> · contract:{' '}
+          <a href={local(`/_sandbox/contracts/${name}?format=yaml`)}>openapi.yaml</a>
         </p>
         <h1>{p.title} API reference</h1>
         <p class="muted">
@@ -113,14 +113,17 @@ const ReferencePage: FC<{ sb: Sandbox; name: string }> = ({ sb, name }) => {
             </form>
           </details>
         ))}
-        <script src={`${UI}/assets/reference.js`} />
+        <script src={local(`${UI}/assets/reference.js`)} />
       </main>
     </Document>
   );
 };
 
-// Sends a form's request with fetch and shows the status, headers and body it got back.
-const SCRIPT = `for (const form of document.querySelectorAll('form.send')) {
+// Sends a form's request with fetch and shows the status, headers and body it got back. A path is
+// the sandbox's ("/capa/…"), sent relative to the sandbox's root as the page knows it (data-root),
+// so the page works behind a proxy's path prefix.
+const SCRIPT = `const root = new URL(document.querySelector('main').dataset.root, location.href);
+for (const form of document.querySelectorAll('form.send')) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const out = form.querySelector('.answer');
@@ -134,7 +137,7 @@ const SCRIPT = `for (const form of document.querySelectorAll('form.send')) {
     if (body) headers['content-type'] ??= 'application/json';
     out.textContent = '…';
     try {
-      const res = await fetch(form.path.value, { method, headers, body: body && method !== 'GET' ? body : undefined });
+      const res = await fetch(new URL(form.path.value.replace(/^\\/+/, ''), root), { method, headers, body: body && method !== 'GET' ? body : undefined });
       const text = await res.text();
       let shown = text;
       try { shown = JSON.stringify(JSON.parse(text), null, 2); } catch {}
@@ -157,6 +160,6 @@ export function referenceRoutes(sb: Sandbox) {
       sb.provider(name);
       // The one page with a script: its own, sending requests to this origin only.
       c.header('content-security-policy', `${csp()}; script-src 'self'; connect-src 'self'`);
-      return c.html(<ReferencePage sb={sb} name={name} />);
+      return c.html(rooted(c, <ReferencePage sb={sb} name={name} />));
     });
 }

@@ -17,6 +17,8 @@ const OPEN = new Set(['/_sandbox/health']);
 /** The dashboard's own forms carry a CSRF token instead of a JSON body. */
 const isDashboard = (path: string) => path === '/_sandbox/ui' || path.startsWith('/_sandbox/ui/');
 
+/** The way back to the sandbox's root from a request path ("../../"), so a redirect keeps a proxy's prefix (as hosted/layout's rootOf). */
+const toRoot = (path: string) => '../'.repeat(Math.max(0, path.split('/').length - 2)) || './';
 const refuse = (c: Context, err: SandboxError) => c.json(err.toJSON(), err.status as 403);
 
 /** Why a write may not come from where it came from, or null. */
@@ -109,7 +111,7 @@ export function controlPlaneGuard(
         isDashboard(c.req.path) &&
         c.req.path !== '/_sandbox/ui/login'
       )
-        return c.redirect('/_sandbox/ui/login', 303);
+        return c.redirect(`${toRoot(c.req.path)}_sandbox/ui/login`, 303);
       if (principal.status === 401 && c.req.path === '/_sandbox/ui/login') return next();
       return refuse(c, principal);
     }

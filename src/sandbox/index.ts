@@ -222,7 +222,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const sandbox: Sandbox = {
     app, seed, providers, provider, contract, contractViolations, log,
     get publicUrl() {
-      return publicUrl;
+      return forwarded.current() ?? publicUrl;
     },
     adminTokenMatches: (token) => access.tokenMatches(token),
     optionsText: (name) => optionsAsText(provider(name), opts.options?.[name]),

@@ -197,7 +197,7 @@ export interface Sandbox {
   /** The Hono app: app.fetch for a server, app.request() for in-process calls. */
   readonly app: Hono;
   readonly seed: string;
-  /** Base of every link handed out. */
+  /** Base of every link handed out (while serving a request through a trusted proxy, the address it came through). */
   readonly publicUrl: string;
   readonly providers: readonly ProviderModule[];
   /** A mounted provider by name (a 404 SandboxError listing the mounted ones otherwise). */
