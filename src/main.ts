@@ -1,17 +1,24 @@
 // Process entry: loadConfig → createSandbox → listen; prints each provider's base URL and default
-// credentials; closes cleanly on SIGINT/SIGTERM. Bad config: a clear message and exit code 2.
+// credentials on stdout (logs go to stderr); closes cleanly on SIGINT/SIGTERM. Bad config: a clear
+// message and exit code 2.
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SandboxError } from './engine/index.js';
 import { describeState } from './state/spec.js';
 import { createSandbox, isLoopbackHost, type Sandbox } from './sandbox/index.js';
 
-/** JSON lines for machines; on a terminal, pino-pretty's readable lines (loaded only then). */
+/**
+ * Logs go to stderr, so stdout carries the start banner alone (`> banner.txt`, `2> log.jsonl`):
+ * JSON lines for machines; on a terminal, pino-pretty's readable lines (loaded only then).
+ */
 async function loggerFor(config: Config) {
   const options = { level: config.logLevel, redact: ['req.headers.authorization'] };
-  if (!process.stdout.isTTY) return pino(options);
+  if (!process.stderr.isTTY) return pino(options, pino.destination({ dest: 2, sync: true }));
   const { default: pretty } = await import('pino-pretty');
-  return pino(options, pretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+  return pino(
+    options,
+    pretty({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: 2 }),
+  );
 }
 
 export async function serveFromArgs(

@@ -143,6 +143,30 @@ describe('kyc-sandbox command', () => {
     expect(await server.exit).toBe(0);
   });
 
+  it('prints the banner alone on stdout and logs JSON lines on stderr', async () => {
+    const server = runCli(['serve', '--port', '0', '--log-level', 'info']);
+    await waitFor(() => /Admin .*\n/.test(server.out()));
+    const url = /listening on (http:\/\/\S+)/.exec(server.out())![1];
+    const res = await fetch(`${url}/capa/api/partner/v2/webhook-settings`, {
+      headers: { 'partner-api-key': KEY },
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => server.err().includes('webhook-settings'));
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toBe(0);
+    const banner = server.out().trim().split('\n');
+    expect(banner[0]).toMatch(/^kyc-sandbox listening on /);
+    expect(banner.filter((l) => l.startsWith('{'))).toEqual([]);
+    const logs = server
+      .err()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string });
+    expect(logs).toContainEqual(
+      expect.objectContaining({ msg: 'GET /capa/api/partner/v2/webhook-settings', status: 200 }),
+    );
+  });
+
   it.each([
     [['--port', 'nope'], /port must be 0–65535/],
     [['--providers', 'acme'], /No provider "acme"/],
