@@ -220,10 +220,10 @@ describe('dashboard actions', () => {
       event: 'VERIFIED_USER',
       back: '/_sandbox/ui/webhooks',
     });
-    expect(sent.headers.get('location')).toBe('/_sandbox/ui/webhooks?notice=triggered');
+    expect(landing(sent, `/sessions/${id}/trigger`)).toBe('/_sandbox/ui/webhooks?notice=triggered');
     const [d] = sb.webhooks.list({ provider: 'capa' }).filter((w) => w.event === 'VERIFIED_USER');
     expect(d).toMatchObject({ scenario: 'duplicate=3', status: 'not_sent' });
-    const page = await call(sb, 'GET', sent.headers.get('location')!);
+    const page = await call(sb, 'GET', landing(sent, `/sessions/${id}/trigger`));
     expect(page.text).toContain('duplicate=3');
     expect(page.text).toContain('Event sent');
   });
