@@ -95,6 +95,18 @@ export const defaultTenant = (p: ProviderModule): string | undefined => {
   return first && (first.tenant ?? first.value);
 };
 
+/** A fresh self-service credential: the tenant it names, and what a client sends. */
+export interface SelfServiceCredential {
+  /** The tenant it names: `sb.tenant(provider, tenant)`. */
+  tenant: string;
+  /**
+   * What a client sends, under the vendor's own names: headers for most vendors (partner-api-key,
+   * authorization with x-organization-id, …); the token endpoint's fields for a vendor whose
+   * credentials are exchanged for a token (clientId, clientSecret).
+   */
+  credentials: Readonly<Record<string, string>>;
+}
+
 export interface MagicValue {
   field: string;
   value: string;
@@ -265,6 +277,11 @@ export interface ProviderModule {
    */
   auth?(c: Context<ProviderEnv>): unknown;
   credentials(): Credential[];
+  /**
+   * A fresh self-service credential for `id` (1–40 letters and digits; another id, another tenant),
+   * by the vendor's documented self-service rule: what kyc-sandbox/vitest gives each test.
+   */
+  selfService?(id: string): SelfServiceCredential;
   options?: Readonly<Record<string, OptionSpec>>;
   magic?: readonly MagicValue[];
   sessions?: SessionAdapter;

@@ -1,5 +1,10 @@
 // Baanx's client accounts: the x-client-key fixtures and the self-service rule that name a tenant.
-import { readFixture, type Credential } from '../../engine/index.js';
+import {
+  hexFrom,
+  readFixture,
+  type Credential,
+  type SelfServiceCredential,
+} from '../../engine/index.js';
 
 interface ClientAccount {
   key: string;
@@ -32,6 +37,13 @@ export function isActiveClient(key: string): boolean {
   const known = accounts.get(key);
   if (known) return known.status === 'active';
   return key.startsWith(SELF_SERVICE_PREFIX);
+}
+
+/** A fresh self-service client: a UUID v4 with the prefix, derived from `id`. */
+export function baanxSelfService(id: string): SelfServiceCredential {
+  const h = hexFrom(11, 'baanx-self-service', id);
+  const key = `${SELF_SERVICE_PREFIX}${h.slice(0, 4)}-4${h.slice(4, 7)}-8${h.slice(7, 10)}-${h.slice(10, 22)}`;
+  return { tenant: key, credentials: { [CLIENT_HEADER]: key } };
 }
 
 export const baanxCredentials = (): Credential[] =>

@@ -1,6 +1,6 @@
 // Baanx (docs.baanx.com): registration with its Veriff KYC session, onboarding polling, profile.
 import { defineProvider, readFixture, type MagicValue } from '../../engine/index.js';
-import { baanxCredentials, tenantOf } from './accounts.js';
+import { baanxCredentials, baanxSelfService, tenantOf } from './accounts.js';
 import { baanxAdmin } from './admin.js';
 import { baanxAuth } from './auth.js';
 import { baanxErrors, baanxTransport, renderBaanxError } from './errors.js';
@@ -22,6 +22,7 @@ export const baanx = defineProvider({
   tenantOf,
   auth: baanxAuth,
   credentials: baanxCredentials,
+  selfService: baanxSelfService,
   options: baanxOptions,
   magic: readFixture<MagicValue[]>('baanx', 'magic.json'),
   sessions: baanxSessions,

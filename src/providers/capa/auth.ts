@@ -3,7 +3,12 @@
 // fixtures, plus any well-formed key with the self-service prefix (a fresh tenant per CI job
 // without an admin call); any other well-formed key is unknown.
 import type { Context } from 'hono';
-import { readFixture, type Credential, type ProviderEnv } from '../../engine/index.js';
+import {
+  readFixture,
+  type Credential,
+  type ProviderEnv,
+  type SelfServiceCredential,
+} from '../../engine/index.js';
 import { fail } from './errors.js';
 
 export interface Partner {
@@ -34,6 +39,12 @@ const USER_CALLS: ReadonlySet<string> = new Set([
   'getKycDetails',
   'getKybDetails',
 ]);
+
+/** A fresh self-service partner: a well-formed key with the prefix. */
+export function capaSelfService(id: string): SelfServiceCredential {
+  const key = `${SELF_SERVICE_PREFIX}self_service_${id}`;
+  return { tenant: key, credentials: { [KEY_HEADER]: key } };
+}
 
 /** The partner a well-formed key names: a fixture partner, or a self-service one. */
 export const knownPartner = (key: string): Partner | undefined =>

@@ -2,7 +2,7 @@
 // partner-run KYC upload, details, agreements and webhooks.
 import { defineProvider, readFixture, transportKeys, type MagicValue } from '../../engine/index.js';
 import { capaAdmin } from './admin.js';
-import { capaAuth, capaCredentials, KEY_HEADER } from './auth.js';
+import { capaAuth, capaCredentials, capaSelfService, KEY_HEADER } from './auth.js';
 import { capaErrors, renderCapaError } from './errors.js';
 import { capaOptions } from './lifecycle.js';
 import { capaRoutes } from './routes.js';
@@ -23,6 +23,7 @@ export const capa = defineProvider({
   tenantOf: (headers) => headers.get(KEY_HEADER)?.trim() || undefined,
   auth: capaAuth,
   credentials: capaCredentials,
+  selfService: capaSelfService,
   options: capaOptions,
   magic: readFixture<MagicValue[]>('capa', 'magic.json'),
   sessions: capaSessions,

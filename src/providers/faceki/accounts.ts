@@ -1,5 +1,10 @@
 // Faceki's client accounts: fixture clients, and self-service faceki_test_ ids (a fresh tenant per CI job).
-import { readFixture, type Credential, type Kit } from '../../engine/index.js';
+import {
+  readFixture,
+  type Credential,
+  type Kit,
+  type SelfServiceCredential,
+} from '../../engine/index.js';
 import { optionsOf, type Variant } from './records.js';
 
 export interface Client {
@@ -52,6 +57,15 @@ export function clientById(clientId: string): Client | undefined {
     ...fixture.selfService,
     note: 'self-service client',
   };
+}
+
+/**
+ * A fresh self-service client (the defaultVariant option's generation): its clientId and any
+ * non-empty secret, exchanged for a Bearer token at GET /auth/api/access-token.
+ */
+export function facekiSelfService(id: string): SelfServiceCredential {
+  const clientId = `${fixture.selfServicePrefix}self_service_${id}`;
+  return { tenant: clientId, credentials: { clientId, clientSecret: 'self-service-secret' } };
 }
 
 export const variantOf = (kit: Kit, client: Client): Variant =>

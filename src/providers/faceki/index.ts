@@ -1,6 +1,6 @@
 // Faceki (docs.faceki.com Blaze 3.0, kycdocv2.faceki.com V2): tokens, KYC links, records, webhooks.
 import { defineProvider, readFixture, transportKeys, type MagicValue } from '../../engine/index.js';
-import { facekiCredentials } from './accounts.js';
+import { facekiCredentials, facekiSelfService } from './accounts.js';
 import { facekiAdmin } from './admin.js';
 import { facekiAuth, facekiTenantOf } from './auth.js';
 import { facekiErrors, renderFacekiError } from './errors.js';
@@ -26,6 +26,7 @@ export const faceki = defineProvider({
   tenantOf: facekiTenantOf,
   auth: facekiAuth,
   credentials: facekiCredentials,
+  selfService: facekiSelfService,
   options: facekiOptions,
   magic: readFixture<MagicValue[]>('faceki', 'magic.json'),
   sessions: facekiSessions,

@@ -7,6 +7,7 @@ import {
   type Credential,
   type Kit,
   type ProviderEnv,
+  type SelfServiceCredential,
 } from '../../engine/index.js';
 import { fail } from './errors.js';
 import { optionsOf } from './lifecycle.js';
@@ -123,6 +124,16 @@ function limitRate(c: Context<ProviderEnv>, kit: Kit) {
       details: { limit: d.limit, window: '1h', resetAt: kit.iso(d.resetAt) },
     });
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
+}
+
+/** A fresh organization: a self-service key, bound to the organization it is first sent with. */
+export function gu1SelfService(id: string): SelfServiceCredential {
+  const organizationId = `org_self_service_${id}`;
+  const key = `${orgsFixture.selfServicePrefix}self_service_${id}`;
+  return {
+    tenant: organizationId,
+    credentials: { authorization: `Bearer ${key}`, [ORG_HEADER]: organizationId },
+  };
 }
 
 export const gu1Credentials = (): Credential[] => [

@@ -1,7 +1,7 @@
 // gu1 (docs.gu1.ai): person entities, session-based KYC validations, signed webhooks, a rate limit.
 import { defineProvider, readFixture, type MagicValue } from '../../engine/index.js';
 import { gu1Admin } from './admin.js';
-import { gu1Auth, gu1Credentials, tenantOf } from './auth.js';
+import { gu1Auth, gu1Credentials, gu1SelfService, tenantOf } from './auth.js';
 import { gu1Errors, gu1Transport, renderGu1Error } from './errors.js';
 import { gu1Options } from './lifecycle.js';
 import { gu1Routes } from './routes.js';
@@ -26,6 +26,7 @@ export const gu1 = defineProvider({
   // Automatic sandbox outcomes and expiry webhooks fall due on the clock: applied as soon as it moves.
   settle,
   credentials: gu1Credentials,
+  selfService: gu1SelfService,
   options: gu1Options,
   magic: readFixture<MagicValue[]>('gu1', 'magic.json'),
   sessions: gu1Sessions,

@@ -7,6 +7,7 @@ import {
   type Credential,
   type Kit,
   type ProviderEnv,
+  type SelfServiceCredential,
 } from '../../engine/index.js';
 import { fail } from './errors.js';
 import { optionsOf } from './lifecycle.js';
@@ -35,6 +36,12 @@ export const takeKulipaToken = (kit: Kit) =>
   takeRateToken(kit, optionsOf(kit).rateLimit, WINDOW_MS);
 
 export const tenantOfHeaders = (headers: Headers) => headers.get(KEY_HEADER)?.trim() || undefined;
+
+/** A fresh self-service tenant: a key of the self-service format. */
+export function kulipaSelfService(id: string): SelfServiceCredential {
+  const key = `${fixture.selfServicePrefix}self_service_${id}`;
+  return { tenant: key, credentials: { [KEY_HEADER]: key } };
+}
 
 /** The tenant a request's key names; throws Kulipa's 401 otherwise. */
 export function requireKey(headers: Headers): Tenant {

@@ -1,7 +1,7 @@
 // Kulipa (kulipa.readme.io): users, KYCs, webhook keys; client base URL http://<host>/kulipa/v1.
 import { defineProvider, readFixture, transportKeys, type MagicValue } from '../../engine/index.js';
 import { kulipaAdmin } from './admin.js';
-import { kulipaAuth, kulipaCredentials, tenantOfHeaders } from './auth.js';
+import { kulipaAuth, kulipaCredentials, kulipaSelfService, tenantOfHeaders } from './auth.js';
 import { kulipaErrors, renderKulipaError } from './errors.js';
 import { kulipaOptions } from './lifecycle.js';
 import { kulipaNotEmulated } from './not-emulated.js';
@@ -25,6 +25,7 @@ export const kulipa = defineProvider({
   // Every answer, engine-rendered errors and scenarios included, carries a request id (the SDK logs it on 5xx).
   responseHeaders: (kit) => ({ 'x-request-id': kit.ids.uuid('request') }),
   credentials: kulipaCredentials,
+  selfService: kulipaSelfService,
   options: kulipaOptions,
   magic: readFixture<MagicValue[]>('kulipa', 'magic.json'),
   sessions: kulipaSessions,
