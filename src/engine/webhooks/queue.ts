@@ -28,8 +28,34 @@ class TenantDeliveries {
   done = 0;
   /** Events a `reorder` scenario holds, by subject, until the next event of that subject has gone. */
   readonly held = new Map<string, Delivery>();
+  /**
+   * Creation order from `head` on, for finding the oldest finished delivery: iterating the Map from
+   * its start would walk every slot deleted since its last rehash (most of them, at the cap).
+   */
+  private order: Delivery[] = [];
+  private head = 0;
 
   constructor(readonly ref: TenantRef) {}
+
+  add(d: Delivery) {
+    this.all.set(d.id, d);
+    this.order.push(d);
+  }
+
+  /** The oldest finished delivery still held (pending ones are passed over, never dropped). */
+  oldestFinished(): Delivery | undefined {
+    const held = (d: Delivery) => this.all.get(d.id) === d;
+    while (this.head < this.order.length && !held(this.order[this.head]!)) this.head++;
+    if (this.head >= 1024 && this.head * 2 >= this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+    for (let i = this.head; i < this.order.length; i++) {
+      const d = this.order[i]!;
+      if (held(d) && finished(d)) return d;
+    }
+    return undefined;
+  }
 }
 
 /** What a delivery needs but the admin API never shows: its signer, current target and shape. */
@@ -90,11 +116,8 @@ class Queue implements WebhookQueue {
 
   private finished(t: TenantDeliveries) {
     if (++t.done <= this.keep) return;
-    for (const old of t.all.values()) {
-      if (!finished(old)) continue;
-      this.drop(t, old);
-      break;
-    }
+    const oldest = t.oldestFinished();
+    if (oldest) this.drop(t, oldest);
   }
 
   private drop(t: TenantDeliveries, d: Delivery) {
@@ -191,7 +214,7 @@ class Queue implements WebhookQueue {
       t = new TenantDeliveries({ provider: d.provider, tenant: d.tenant });
       this.tenants.set(key, t);
     }
-    t.all.set(d.id, d);
+    t.add(d);
     const hooks: Hooks = { sign, target, shape, copies: shape?.copies ?? 1 };
     this.hooks.set(d, hooks);
     this.shaped(t, d, hooks);
