@@ -1,38 +1,10 @@
 // A small e2e set against real listening servers: sockets, the CLI process, and its exit codes.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
 import { testSandbox } from './helpers.js';
-
-const CLI = ['--import', 'tsx', 'src/cli/run.ts'];
-
-function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [...CLI, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return {
-    child,
-    out: () => stdout,
-    err: () => stderr,
-    exit: once(child, 'exit').then(([code]) => code as number),
-  };
-}
-
-async function waitFor(check: () => boolean, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { runCli, waitFor } from './process.js';
 
 describe('listening sandbox', () => {
   it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {

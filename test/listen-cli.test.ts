@@ -1,26 +1,20 @@
 // `kyc-sandbox listen` and `trigger` against a listening sandbox, as a developer runs them: the
 // events of a tenant reach a local receiver without any registration with the vendor API.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { capa } from '../src/providers/capa/index.js';
 import { receiver, testSandbox } from './helpers.js';
+import { runCli } from './process.js';
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
+/** The CLI as a child process, killed after the test if still running. */
 function cli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exit = once(child, 'exit').then(([code]) => code as number);
-  closers.push(async () => void child.kill('SIGKILL'));
-  return { child, out: () => out, exit };
+  const run = runCli(args);
+  closers.push(async () => void run.child.kill('SIGKILL'));
+  return { ...run, out: () => run.out() + run.err() };
 }
 
 describe('kyc-sandbox listen and trigger', () => {
