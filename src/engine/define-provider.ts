@@ -2,13 +2,18 @@
 import type { Context, Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Contract } from './contracts.js';
+import type { Credential, MagicValue, OptionSpec, SelfServiceCredential } from './credentials.js';
 import type { ErrorRow, ErrorTable } from './errors.js';
 import type { Fake, IdSource } from './ids.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { RedirectScheme } from './redirect.js';
 import type { Namespace } from './store.js';
 import type { Delivery, NewDelivery } from './webhooks/delivery.js';
+import type { ReceivedWebhook, ReceiverSecret } from './webhooks/receiver.js';
 import type { SignatureFlaw } from './webhooks/shape.js';
+
+export type { Credential, MagicValue, OptionSpec, SelfServiceCredential } from './credentials.js';
+export type { ReceivedWebhook, ReceiverSecret } from './webhooks/receiver.js';
 
 /** Options as parsed at boot: durations in ms, ints as numbers, the rest as given. */
 export type ParsedOptions = Readonly<Record<string, string | number>>;
@@ -73,45 +78,11 @@ export type ProviderEnv = {
   };
 };
 
-export interface OptionSpec {
-  default: string;
-  description: string;
-  choices?: readonly string[];
-  /** 'duration' accepts 90s, 15m, 24h, 7d; 'int' a whole number. */
-  type?: 'duration' | 'int' | 'string';
-}
-
-export interface Credential {
-  header: string;
-  value: string;
-  note: string;
-  /** The tenant this credential selects, when it is not the value itself (gu1's organization, Faceki's client). */
-  tenant?: string;
-}
-
 /** The tenant a provider's first fixture credential selects: the admin API's default tenant. */
 export const defaultTenant = (p: ProviderModule): string | undefined => {
   const [first] = p.credentials();
   return first && (first.tenant ?? first.value);
 };
-
-/** A fresh self-service credential: the tenant it names, and what a client sends. */
-export interface SelfServiceCredential {
-  /** The tenant it names: `sb.tenant(provider, tenant)`. */
-  tenant: string;
-  /**
-   * What a client sends, under the vendor's own names: headers for most vendors (partner-api-key,
-   * authorization with x-organization-id, …); the token endpoint's fields for a vendor whose
-   * credentials are exchanged for a token (clientId, clientSecret).
-   */
-  credentials: Readonly<Record<string, string>>;
-}
-
-export interface MagicValue {
-  field: string;
-  value: string;
-  effect: string;
-}
 
 /** What the admin API and the hosted page see of a verification session. */
 export interface SessionView {
@@ -203,25 +174,6 @@ export interface SessionAdapter {
    * endpoints seed it, so the page and the API name the same person.
    */
   identity?(kit: Kit, row: Record<string, unknown>): HostedIdentity;
-}
-
-/** What a receiver needs to check a tenant's deliveries, as the vendor documents its scheme. */
-export interface ReceiverSecret {
-  /** The scheme in a few words, e.g. "HMAC-SHA256 (hex) of the raw body in capa-signature". */
-  scheme: string;
-  /** The headers the scheme reads. */
-  headers: readonly string[];
-  /** The shared secret (HMAC schemes). */
-  secret?: string;
-  /** The public key in PEM and its id (signature schemes). */
-  publicKey?: string;
-  keyId?: string;
-}
-
-/** A webhook as a receiver got it: header names in lower case, and the raw body. */
-export interface ReceivedWebhook {
-  headers: Readonly<Record<string, string | string[] | undefined>>;
-  body: string;
 }
 
 /** A provider's webhooks as QA and receivers use them, beyond the flows that send them. */

@@ -5,6 +5,12 @@ import { indexOfId } from './ids.js';
 
 export type Row = Record<string, unknown>;
 
+/** A record's creation instant (epoch ms or an ISO string), when it has one. */
+export function createdAt(row: Row): number {
+  const at = row.createdAt;
+  return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
+}
+
 /** What the store needs of a collection. */
 export interface Rows {
   readonly size: number;

@@ -9,7 +9,7 @@
 // name a record that is gone, so providers check what a lookup finds.
 
 import { indexSalt } from './ids.js';
-import { IndexedRows, MapRows, type Row, type Rows } from './rows.js';
+import { createdAt, IndexedRows, MapRows, type Row, type Rows } from './rows.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from './tenant.js';
 
 export type { Row } from './rows.js';
@@ -88,12 +88,6 @@ export function createStore(opts: StoreOptions = {}): Store {
     opts.retention ?? DEFAULT_RETENTION,
     opts.observer,
   );
-}
-
-/** A record's creation instant (epoch ms or an ISO string), when it has one. */
-function createdAt(row: Row): number {
-  const at = row.createdAt;
-  return typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
 }
 
 /** One tenant's collections, by name. */
