@@ -1,8 +1,10 @@
 // Three instances of the real command on one Redis, called round-robin as a load balancer would:
 // they act as one sandbox — records, pages, the tenant's clock, rate limits, one winner of
-// concurrent moves — and killing one with SIGKILL loses nothing it acknowledged.
+// concurrent moves, each webhook attempt made once — and killing one with SIGKILL loses nothing it
+// acknowledged: its pending webhook deliveries are taken over by the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
+import { receiver } from './helpers.js';
 import { serveCli } from './process.js';
 import {
   redisAvailable,
@@ -22,7 +24,7 @@ async function send(url: string, method: string, path: string, body?: unknown, h
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text.startsWith('{') ? JSON.parse(text) : text) as never };
+  return { status: res.status, body: (/^[[{]/.test(text) ? JSON.parse(text) : text) as never };
 }
 
 const capa = (url: string, method: string, path: string, body?: unknown) =>
@@ -130,5 +132,60 @@ describe.skipIf(!redisAvailable)('three instances on one Redis', () => {
     });
     const ids = created.map((r) => (r.body as { data: { userId: string } }).data.userId);
     expect(ids).not.toContain((fresh.body as { data: { userId: string } }).data.userId);
+  }, 60_000);
+
+  interface Listed {
+    status: string;
+    attempts: { status: number | null }[];
+  }
+  const deliveries = async (n: number) =>
+    (await send(at(n), 'GET', `/_sandbox/webhooks?provider=capa&tenant=${KEY}`)).body as Listed[];
+  const trigger = (n: number) =>
+    send(at(n), 'POST', '/_sandbox/webhooks/trigger', {
+      provider: 'capa',
+      tenant: KEY,
+      event: 'VERIFIED_USER',
+    });
+
+  it('makes each webhook attempt once, whichever instance queued it', async () => {
+    const hook = await receiver();
+    try {
+      await send(at(0), 'POST', '/_sandbox/reset', { provider: 'capa', tenant: KEY });
+      expect((await capa(at(0), 'PUT', '/webhook-settings', { url: hook.url })).status).toBe(200);
+      for (let n = 0; n < 6; n++) expect((await trigger(n)).status).toBe(201);
+      await expect
+        .poll(async () => (await deliveries(1)).filter((d) => d.status === 'delivered').length, {
+          timeout: 10_000,
+        })
+        .toBe(6);
+      // Long enough for every instance to have looked at them again (a round a second).
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(hook.received).toHaveLength(6);
+      expect((await deliveries(2)).map((d) => d.attempts.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    } finally {
+      await hook.close();
+    }
+  }, 30_000);
+
+  it("takes over a killed instance's pending delivery and makes its retry on the shared clock", async () => {
+    const hook = await receiver({ failFirst: 2 });
+    try {
+      await send(at(0), 'POST', '/_sandbox/reset', { provider: 'capa', tenant: KEY });
+      expect((await capa(at(0), 'PUT', '/webhook-settings', { url: hook.url })).status).toBe(200);
+      expect((await trigger(0)).status).toBe(201);
+      // At once, then again at once: both refused; the next retry is a minute away.
+      await expect.poll(async () => (await deliveries(1))[0]?.attempts.length).toBe(2);
+      const victim = running.shift()!;
+      victim.child.kill('SIGKILL');
+      await victim.exit;
+      await send(at(0), 'POST', '/_sandbox/clock/advance', { provider: 'capa', tenant: KEY, by: '61s' }); // prettier-ignore
+      await expect
+        .poll(async () => (await deliveries(1))[0]?.status, { timeout: 15_000 })
+        .toBe('delivered');
+      expect((await deliveries(0))[0]!.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
+      expect(hook.received).toHaveLength(3);
+    } finally {
+      await hook.close();
+    }
   }, 60_000);
 });

@@ -190,6 +190,14 @@ export interface WebhookSupport {
    */
   verify(request: ReceivedWebhook, secret: ReceiverSecret, now?: number): boolean;
   /**
+   * The signature headers of one attempt at `now` (epoch ms), read from the tenant's state then: a
+   * changed secret applies to retries, and a restarted sandbox signs as it did. `flaw` asks for a
+   * signature the receiver must refuse. Omitted: the vendor does not sign.
+   */
+  sign?(kit: Kit, d: Delivery, now: number, flaw: SignatureFlaw | null): Record<string, string>;
+  /** The URL registered now for the delivery's event: replays and retry APIs go there. */
+  target(kit: Kit, d: Delivery): string | undefined;
+  /**
    * Sends one documented event, with the vendor's payload and signature: about the given session
    * (a session id, or the subject of an earlier delivery), or about the smallest fixture that
    * produces it (made in the tenant) when none is given; unknownSession() when the id names none.

@@ -26,6 +26,7 @@ import {
   type ProviderModule,
   type TenantFilter,
   type TenantRef,
+  type VendorHooks,
   type WebhookPost,
   type WebhookQueue,
 } from '../engine/index.js';
@@ -44,7 +45,7 @@ import { dumpService } from './dump.js';
 import { committing, openState, type Durable } from '../state/index.js';
 import { createTenants } from './tenants.js';
 import { createTime } from './time.js';
-import { createWebhooks } from './webhooks.js';
+import { createWebhooks, vendorHooks } from './webhooks.js';
 import type { Sandbox, SandboxOptions, StateHealth } from './types.js';
 
 export type { Sandbox, SandboxOptions } from './types.js';
@@ -146,9 +147,14 @@ function serving(
 
 /**
  * The clock, the store and the webhook queue under one retention policy, the sweep that applies its
- * age, and the state backend the store reports to (none for memory).
+ * age, and the state backend they report to (none for memory), with its fault rules and units.
  */
-function keeping(opts: SandboxOptions, post: WebhookPost, onNewTenant: (ref: TenantRef) => void) {
+function keeping(
+  opts: SandboxOptions,
+  post: WebhookPost,
+  vendor: VendorHooks,
+  tenants: { onNew: (ref: TenantRef) => void; forget: (filter: TenantFilter) => void },
+) {
   const clock =
     opts.clock && 'now' in opts.clock ? opts.clock : createClock(opts.clock as ClockOptions);
   const durable = openState(opts.state);
@@ -158,13 +164,21 @@ function keeping(opts: SandboxOptions, post: WebhookPost, onNewTenant: (ref: Ten
     ageMs: opts.retention?.ageMs ?? DEFAULT_RETENTION.ageMs,
   };
   const now = (ref: TenantRef) => clock.now(tenantKey(ref));
-  const store = createStore({ retention, onNewTenant, observer });
-  const queue = createWebhookQueue({ now, post, keep: retention.records, ageMs: retention.ageMs });
+  const store = createStore({ retention, onNewTenant: tenants.onNew, observer });
+  const queue = createWebhookQueue({
+    now, post, vendor, ledger: durable?.ledger, keep: retention.records, ageMs: retention.ageMs,
+  }); // prettier-ignore
   const sweep = (filter: TenantFilter = {}) => {
     store.sweep(now, filter);
     queue.sweep(now, filter);
   };
-  return { store, queue, sweep, durable, base: clock };
+  return {
+    store,
+    queue,
+    sweep,
+    durable,
+    ...withState(durable, { store, clock, queue }, tenants.forget),
+  };
 }
 
 async function stateHealth(durable: Durable | undefined): Promise<StateHealth> {
@@ -198,10 +212,10 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const secrets = new Map(providers.map((p) => [p.name, secretSet(p.secrets)]));
   const journal = createJournal(opts.journalSize, (p) => secrets.get(p) ?? secretSet());
   const access = new Access(opts, () => new URL(publicUrl).hostname);
-  const { store, queue, sweep, durable, base } = keeping(opts, transport(opts, access), evictIdle);
-  const { clock, rules, unit } = withState(durable, store, base, (f) => kits.forget(f));
+  const kitOf = (p: string, t: string) => kits.of(p, t);
+  const { store, queue, sweep, durable, clock, rules, unit } = keeping(opts, transport(opts, access), vendorHooks({ provider, kit: kitOf }), { onNew: evictIdle, forget: (f) => kits.forget(f) }); // prettier-ignore
   const random = createRandom(seed);
-  const webhooks = createWebhooks({ queue, rules, random, provider, kit: (p, t) => kits.of(p, t) });
+  const webhooks = createWebhooks({ queue, rules, random, provider, kit: kitOf });
   const forwarded = forwardedScope(opts.trustProxy ?? false);
   const kits = createKits({
     seed, clock, store, webhooks: queue, deliver: webhooks.deliver, fake: createFake(seed), log, options, contracts, durable,

@@ -11,7 +11,9 @@ import {
   type ProviderModule,
   type TenantFilter,
   type TenantRef,
+  type VendorHooks,
   type WebhookQueue,
+  type Delivery,
 } from '../engine/index.js';
 import type { Listener, WebhookService } from './types.js';
 
@@ -124,10 +126,23 @@ export function createWebhooks(deps: WebhookDeps): Webhooks {
       const sent = queue.enqueue({ ...d, shape });
       for (const l of listeners.of(d)) {
         const meta = { ...d.meta, listener: l.id };
-        queue.enqueue({ ...d, id: nextId(), url: l.url, target: () => l.url, shape, meta });
+        queue.enqueue({ ...d, id: nextId(), url: l.url, shape, meta });
       }
       return sent;
     },
+  };
+}
+
+/**
+ * How the queue signs and addresses a delivery: by its provider, from its tenant's state at the
+ * attempt. A listener's copy goes to the listener's URL, signed as the vendor signs.
+ */
+export function vendorHooks(deps: Pick<WebhookDeps, 'provider' | 'kit'>): VendorHooks {
+  const kitOf = (d: Delivery) => deps.kit(d.provider, d.tenant);
+  const hooksOf = (d: Delivery) => deps.provider(d.provider).webhooks;
+  return {
+    sign: (d, now, flaw) => hooksOf(d)?.sign?.(kitOf(d), d, now, flaw) ?? {},
+    target: (d) => (d.meta?.listener ? d.url : hooksOf(d)?.target(kitOf(d), d)),
   };
 }
 

@@ -9,15 +9,24 @@ import {
   type Clock,
   type FaultRules,
   type Row,
+  type SavedDelivery,
   type Store,
   type TenantFilter,
   type TenantRef,
+  type WebhookQueue,
   tenantKey,
 } from '../engine/index.js';
 import type { Snapshot } from './backend.js';
 import type { Batch } from './changes.js';
 import type { Changes } from './changes.js';
-import { decodeRow, rowKey, splitRowKey, type RowRef, type TenantMeta } from './codec.js';
+import {
+  decodeRow,
+  DELIVERIES,
+  rowKey,
+  splitRowKey,
+  type RowRef,
+  type TenantMeta,
+} from './codec.js';
 
 export const refOf = (tenantKey: string) => {
   const at = tenantKey.indexOf(':');
@@ -34,6 +43,7 @@ export interface ApplyContext {
   setRules(rules: FaultRules): void;
   /** Kits (and their id streams) of these tenants are made again from the metadata. */
   forget(filter: TenantFilter): void;
+  deliveries: WebhookQueue;
 }
 
 /** Moves a clock's offset (a tenant's, or the global one) to a value. */
@@ -47,10 +57,16 @@ export function applyBatch(batch: Batch, ctx: ApplyContext) {
   const { store, changes } = ctx;
   for (const filter of batch.resets) {
     store.reset(filter);
+    ctx.deliveries.reset(filter);
     ctx.forget(filter);
   }
   for (const r of batch.rows) {
     const ref = refOf(r.tenant);
+    if (r.collection === DELIVERIES) {
+      const d = r.value === null ? null : decodeRow(r.value);
+      ctx.deliveries.restore(ref, r.id, d?.kind === 'delivery' ? d.saved : null);
+      continue;
+    }
     const key = rowKey(r.tenant, r.collection, r.id);
     const ns = store.ns(ref.provider, ref.tenant);
     changes.forget(key, r.value);
@@ -59,6 +75,7 @@ export function applyBatch(batch: Batch, ctx: ApplyContext) {
       continue;
     }
     const d = decodeRow(r.value);
+    if (d.kind === 'delivery') continue;
     if (d.kind === 'ref') {
       const home = ns.get(d.collection, d.id);
       if (!home) continue;
@@ -101,8 +118,14 @@ type Loaded = [order: number, ref: TenantRef, collection: string, id: string, ro
  * indexed ones by slot, keyed ones with a creation instant by it, the rest as they come; then the
  * lookup keys naming them.
  */
-export function loadRows(snapshot: Snapshot, store: Store, changes: Changes) {
+export function loadRows(
+  snapshot: Snapshot,
+  store: Store,
+  changes: Changes,
+  deliveries: WebhookQueue,
+) {
   const refs: [string, string, RowRef, { collection: string; id: string }][] = [];
+  const kept: [TenantRef, string, SavedDelivery][] = [];
   const groups = new Map<string, Loaded[]>();
   const tenants = new Map<string, TenantRef>();
   const salts = new Map<string, number>();
@@ -111,6 +134,10 @@ export function loadRows(snapshot: Snapshot, store: Store, changes: Changes) {
     const r = splitRowKey(key);
     if (d.kind === 'ref') {
       refs.push([key, value, r, d]);
+      continue;
+    }
+    if (d.kind === 'delivery') {
+      kept.push([refOf(r.tenant), r.id, d.saved]);
       continue;
     }
     let ref = tenants.get(r.tenant);
@@ -140,4 +167,7 @@ export function loadRows(snapshot: Snapshot, store: Store, changes: Changes) {
     store.load(ref, r.collection, r.id, row, false);
     changes.loadedRef(key, value, rowKey(r.tenant, home.collection, home.id), row);
   }
+  // In creation order: the queue keeps each tenant's in that order (retention drops the oldest).
+  kept.sort((a, b) => (a[2].delivery.createdAt < b[2].delivery.createdAt ? -1 : 1));
+  for (const [ref, id, saved] of kept) deliveries.restore(ref, id, saved);
 }

@@ -6,11 +6,13 @@ import {
   inFilter,
   tenantKey,
   type Row,
+  type SavedDelivery,
   type StoreObserver,
   type TenantFilter,
   type TenantRef,
 } from '../engine/index.js';
 import {
+  encodeDelivery,
   encodeRef,
   encodeRow,
   rowKey,
@@ -52,6 +54,8 @@ const SEP = '\u0001';
 
 export class Changes implements StoreObserver {
   private pending = new Map<string, Pending>();
+  /** Values kept beside the rows (webhook deliveries), by key: written as they are at the take. */
+  private kept = new Map<string, { key: string; value: SavedDelivery | null }>();
   private resets: TenantFilter[] = [];
   /** The value last written under each key: what a row is compared with before it is written again. */
   private readonly written = new Map<string, string>();
@@ -75,6 +79,13 @@ export class Changes implements StoreObserver {
     this.touched(ref, collection, id, null as unknown as Row, false);
   }
 
+  /** A webhook delivery changed (null: it went). */
+  delivery(tenant: string, collection: string, id: string, value: SavedDelivery | null) {
+    if (this.muted) return;
+    const key = rowKey(tenant, collection, id);
+    this.kept.set(key, { key, value });
+  }
+
   reset(filter: TenantFilter) {
     if (this.muted) return;
     const matches = (key: string) => {
@@ -83,6 +94,7 @@ export class Changes implements StoreObserver {
       return inFilter(filter, { provider: t.slice(0, at), tenant: t.slice(at + 1) });
     };
     for (const key of this.pending.keys()) if (matches(key)) this.pending.delete(key);
+    for (const key of this.kept.keys()) if (matches(key)) this.kept.delete(key);
     for (const key of this.written.keys()) if (matches(key)) this.written.delete(key);
     this.resets.push(filter);
   }
@@ -114,16 +126,20 @@ export class Changes implements StoreObserver {
   }
 
   get idle() {
-    return this.pending.size === 0 && this.resets.length === 0;
+    return this.pending.size === 0 && this.kept.size === 0 && this.resets.length === 0;
   }
 
   /** The writes since the last take: the rows whose text changed, and the resets. */
   take(): Pick<Batch, 'resets' | 'rows'> {
     const pending = this.pending;
     const resets = this.resets;
+    const kept = this.kept;
     this.pending = new Map();
+    this.kept = new Map();
     this.resets = [];
     const rows: RowWrite[] = [];
+    for (const { key, value } of kept.values())
+      rows.push({ ...splitRowKey(key), value: value && encodeDelivery(value) });
     const write = (key: string, value: string | null) => {
       // A delete is always written: a row read back at start is not remembered as written.
       if (value !== null && this.written.get(key) === value) return;

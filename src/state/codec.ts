@@ -2,8 +2,8 @@
 // kind letter, then JSON — 'p' a row of a keyed collection, 'a' of an indexed one (Namespace.append),
 // 'r' another key of the same record (a lookup row whose value is the record itself: the record is
 // written once, under its home key, and every other key names it, so it is one object again after a
-// restart).
-import type { IdState, Row, SavedFaults } from '../engine/index.js';
+// restart), 'w' a webhook delivery (kept in its own collection, read back into the webhook queue).
+import type { IdState, Row, SavedDelivery, SavedFaults } from '../engine/index.js';
 
 /** One row's place: its tenant's key ("capa:<credential>"), its collection and its id. */
 export interface RowRef {
@@ -52,11 +52,19 @@ export const encodeRow = (row: Row, indexed: boolean) =>
 
 export const encodeRef = (collection: string, id: string) => `r${JSON.stringify([collection, id])}`;
 
+/** The collection a tenant's webhook deliveries are kept in (no provider's collection starts with ~). */
+export const DELIVERIES = '~webhooks';
+
+export const encodeDelivery = (d: SavedDelivery) => `w${JSON.stringify(d)}`;
+
 export type Decoded =
-  { kind: 'row'; row: Row; indexed: boolean } | { kind: 'ref'; collection: string; id: string };
+  | { kind: 'row'; row: Row; indexed: boolean }
+  | { kind: 'ref'; collection: string; id: string }
+  | { kind: 'delivery'; saved: SavedDelivery };
 
 export function decodeRow(value: string): Decoded {
   const body = value.slice(1);
+  if (value[0] === 'w') return { kind: 'delivery', saved: JSON.parse(body) as SavedDelivery };
   if (value[0] === 'r') {
     const [collection, id] = JSON.parse(body) as [string, string];
     return { kind: 'ref', collection, id };

@@ -13,6 +13,7 @@ import {
   type StoreObserver,
   type TenantFilter,
   type TenantRef,
+  type WebhookQueue,
   createFaultRules,
   tenantKey,
 } from '../engine/index.js';
@@ -22,10 +23,13 @@ import { applyBatch, loadRows, refOf } from './apply.js';
 import type { Backend, Snapshot } from './backend.js';
 import { Changes, emptyBatch, type Batch } from './changes.js';
 import type { TenantMeta } from './codec.js';
+import { KeptDeliveries } from './deliveries.js';
 import { Gate } from './gate.js';
 import type { CatchUp, Coordinated } from './redis.js';
 
 const coordinated = (b: Backend): b is Backend & Coordinated => 'enter' in b;
+/** A unit of work with nothing to answer (a background commit). */
+const answered = () => new Response(null);
 
 export class Durable {
   readonly changes = new Changes();
@@ -44,22 +48,35 @@ export class Durable {
   private loading: Promise<void> | undefined;
   private stale = false;
   private readonly gate: Gate | undefined;
+  private readonly deliveries: KeptDeliveries;
+  private queue: WebhookQueue | undefined;
 
   constructor(readonly backend: Backend) {
-    if (coordinated(backend))
-      this.gate = new Gate(backend, {
-        catchUp: (c) => this.catchUp(c),
-        take: () => {
-          const b = this.batch();
-          return emptyBatch(b) ? undefined : b;
-        },
-        diverged: () => (this.stale = true),
-      });
+    if (!coordinated(backend)) {
+      this.deliveries = new KeptDeliveries(this.changes, () => this.commit());
+      return;
+    }
+    const gate = new Gate(backend, {
+      catchUp: (c) => this.catchUp(c),
+      take: () => {
+        const b = this.batch();
+        return emptyBatch(b) ? undefined : b;
+      },
+      diverged: () => (this.stale = true),
+    });
+    this.gate = gate;
+    const commit = () => gate.tenant('~', answered, answered);
+    this.deliveries = new KeptDeliveries(this.changes, commit, { gate, backend });
   }
 
   /** Whether instances share this state (units then take locks). */
   get shared() {
     return this.gate !== undefined;
+  }
+
+  /** What the webhook queue reports to (deliveries.ts). */
+  get ledger() {
+    return this.deliveries.ledger;
   }
 
   /** What the store reports to: the rows requests touch, and resets (which drop tenants' metadata). */
@@ -98,9 +115,12 @@ export class Durable {
     store: Store,
     clock: Clock,
     forget: (filter: TenantFilter) => void,
+    deliveries: WebhookQueue,
   ): SavedFaults | undefined {
     this.store = store;
     this.forget = forget;
+    this.queue = deliveries;
+    this.deliveries.start(deliveries);
     const snapshot = this.backend.load();
     if (!(snapshot instanceof Promise)) return this.restore(snapshot, clock);
     this.loading = snapshot.then((s) => {
@@ -114,7 +134,7 @@ export class Durable {
   private restore(snapshot: Snapshot, clock: Clock): SavedFaults | undefined {
     this.changes.muted = true;
     try {
-      loadRows(snapshot, this.store!, this.changes);
+      loadRows(snapshot, this.store!, this.changes, this.queue!);
     } finally {
       this.changes.muted = false;
     }
@@ -141,6 +161,7 @@ export class Durable {
       const snapshot = await this.backend.load();
       this.applying(() => {
         this.store!.reset({});
+        this.queue!.reset({});
         this.forget({});
         base.reset();
         this.metas.clear();
@@ -157,6 +178,7 @@ export class Durable {
       metas: this.metas,
       setRules: (rules: FaultRules) => (this.rules = rules),
       forget: this.forget,
+      deliveries: this.queue!,
     };
     for (const batch of c.batches) this.applying(() => applyBatch(batch, ctx));
   }
@@ -293,6 +315,7 @@ export class Durable {
   }
 
   async close() {
+    await this.deliveries.close();
     await this.commit().catch(() => undefined);
     await this.backend.close();
   }

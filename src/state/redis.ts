@@ -15,14 +15,20 @@ const LOCK_TTL_MS = 5000;
 const WAIT_MS = 10_000;
 const LOG_KEPT = 100_000;
 const GLOBAL = '*global*';
+/** How long an instance counts as running after its last mark (it marks every third of this). */
+const ALIVE_MS = 5000;
 
 /** What other instances committed since this one last looked; reload: too much to catch up. */
 export type CatchUp = { reload: true } | { reload: false; batches: Batch[] };
 
 /** A backend whose units of work take a lock and catch up first (Redis). */
 export interface Coordinated {
+  /** This instance's name among those sharing the state. */
+  readonly origin: string;
   enter(scope: string): Promise<CatchUp>;
   leave(scope: string, batch: Batch | undefined): Promise<void>;
+  /** Which of these instances are running (each renews its mark while it runs). */
+  alive(origins: string[]): Promise<Set<string>>;
 }
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
@@ -42,7 +48,8 @@ export class RedisBackend implements Backend, Coordinated {
   readonly kind = 'redis';
   readonly where: string;
   private readonly redis: Client;
-  private readonly origin = randomUUID();
+  readonly origin = randomUUID();
+  private heartbeat: NodeJS.Timeout | undefined;
   private readonly k: (name: string) => string;
   private cursor = '0-0';
   private version = 0;
@@ -70,6 +77,23 @@ export class RedisBackend implements Backend, Coordinated {
     this.k = (name) => `${prefix}${name}`;
     this.ready = this.redis.connect();
     this.ready.catch(() => undefined);
+    this.beat();
+    this.heartbeat = setInterval(() => this.beat(), ALIVE_MS / 3).unref();
+  }
+
+  /** Marks this instance as running for ALIVE_MS: its deliveries are taken over once the mark lapses. */
+  private beat() {
+    this.ready
+      .then(() => this.redis.set(this.k(`alive:${this.origin}`), '1', 'PX', ALIVE_MS))
+      .catch(() => undefined);
+  }
+
+  async alive(origins: string[]) {
+    if (origins.length === 0) return new Set<string>();
+    const p = this.redis.pipeline();
+    for (const o of origins) p.exists(this.k(`alive:${o}`));
+    const out = (await p.exec()) ?? [];
+    return new Set(origins.filter((_, i) => out[i]?.[1] === 1));
   }
 
   private async connected() {
@@ -217,6 +241,9 @@ export class RedisBackend implements Backend, Coordinated {
 
   async close() {
     for (const { renew } of this.tokens.values()) clearInterval(renew);
+    clearInterval(this.heartbeat);
+    // Stopped, not killed: the others take its deliveries over at once.
+    await this.redis.del(this.k(`alive:${this.origin}`)).catch(() => undefined);
     this.redis.disconnect();
   }
 }

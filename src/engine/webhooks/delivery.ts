@@ -17,13 +17,6 @@ export interface NewDelivery {
   /** No URL registered: the delivery is logged as not_sent (vendors such as Capa show NOT_SENT). */
   url: string | undefined;
   body: string;
-  /**
-   * Signature headers, computed at each attempt (some vendors sign the attempt's timestamp);
-   * `flaw` asks for a signature the receiver must reject (a webhook scenario).
-   */
-  sign?: (body: string, now: number, flaw: SignatureFlaw | null) => Record<string, string>;
-  /** The URL registered now: a replay goes there, not to the one the event was queued with. */
-  target?: () => string | undefined;
   /** Delays between attempts in ms, on the tenant's clock: [0, 60000] = retry at once, then after a minute. */
   retries: readonly number[];
   /** Vendor data the provider keeps with the delivery (Capa's notification id, a subject id). */
@@ -34,7 +27,7 @@ export interface NewDelivery {
   shape?: Shape;
 }
 
-export interface Delivery extends Omit<NewDelivery, 'sign' | 'target' | 'shape'> {
+export interface Delivery extends Omit<NewDelivery, 'shape'> {
   status: DeliveryStatus;
   /** The webhook scenario that shaped the delivery, if one did. */
   scenario: string | null;
@@ -43,8 +36,52 @@ export interface Delivery extends Omit<NewDelivery, 'sign' | 'target' | 'shape'>
   nextAttemptAt: number | null;
 }
 
+/**
+ * What only the vendor knows, asked at each attempt from the tenant's state as it is then (so a
+ * changed secret or URL applies to retries, and a restarted sandbox signs as before): data in a
+ * delivery, no closures, is what lets it outlive the process.
+ */
+export interface VendorHooks {
+  /** Signature headers for one attempt at `now`; `flaw` asks for one the receiver must reject. */
+  sign(d: Delivery, now: number, flaw: SignatureFlaw | null): Record<string, string>;
+  /** The URL registered now: a replay goes there, not to the one the event was queued with. */
+  target(d: Delivery): string | undefined;
+}
+
+/** A delivery with what the admin API never shows: its shape and where that shape has got to. */
+export interface SavedDelivery {
+  delivery: Delivery;
+  shape?: Shape;
+  /** Copies still to deliver (duplicate), and the headers the first copy was signed with. */
+  copies: number;
+  signed?: Record<string, string>;
+  /** A held (reordered) event that goes once this one's first attempt is over. */
+  release?: string;
+  /** While a reorder holds this one: the session and receiver whose next event releases it. */
+  holding?: string;
+  /** The instance that makes its attempts (shared state); none: whichever holds it. */
+  owner?: string;
+}
+
+/**
+ * Where deliveries are kept beyond the process (a durable backend): every change is reported, and
+ * on shared state each delivery has an owner, the instance that attempts it.
+ */
+export interface DeliveryLedger {
+  /** This instance's name when instances share state; undefined: every delivery is this one's. */
+  readonly owner: string | undefined;
+  /** A delivery changed (null: it went); written at the next commit. */
+  changed(ref: TenantRef, id: string, saved: SavedDelivery | null): void;
+}
+
 export interface WebhookQueue {
   enqueue(d: NewDelivery): Delivery;
+  /** A delivery as kept (read back at start, or changed by another instance); null: it went. */
+  restore(ref: TenantRef, id: string, saved: SavedDelivery | null): void;
+  /** Pending deliveries owned by instances other than this one, by owner ('' for none). */
+  foreignOwners(): Map<string, Set<string>>;
+  /** This instance takes over the tenant's pending deliveries whose owner is `from` ('' for none). */
+  adopt(ref: TenantRef, from: string): void;
   list(filter?: TenantFilter): Delivery[];
   /** A delivery by id (only among the tenant's, when one is given). */
   get(id: string, ref?: TenantRef): Delivery | undefined;
@@ -68,6 +105,9 @@ export interface QueueOptions {
   /** Reads the clock of a delivery's tenant. */
   now: (ref: TenantRef) => number;
   post: WebhookPost;
+  vendor: VendorHooks;
+  /** Where deliveries are kept beyond the process; none: memory only. */
+  ledger?: DeliveryLedger;
   /** Finished deliveries kept per tenant (the oldest go first). */
   keep?: number;
   /** Finished deliveries older than this on the tenant's clock go at sweep(). */

@@ -1,74 +1,28 @@
 // The outgoing webhook queue, driven by the clock: each delivery has a retry schedule on its
 // tenant's clock, is attempted over real HTTP in the background (nobody's request waits on a
-// receiver), and keeps every attempt for the admin API. Deliveries are kept per tenant, with the
-// pending ones apart, so finding what is due costs what is pending, not what was ever sent; finished
-// deliveries follow the store's retention (the newest N per tenant, none older than the age).
+// receiver), and keeps every attempt for the admin API. Finished deliveries follow the store's
+// retention (the newest N per tenant, none older than the age). A delivery is data only — the vendor
+// signs and addresses it from the tenant's state at each attempt — so a durable backend keeps it
+// (the ledger hears every change) and, on shared state, the instance owning it attempts it.
 import { attemptOnce } from './attempt.js';
 import type {
   Delivery,
   DeliveryStatus,
   NewDelivery,
   QueueOptions,
+  SavedDelivery,
   WebhookQueue,
 } from './delivery.js';
-import { REORDER_HOLD_MS, type Shape } from './shape.js';
+import { REORDER_HOLD_MS } from './shape.js';
+import { finished, TenantDeliveries } from './tenant-deliveries.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from '../tenant.js';
 
 export function createWebhookQueue(opts: QueueOptions): WebhookQueue {
   return new Queue(opts);
 }
 
-const finished = (d: Delivery) => d.status !== 'pending';
-
-/** One tenant's deliveries in creation order, and the pending ones apart. */
-class TenantDeliveries {
-  readonly all = new Map<string, Delivery>();
-  readonly pending = new Set<Delivery>();
-  /** Finished deliveries held (the cap counts these; pending ones are never dropped). */
-  done = 0;
-  /** Events a `reorder` scenario holds, by subject, until the next event of that subject has gone. */
-  readonly held = new Map<string, Delivery>();
-  /**
-   * Creation order from `head` on, for finding the oldest finished delivery: iterating the Map from
-   * its start would walk every slot deleted since its last rehash (most of them, at the cap).
-   */
-  private order: Delivery[] = [];
-  private head = 0;
-
-  constructor(readonly ref: TenantRef) {}
-
-  add(d: Delivery) {
-    this.all.set(d.id, d);
-    this.order.push(d);
-  }
-
-  /** The oldest finished delivery still held (pending ones are passed over, never dropped). */
-  oldestFinished(): Delivery | undefined {
-    const held = (d: Delivery) => this.all.get(d.id) === d;
-    while (this.head < this.order.length && !held(this.order[this.head]!)) this.head++;
-    if (this.head >= 1024 && this.head * 2 >= this.order.length) {
-      this.order = this.order.slice(this.head);
-      this.head = 0;
-    }
-    for (let i = this.head; i < this.order.length; i++) {
-      const d = this.order[i]!;
-      if (held(d) && finished(d)) return d;
-    }
-    return undefined;
-  }
-}
-
-/** What a delivery needs but the admin API never shows: its signer, current target and shape. */
-interface Hooks {
-  sign: NewDelivery['sign'];
-  target: NewDelivery['target'];
-  shape: Shape | undefined;
-  /** Copies still to deliver (duplicate), and the headers the first copy was signed with. */
-  copies: number;
-  signed?: Record<string, string>;
-  /** A held (reordered) event that goes once this one's first attempt is over. */
-  release?: Delivery;
-}
+/** What a delivery keeps that the admin API never shows (SavedDelivery without the delivery). */
+type Hooks = Omit<SavedDelivery, 'delivery'>;
 
 class Queue implements WebhookQueue {
   private readonly tenants = new Map<string, TenantDeliveries>();
@@ -92,52 +46,84 @@ class Queue implements WebhookQueue {
     return n;
   }
 
+  private tenant(ref: TenantRef) {
+    const key = tenantKey(ref);
+    let t = this.tenants.get(key);
+    if (!t) this.tenants.set(key, (t = new TenantDeliveries({ provider: ref.provider, tenant: ref.tenant })));
+    return t;
+  } // prettier-ignore
+
+  private hooksOf(d: Delivery): Hooks {
+    let h = this.hooks.get(d);
+    if (!h) this.hooks.set(d, (h = { copies: 1 }));
+    return h;
+  }
+
+  /** Whether this instance attempts the delivery (always, unless instances share state). */
+  private mine(d: Delivery) {
+    const owner = this.opts.ledger?.owner;
+    return owner === undefined || this.hooks.get(d)?.owner === owner;
+  }
+
+  /** Reports a changed delivery to the ledger (a durable backend writes it at its next commit). */
+  private save(d: Delivery) {
+    this.opts.ledger?.changed(d, d.id, { delivery: d, ...this.hooksOf(d) });
+  }
+
   /** One HTTP attempt, recorded; true when the receiver answered 2xx. */
   private async attempt(d: Delivery, manual: boolean): Promise<boolean> {
     const at = this.now(d);
-    const hooks = this.hooks.get(d);
+    const hooks = this.hooksOf(d);
     // Copies of a duplicated event carry the first copy's signature, as a vendor's resend would.
-    const headers = hooks?.signed ?? hooks?.sign?.(d.body, at, hooks.shape?.flaw ?? null) ?? {};
+    const headers = hooks.signed ?? this.opts.vendor.sign(d, at, hooks.shape?.flaw ?? null);
     const how = { at, manual, headers };
     const record = await attemptOnce(this.opts.post, d, how, this.aborted.signal);
     d.attempts.push(record);
     const ok = record.status !== null && record.status >= 200 && record.status < 300;
-    if (ok && hooks && hooks.copies > 1) hooks.signed = headers;
+    if (ok && hooks.copies > 1) hooks.signed = headers;
     return ok;
   }
 
   /** Marks a pending delivery finished; past the cap, the tenant's oldest finished one goes. */
   private settle(d: Delivery, status: DeliveryStatus) {
+    const t = this.tenants.get(tenantKey(d));
+    const was = finished(d);
     d.status = status;
     d.nextAttemptAt = null;
-    const t = this.tenants.get(tenantKey(d));
-    if (t?.pending.delete(d)) this.finished(t);
+    if (!t || t.all.get(d.id) !== d) return;
+    t.moved(d, was);
+    this.trim(t);
   }
 
-  private finished(t: TenantDeliveries) {
-    if (++t.done <= this.keep) return;
-    const oldest = t.oldestFinished();
-    if (oldest) this.drop(t, oldest);
+  private trim(t: TenantDeliveries) {
+    while (t.done > this.keep) {
+      const oldest = t.oldestFinished();
+      if (!oldest) return;
+      this.drop(t, oldest);
+    }
   }
 
   private drop(t: TenantDeliveries, d: Delivery) {
-    t.all.delete(d.id);
-    t.done--;
+    t.remove(d);
+    this.opts.ledger?.changed(d, d.id, null);
   }
 
   /** An automatic attempt, then the next one scheduled or the delivery settled. */
   private async scheduled(d: Delivery) {
     const ok = await this.attempt(d, false);
-    const hooks = this.hooks.get(d);
-    this.releaseHeld(hooks);
+    const hooks = this.hooksOf(d);
+    this.releaseHeld(d, hooks);
     const automatic = d.attempts.filter((a) => !a.manual).length;
-    if (ok && hooks && hooks.copies > 1) {
+    if (d.status !== 'pending') {
+      // settled meanwhile (a replay): the attempt is recorded, nothing more is scheduled
+    } else if (ok && hooks.copies > 1) {
       hooks.copies--;
       d.nextAttemptAt = this.now(d) + (hooks.shape?.spacingMs ?? 0);
     } else if (ok) this.settle(d, 'delivered');
     else if (automatic > d.retries.length) this.settle(d, 'failed');
     // From the previous scheduled instant, so a large clock jump catches up every retry in order.
-    else d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1];
+    else d.nextAttemptAt = (d.nextAttemptAt ?? this.now(d)) + d.retries[automatic - 1]!;
+    this.save(d);
   }
 
   /** Starts an attempt of a due delivery unless one is in flight. */
@@ -149,13 +135,15 @@ class Queue implements WebhookQueue {
   }
 
   /** The event a reorder held for this one goes now. */
-  private releaseHeld(hooks: Hooks | undefined) {
-    const held = hooks?.release;
-    if (!held) return;
+  private releaseHeld(d: Delivery, hooks: Hooks) {
+    const id = hooks.release;
+    if (!id) return;
     hooks.release = undefined;
-    if (held.status !== 'pending') return;
+    const held = this.tenants.get(tenantKey(d))?.all.get(id);
+    if (held?.status !== 'pending') return;
     held.nextAttemptAt = this.now(held);
-    void this.launch(held);
+    this.save(held);
+    if (this.mine(held)) void this.launch(held);
   }
 
   /** Applies a scenario's shape to a new delivery: dropped, delayed, duplicated or held back. */
@@ -166,7 +154,9 @@ class Queue implements WebhookQueue {
     const held = t.held.get(subject);
     if (held && held !== d) {
       t.held.delete(subject);
-      hooks.release = held;
+      this.hooksOf(held).holding = undefined;
+      hooks.release = held.id;
+      this.save(held);
     }
     if (!shape) return;
     d.scenario = shape.label;
@@ -174,6 +164,7 @@ class Queue implements WebhookQueue {
     d.nextAttemptAt += shape.delayMs;
     if (shape.reorder) {
       d.nextAttemptAt += REORDER_HOLD_MS;
+      hooks.holding = subject;
       t.held.set(subject, d);
     }
   }
@@ -188,18 +179,18 @@ class Queue implements WebhookQueue {
       if (t.pending.size === 0) continue;
       const now = this.now(t.ref);
       for (const d of t.pending)
-        if (d.nextAttemptAt !== null && d.nextAttemptAt <= now && !this.inFlight.has(d))
+        if (d.nextAttemptAt !== null && d.nextAttemptAt <= now && !this.inFlight.has(d) && this.mine(d))
           out.push(d);
     }
     return out;
-  }
+  } // prettier-ignore
 
   async pump(filter: TenantFilter = {}) {
     await Promise.all(this.due(filter).map((d) => this.launch(d)));
   }
 
   enqueue(input: NewDelivery): Delivery {
-    const { sign, target, shape, ...rest } = input;
+    const { shape, ...rest } = input;
     const d: Delivery = {
       ...rest,
       status: shape?.drop ? 'dropped' : input.url ? 'pending' : 'not_sent',
@@ -208,24 +199,63 @@ class Queue implements WebhookQueue {
       attempts: [],
       nextAttemptAt: input.url && !shape?.drop ? this.now(input) : null,
     };
-    const key = tenantKey(d);
-    let t = this.tenants.get(key);
-    if (!t) {
-      t = new TenantDeliveries({ provider: d.provider, tenant: d.tenant });
-      this.tenants.set(key, t);
-    }
-    t.add(d);
-    const hooks: Hooks = { sign, target, shape, copies: shape?.copies ?? 1 };
+    const t = this.tenant(d);
+    const hooks: Hooks = { shape, copies: shape?.copies ?? 1, owner: this.opts.ledger?.owner };
     this.hooks.set(d, hooks);
     this.shaped(t, d, hooks);
+    t.add(d);
+    this.save(d);
     if (d.status === 'pending') {
-      t.pending.add(d);
       if (d.nextAttemptAt! <= this.now(d)) void this.launch(d);
     } else {
-      this.finished(t);
-      this.releaseHeld(hooks);
+      this.trim(t);
+      this.releaseHeld(d, hooks);
     }
     return d;
+  }
+
+  restore(ref: TenantRef, id: string, saved: SavedDelivery | null) {
+    const t = saved ? this.tenant(ref) : this.tenants.get(tenantKey(ref));
+    const d = t?.all.get(id);
+    if (!saved) {
+      if (d) t!.remove(d);
+      return;
+    }
+    const { delivery, ...hooks } = saved;
+    if (d) {
+      const was = finished(d);
+      Object.assign(d, delivery);
+      t!.moved(d, was);
+    } else t!.add(delivery);
+    const kept = d ?? delivery;
+    this.hooks.set(kept, hooks);
+    if (hooks.holding && !finished(kept)) t!.held.set(hooks.holding, kept);
+    this.trim(t!);
+  }
+
+  foreignOwners() {
+    const owners = new Map<string, Set<string>>();
+    const me = this.opts.ledger?.owner;
+    if (me === undefined) return owners;
+    for (const [key, t] of this.tenants)
+      for (const d of t.pending) {
+        const owner = this.hooks.get(d)?.owner ?? '';
+        if (owner === me) continue;
+        let keys = owners.get(owner);
+        if (!keys) owners.set(owner, (keys = new Set()));
+        keys.add(key);
+      }
+    return owners;
+  }
+
+  adopt(ref: TenantRef, from: string) {
+    const t = this.tenants.get(tenantKey(ref));
+    for (const d of t?.pending ?? []) {
+      const hooks = this.hooksOf(d);
+      if ((hooks.owner ?? '') !== from) continue;
+      hooks.owner = this.opts.ledger?.owner;
+      this.save(d);
+    }
   }
 
   list(filter: TenantFilter = {}) {
@@ -247,7 +277,7 @@ class Queue implements WebhookQueue {
   async replay(id: string) {
     const d = this.get(id);
     if (!d) return d;
-    const now = this.hooks.get(d)?.target?.();
+    const now = this.opts.vendor.target(d);
     if (now) d.url = now;
     if (!d.url) return d;
     await this.inFlight.get(d);
@@ -255,6 +285,7 @@ class Queue implements WebhookQueue {
       if (d.status === 'pending') this.settle(d, 'delivered');
       else d.status = 'delivered';
     } else if (d.status !== 'pending') d.status = 'failed';
+    this.save(d);
     return d;
   }
 

@@ -8,7 +8,7 @@ import {
 } from '../../engine/index.js';
 import { linkById, userById, webhookSettings } from './records.js';
 import { createUser } from './transitions.js';
-import { CAPA_EVENTS, emit, SIGNATURE_HEADER, type CapaEvent } from './webhooks.js';
+import { CAPA_EVENTS, emit, signCapa, SIGNATURE_HEADER, type CapaEvent } from './webhooks.js';
 
 /** Capa's events are about a user: a session (link) names its user; without one, a new user. */
 export const capaWebhooks: WebhookSupport = {
@@ -22,6 +22,8 @@ export const capaWebhooks: WebhookSupport = {
   }),
   verify: (req, secret) =>
     hmacMatches(secret.secret ?? '', req.body, headerValue(req.headers[SIGNATURE_HEADER])),
+  sign: (kit, d, _now, flaw) => signCapa(webhookSettings(kit).secret, d.body, flaw),
+  target: (kit) => webhookSettings(kit).url ?? undefined,
   trigger(kit, event, sessionId) {
     if (sessionId !== undefined) {
       // A link's id, or a user's (the subject of Capa's deliveries).

@@ -40,9 +40,7 @@ export function emit(kit: Kit, event: CapaEvent, user: CapaUser) {
   return kit.webhooks.enqueue({
     event,
     url: settings.url ?? undefined,
-    target: () => webhookSettings(kit).url ?? undefined,
     body,
-    sign: (raw, _now, flaw) => signCapa(webhookSettings(kit).secret, raw, flaw),
     retries: CAPA_RETRIES_MS,
     meta: { userId: user.userId },
     subject: user.userId,

@@ -3,7 +3,13 @@
 import { SandboxError, unknownSession, type Kit, type WebhookSupport } from '../../engine/index.js';
 import { clientById, workflows } from './accounts.js';
 import { decisionOf } from './lifecycle.js';
-import { allVerifications, findLink, linkById, type FacekiLink } from './records.js';
+import {
+  allVerifications,
+  findLink,
+  linkById,
+  webhookSetupOf,
+  type FacekiLink,
+} from './records.js';
 import { createLink, recordMove } from './transitions.js';
 import {
   emitDecision,
@@ -55,6 +61,7 @@ export const facekiWebhooks: WebhookSupport = {
   verification: () => null,
   // Unsigned: a receiver has nothing to check, so every delivery passes (and the kit exports none).
   verify: () => true,
+  target: (kit) => webhookSetupOf(kit, clientById(kit.tenant)).url ?? undefined,
   trigger(kit, name, sessionId) {
     const event = name as FacekiEvent;
     if (sessionId === undefined) return aboutLink(kit, fixtureLink(kit), event);

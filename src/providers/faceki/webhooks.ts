@@ -59,7 +59,6 @@ function send(
   return kit.webhooks.enqueue({
     event: portal ? 'EKYC_PORTAL_UPDATE' : 'EKYC_RESULT',
     url: webhookSetupOf(kit, clientById(kit.tenant)).url ?? undefined,
-    target: () => webhookSetupOf(kit, clientById(kit.tenant)).url ?? undefined,
     body: JSON.stringify(payload),
     retries: FACEKI_RETRIES_MS,
     meta,

@@ -15,6 +15,7 @@ import {
   emit,
   KYC_EVENTS,
   SIGNATURE_HEADER,
+  signGu1,
   subscribed,
   verifyGu1,
   type Gu1Event,
@@ -51,6 +52,11 @@ export const gu1Webhooks: WebhookSupport = {
   events: KYC_EVENTS,
   // gu1 signs the body alone: there is no timestamp to make stale.
   flaws: ['bad_signature', 'wrong_key'],
+  // The secret is read when the attempt is signed, so a changed secret applies to retries.
+  sign: (kit, d, _now, flaw) => signGu1(settingsOf(kit).secret, d.body, flaw),
+  // The validation's own URL, else the organization's.
+  target: (kit, d) =>
+    validationOf(kit, String(d.meta?.validationId))?.webhookUrl ?? settingsOf(kit).url ?? undefined,
   verification: (kit) => ({
     scheme: `HMAC-SHA256 of the raw body with the organization's webhook secret, hex, in ${SIGNATURE_HEADER}`,
     headers: [SIGNATURE_HEADER],

@@ -77,10 +77,7 @@ export function emit(kit: Kit, event: Gu1Event, v: Gu1Validation, at: string) {
   return kit.webhooks.enqueue({
     event,
     url: v.webhookUrl ?? settings.url ?? undefined,
-    target: () => v.webhookUrl ?? settingsOf(kit).url ?? undefined,
     body,
-    // The secret is read when the attempt is signed, so a changed secret applies to retries.
-    sign: (raw, _now, flaw) => signGu1(settingsOf(kit).secret, raw, flaw),
     retries: GU1_RETRIES_MS,
     meta: { validationId: v.id, entityId: v.entityId },
     // The validation is the session: its events follow one another.

@@ -1,13 +1,14 @@
 // Kulipa's webhooks as QA and receivers use them: the documented events, the signature flaws its
 // scheme can show, the public key a receiver checks with, and a trigger that sends one event.
 import { unknownSession, type Kit, type WebhookSupport } from '../../engine/index.js';
-import { kycById, kycsOfUser, userById, type KulipaUser } from './records.js';
+import { kycById, kycsOfUser, userById, webhookSettings, type KulipaUser } from './records.js';
 import { createUser, startKyc } from './transitions.js';
 import { kycView, userView } from './views.js';
 import {
   emit,
   KULIPA_EVENTS,
   SIGNATURE_HEADERS,
+  signDelivery,
   signingKey,
   verifyKulipa,
   type KulipaEvent,
@@ -43,6 +44,8 @@ const kycFor = (kit: Kit, user: KulipaUser, kycId: string | undefined) =>
 export const kulipaWebhooks: WebhookSupport = {
   events: KULIPA_EVENTS,
   flaws: ['bad_signature', 'stale_timestamp', 'wrong_key'],
+  sign: (kit, d, now, flaw) => signDelivery(kit, d.body, now, flaw),
+  target: (kit) => webhookSettings(kit).url ?? undefined,
   verification(kit) {
     const key = signingKey(kit);
     return {

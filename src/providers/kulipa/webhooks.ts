@@ -130,6 +130,14 @@ export function signKulipa(
   };
 }
 
+/** One attempt's signature headers, with the tenant's key and encoding as they are at `nowMs`. */
+export function signDelivery(kit: Kit, rawBody: string, nowMs: number, flaw: SignatureFlaw | null) {
+  const key = signingKey(kit);
+  const privateKey = flaw === 'wrong_key' ? neverServedKey(kit) : key.privateKey;
+  const encoding = optionsOf(kit).signatureEncoding as SignatureEncoding;
+  return signKulipa(privateKey, key.id, rawBody, nowMs, encoding, flaw);
+}
+
 /**
  * Queues one event for the tenant's URL (logged as not sent when none is registered). The body is
  * the documented event shape {eventId, eventName, eventTargetId, userId}, or with
@@ -146,22 +154,11 @@ export function emit(
     optionsOf(kit).webhookBody === 'envelope'
       ? { id: eventId, type: event, data: target.data, createdAt: now, updatedAt: now }
       : { eventId, eventName: event, eventTargetId: target.targetId, userId: target.userId };
-  const key = signingKey(kit);
-  const encoding = optionsOf(kit).signatureEncoding as SignatureEncoding;
+  signingKey(kit); // made now, in the request, so its id comes at the same place in the stream
   return kit.webhooks.enqueue({
     event,
     url: webhookSettings(kit).url ?? undefined,
-    target: () => webhookSettings(kit).url ?? undefined,
     body: JSON.stringify(body),
-    sign: (raw, nowMs, flaw) =>
-      signKulipa(
-        flaw === 'wrong_key' ? neverServedKey(kit) : key.privateKey,
-        key.id,
-        raw,
-        nowMs,
-        encoding,
-        flaw,
-      ),
     retries: KULIPA_RETRIES_MS,
     meta: { eventId, userId: target.userId, targetId: target.targetId },
     // Every event is about a user (a KYC's events name its user too).
