@@ -2,6 +2,7 @@
 // clock and fault rules are shared; concurrent moves of one session through both → exactly one wins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, capa, createLink, createUser, KEY } from '../src/providers/capa/testing.js';
+import { RedisBackend } from '../src/state/redis.js';
 import { call, testSandbox } from './helpers.js';
 import {
   redisAvailable,
@@ -38,6 +39,21 @@ describe.skipIf(!redisAvailable)('redis: state shared by two sandboxes', () => {
     const next = await createUser(b);
     expect(next).not.toBe(userId);
     expect(await createUser(a)).not.toBe(next);
+  });
+
+  it('catches concurrent units of one instance up once, without reading everything again', async () => {
+    const url = `${await redis.url()}?prefix=catchup:`;
+    const [a, b] = [new RedisBackend(url), new RedisBackend(url)];
+    await Promise.all([a.load(), b.load()]);
+    const row = { tenant: 'capa:k', collection: 'users', id: 'u1', value: 'p{"id":"u1"}' };
+    await b.enter('capa:k');
+    await b.leave('capa:k', { resets: [], rows: [row], tenants: [] });
+    // Both read the log from the same place; the second finds the commit applied by the first.
+    const seen = await Promise.all([a.enter('capa:1'), a.enter('capa:2')]);
+    expect(seen.map((c) => c.reload)).toEqual([false, false]);
+    expect(seen.flatMap((c) => (c.reload ? [] : c.batches.flatMap((x) => x.rows)))).toEqual([row]);
+    await Promise.all([a.leave('capa:1', undefined), a.leave('capa:2', undefined)]);
+    await Promise.all([a.close(), b.close()]);
   });
 
   it('shares a tenant clock and fault rules', async () => {

@@ -175,6 +175,8 @@ export class RedisBackend implements Backend, Coordinated {
     for (;;) {
       for (const [id, fields] of entries) {
         const v = Number(fieldOf(fields, 'v'));
+        // Read from the same cursor by another unit of this instance, which applied it first.
+        if (v <= this.version) continue;
         if (v !== this.version + 1) return this.lost(id, v);
         this.cursor = id;
         this.version = v;
