@@ -1,5 +1,6 @@
 // Export and import: a tenant's or the whole sandbox's state moves between backends as JSON — the
-// records, their lookup rows, the id streams (no id issued twice), the clock and the fault rules.
+// records, their lookup rows, the id streams (no id issued twice), the clock, the fault rules and
+// the webhook deliveries.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,10 @@ describe('kyc-sandbox export / import', () => {
     const link = await createLink(a, userId);
     await a.time.advance(60_000, { provider: 'capa', tenant: KEY });
     a.faults.add({ provider: 'capa', scenario: 'bad_gateway', operation: 'getKybDetails' });
+    // No webhook URL yet: the event is logged as not sent, as Capa shows NOT_SENT.
+    await call(a, 'POST', '/_sandbox/webhooks/trigger', {
+      json: { provider: 'capa', tenant: KEY, event: 'VERIFIED_USER' },
+    });
     const exported = await call(a, 'GET', '/_sandbox/state/export');
     expect(exported.status).toBe(200);
     expect(exported.body.format).toBe('kyc-sandbox-state');
@@ -37,6 +42,9 @@ describe('kyc-sandbox export / import', () => {
       a.time.now({ provider: 'capa', tenant: KEY }),
     );
     expect(c.faults.list().map((r) => r.operation)).toEqual(['getKybDetails']);
+    const sent = (sb: typeof a) => sb.webhooks.list({ provider: 'capa', tenant: KEY });
+    expect(sent(c)).toEqual(sent(a));
+    expect(sent(c).map((d) => d.status)).toEqual(['not_sent']);
   });
 
   it("exports one tenant's state, and a tenant credential imports only its own", async () => {

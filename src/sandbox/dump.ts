@@ -1,5 +1,5 @@
 // Export and import: a tenant's (or every tenant's) state as one JSON document — rows by collection,
-// id streams and clock offset, and for the whole sandbox the global clock and fault rules — so state
+// id streams, clock offset and webhook deliveries, and for the whole sandbox the global clock and fault rules — so state
 // moves between backends (memory → file: → redis:) or into a fresh sandbox. A record kept under
 // several keys (lookup rows) is written once and named by the others ({"$ref": [collection, id]}).
 import {
@@ -13,6 +13,7 @@ import {
   type Row,
   type Store,
   type TenantFilter,
+  type WebhookQueue,
 } from '../engine/index.js';
 import type { Kits } from './kits.js';
 import type { Sandbox, StateDump, TenantDump } from './types.js';
@@ -22,6 +23,7 @@ export interface DumpDeps {
   kits: Kits;
   clock: Clock;
   rules: FaultRules;
+  queue: WebhookQueue;
   reset(filter: TenantFilter): void;
 }
 
@@ -48,7 +50,8 @@ function exportTenant(deps: DumpDeps, provider: string, tenant: string): TenantD
   }
   const ids = deps.kits.of(provider, tenant).ids.save();
   const offset = deps.clock.offsets().tenants[key] ?? 0;
-  return { provider, tenant, collections, ids, offset };
+  const webhooks = structuredClone(deps.queue.saved({ provider, tenant }));
+  return { provider, tenant, collections, ids, offset, ...(webhooks.length ? { webhooks } : {}) };
 }
 
 export function exportState(deps: DumpDeps, filter: TenantFilter): StateDump {
@@ -83,6 +86,8 @@ function importTenant(deps: DumpDeps, t: TenantDump) {
   const key = tenantKey({ provider, tenant });
   const offset = deps.clock.offsets().tenants[key] ?? 0;
   if (t.offset && t.offset !== offset) deps.clock.advance(t.offset - offset, key);
+  for (const saved of t.webhooks ?? [])
+    deps.queue.restore({ provider, tenant }, saved.delivery.id, structuredClone(saved), true);
 }
 
 /** Replaces each tenant the document holds (and, for a whole-sandbox document, the fault rules). */

@@ -247,7 +247,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     webhooks: webhooks.service,
     journal: (filter) => journal.list(filter), tenant: (p, key) => createTenantHandle(sandbox, p, key),
     stats: () => ({ tenants: store.size, maxTenants, kits: kits.size, journal: journal.stats(), webhooks: queue.size, faultRules: rules.list().length }),
-    stateHealth: () => stateHealth(durable), ...dumpService({ store, kits, clock, rules, reset: (f) => sandbox.reset(f) }),
+    stateHealth: () => stateHealth(durable), ...dumpService({ store, kits, clock, rules, queue, reset: (f) => sandbox.reset(f) }),
     ...serving(server, { queue, sweep, durable }, access, (url) => {
       if (!opts.publicUrl) publicUrl = url;
     }),

@@ -17,6 +17,7 @@ import type {
   ReceiverSecret,
   Retention,
   Row,
+  SavedDelivery,
   Scenario,
   SessionView,
   TenantFilter,
@@ -95,6 +96,8 @@ export interface TenantDump {
   /** Where the tenant's id streams stand (an import goes on from there: no id issued twice). */
   ids?: IdState;
   offset?: number;
+  /** Its webhook deliveries with their attempts (pending ones are attempted by the importer). */
+  webhooks?: SavedDelivery[];
 }
 
 /** A tenant's or the whole sandbox's state, as export writes it and import reads it. */

@@ -76,8 +76,13 @@ export interface DeliveryLedger {
 
 export interface WebhookQueue {
   enqueue(d: NewDelivery): Delivery;
-  /** A delivery as kept (read back at start, or changed by another instance); null: it went. */
-  restore(ref: TenantRef, id: string, saved: SavedDelivery | null): void;
+  /**
+   * A delivery as kept (read back at start, or changed by another instance); null: it went. With
+   * `own` (an import), it becomes this instance's and is reported to the ledger.
+   */
+  restore(ref: TenantRef, id: string, saved: SavedDelivery | null, own?: boolean): void;
+  /** The tenant's deliveries as kept, in creation order (an export). */
+  saved(ref: TenantRef): SavedDelivery[];
   /** Pending deliveries owned by instances other than this one, by owner ('' for none). */
   foreignOwners(): Map<string, Set<string>>;
   /** This instance takes over the tenant's pending deliveries whose owner is `from` ('' for none). */

@@ -214,7 +214,7 @@ class Queue implements WebhookQueue {
     return d;
   }
 
-  restore(ref: TenantRef, id: string, saved: SavedDelivery | null) {
+  restore(ref: TenantRef, id: string, saved: SavedDelivery | null, own = false) {
     const t = saved ? this.tenant(ref) : this.tenants.get(tenantKey(ref));
     const d = t?.all.get(id);
     if (!saved) {
@@ -230,7 +230,16 @@ class Queue implements WebhookQueue {
     const kept = d ?? delivery;
     this.hooks.set(kept, hooks);
     if (hooks.holding && !finished(kept)) t!.held.set(hooks.holding, kept);
+    if (own) {
+      hooks.owner = this.opts.ledger?.owner;
+      this.save(kept);
+    }
     this.trim(t!);
+  }
+
+  saved(ref: TenantRef) {
+    const t = this.tenants.get(tenantKey(ref));
+    return [...(t?.all.values() ?? [])].map((d) => ({ delivery: d, ...this.hooksOf(d) }));
   }
 
   foreignOwners() {
