@@ -5,17 +5,23 @@ import { createServer, type IncomingHttpHeaders, type RequestListener } from 'no
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox/index.js';
 
 const open: Sandbox[] = [];
 
-afterEach(async () => {
+/**
+ * After each test (test/setup.ts): every sandbox testSandbox() made is closed, and none answered
+ * outside its contract. Registered from the setup file, which runs before every test file: a hook
+ * registered here would run only in the first file of each worker, since workers share this module
+ * across files (isolate: false).
+ */
+export async function closeTestSandboxes() {
   for (const sb of open.splice(0)) {
     expect(sb.contractViolations, 'every response must conform to its contract').toEqual([]);
     await sb.close();
   }
-});
+}
 
 export function testSandbox(opts: SandboxOptions = {}): Sandbox {
   const sb = createSandbox({
