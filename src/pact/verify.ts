@@ -4,6 +4,7 @@ import type { VerifierOptions } from '@pact-foundation/pact';
 import type { ProviderModule } from '../engine/index.js';
 import { providers as registry } from '../providers/index.js';
 import { startHarness, type Harness } from './harness.js';
+import { withoutCaCertificates } from './no-ca-certificates.js';
 import { nearestStates, resolveState, unknownParams } from './state-match.js';
 import {
   allInteractions,
@@ -244,7 +245,11 @@ async function verifyFile(h: Harness, file: PactFile, p: ProviderModule): Promis
   };
 }
 
-export async function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
+export function verifyPacts(opts: VerifyOptions): Promise<VerifyReport> {
+  return withoutCaCertificates(() => verifyAll(opts));
+}
+
+async function verifyAll(opts: VerifyOptions): Promise<VerifyReport> {
   const available = opts.providers ?? registry;
   const files = loadPacts(opts.paths);
   const h = await startHarness({
