@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.js';
 import { nearest } from '../src/cli/index.js';
 import { durationText, human } from '../src/cli/table.js';
 import { call, testSandbox } from './helpers.js';
+import { CLI } from './process.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -52,7 +53,7 @@ describe('the first requests', () => {
 
 describe('the command', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', ...args], {
+    spawnSync(process.execPath, [...CLI, ...args], {
       encoding: 'utf8',
     });
 

@@ -1,6 +1,5 @@
 // `kyc-sandbox verify` and `kyc-sandbox states` as a user runs them (a child process), plus the
 // catalogue at GET /_sandbox/pact/states: the example pact passes, a broken one fails by name.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,21 +8,11 @@ import { cli as runCli } from '../src/cli/index.js';
 import { PROJECT_ROOT } from '../src/engine/index.js';
 import { providers } from '../src/providers/index.js';
 import { call, testSandbox } from './helpers.js';
+import { execCli } from './process.js';
 
 const EXAMPLE = join(PROJECT_ROOT, 'examples/pacts/my-wallet-app-kulipa.json');
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/run.ts', ...args],
-      { cwd: PROJECT_ROOT, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (...args: string[]) => execCli(args, { cwd: PROJECT_ROOT, timeout: 60_000 });
 
 /** The same command in-process (fast): for the cases that need no separate process to be believed. */
 async function inProcess(

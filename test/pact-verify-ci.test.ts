@@ -2,13 +2,13 @@
 // pending interaction never fails the run, a state's `scenario` reaches a vendor error, state names
 // match leniently (case, punctuation, vendor name, the phrasings people write first), unknown
 // states and parameters are warned about with the nearest known ones, --port and --public-url.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/engine/index.js';
 import type { VerifyReport } from '../src/pact/verify.js';
+import { execCli } from './process.js';
 
 const KEY = 'capa_test_partner_key_000000000001';
 const dir = mkdtempSync(join(tmpdir(), 'verify-ci-'));
@@ -63,16 +63,7 @@ function pactFile(): string {
   return file;
 }
 
-const cli = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/run.ts', ...args],
-      { cwd: PROJECT_ROOT, timeout: 90_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const cli = (...args: string[]) => execCli(args, { cwd: PROJECT_ROOT, timeout: 90_000 });
 
 describe('kyc-sandbox verify for CI', () => {
   it('writes only JSON with --json, passes with a pending failure, and reaches errors through states', async () => {

@@ -1,9 +1,20 @@
-// A sandbox as a real child process, started through the CLI (tsx over the sources), for tests
-// that kill it: its output, its URL once it listens, and its exit.
-import { spawn } from 'node:child_process';
+// The `kyc-sandbox` command as a real child process (the sources bundled once a run by
+// test/global-setup.ts): its output, its URL once it listens, and its exit.
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { inject } from 'vitest';
 
-const CLI = ['--import', 'tsx', 'src/cli/run.ts'];
+/** `node` and the arguments that run the CLI: `spawn(process.execPath, [...CLI, 'serve'])`. */
+export const CLI = [inject('cli')];
+
+/** A command run to its end: its exit code and output. */
+export function execCli(args: string[], opts: { cwd?: string; timeout?: number } = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [...CLI, ...args], opts, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
 
 export async function waitFor(check: () => boolean, ms = 20_000) {
   const until = Date.now() + ms;

@@ -15,6 +15,7 @@ import {
 } from '../src/providers/capa/testing.js';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { testSandbox } from './helpers.js';
+import { CLI } from './process.js';
 
 /** A receiver that reads each request and never answers it. */
 async function hangingReceiver() {
@@ -120,7 +121,7 @@ describe('webhook delivery in the background', () => {
     closers.push(hook.close);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/run.ts', 'serve', '--port', '0', '--log-level', 'silent'],
+      [...CLI, 'serve', '--port', '0', '--log-level', 'silent'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const exited = once(child, 'exit');
