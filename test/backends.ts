@@ -1,17 +1,12 @@
 // The three state backends for the cross-provider suites: memory, file: (a temporary directory per
-// sandbox) and redis: (one redis-server per test file, a key prefix per sandbox). Call at the top
-// level of a test file: it registers the hooks that start and stop what the backends need.
+// sandbox) and redis: (the run's one redis-server, test/global-setup.ts, a key prefix per sandbox).
+// Call at the top level of a test file: it registers the hook that removes the directories.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import {
-  redisAvailable,
-  REDIS_SKIP_MESSAGE,
-  startRedis,
-  type RedisServer,
-} from './redis-server.js';
+import { afterAll, inject } from 'vitest';
+import { REDIS_SKIP_MESSAGE } from './redis-server.js';
 
 export interface TestBackend {
   name: 'memory' | 'file' | 'redis';
@@ -23,15 +18,8 @@ export interface TestBackend {
 
 export function testBackends(): TestBackend[] {
   const dirs: string[] = [];
-  let redis: RedisServer | undefined;
-  let base: string | undefined;
-  beforeAll(async () => {
-    if (!redisAvailable) return;
-    redis = await startRedis();
-    base = await redis.url();
-  });
-  afterAll(async () => {
-    await redis?.stop();
+  const redis = inject('redisUrl');
+  afterAll(() => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return [
@@ -47,8 +35,8 @@ export function testBackends(): TestBackend[] {
     },
     {
       name: 'redis',
-      skip: redisAvailable ? false : REDIS_SKIP_MESSAGE,
-      state: () => `${base}?prefix=t${randomUUID().slice(0, 8)}:`,
+      skip: redis ? false : REDIS_SKIP_MESSAGE,
+      state: () => `${redis}?prefix=t${randomUUID().slice(0, 8)}:`,
     },
   ];
 }

@@ -1,45 +1,64 @@
 // A small e2e set against real listening servers: sockets, the CLI process, and its exit codes.
+// What keeps or reads state (vendor calls, links, the clock the admin commands move, a clean stop
+// that closes the store) runs on each state backend (test/backends.ts); what is about the transport
+// or the command line alone (body reading, output streams, flag errors, the bin) runs once.
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
+import { testBackends, type TestBackend } from './backends.js';
 import { testSandbox } from './helpers.js';
 import { runCli, waitFor } from './process.js';
 
-describe('listening sandbox', () => {
-  it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
-    const sb = testSandbox({ publicUrl: undefined });
-    const { url } = await sb.listen(0);
-    const ok = await fetch(`${url}/capa/api/partner/v2/users`, {
-      method: 'POST',
-      headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'INDIVIDUAL', email: 'e2e@example.com' }),
+for (const backend of testBackends()) {
+  if (backend.skip) console.warn(backend.skip);
+  describe.skipIf(backend.skip)(`on ${backend.name} state`, () => {
+    it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
+      await vendorCallsOverHttp(backend);
     });
-    expect(ok.status).toBe(201);
-    const userId = (await ok.json()).data.userId;
-    const link = await fetch(`${url}/capa/api/partner/v2/users/${userId}/kyc/verification-link`, {
-      method: 'POST',
-      headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
-      body: '{"country":"MX"}',
+
+    it('kyc-sandbox serve starts, prints each base URL with credentials, answers admin commands, and stops on SIGTERM', async () => {
+      await serveAdminAndStop(backend);
     });
-    expect((await link.json()).data.kycLink).toMatch(new RegExp(`^${url}/verify/capa/`));
-    await expect(
-      fetch(`${url}/capa/api/partner/v2/webhook-settings`, {
-        headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' },
-      }),
-    ).rejects.toThrow();
-    expect((await fetch(`${url}/_sandbox/health`)).status).toBe(200);
-    // The journal of a listening server keeps Node's raw header pairs: listed lower-cased, secrets redacted.
-    const [entry] = await (
-      await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)
-    ).json();
-    expect(entry.requestHeaders).toMatchObject({
-      'content-type': 'application/json',
-      'partner-api-key': 'capa…0001',
-    });
-    expect(entry.requestBody).toEqual({ type: 'INDIVIDUAL', email: 'e2e@example.com' });
   });
-});
+}
+
+async function vendorCallsOverHttp(backend: TestBackend) {
+  const sb = testSandbox({ publicUrl: undefined, state: backend.state() });
+  const { url } = await sb.listen(0);
+  const ok = await fetch(`${url}/capa/api/partner/v2/users`, {
+    method: 'POST',
+    headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'INDIVIDUAL', email: 'e2e@example.com' }),
+  });
+  expect(ok.status).toBe(201);
+  const userId = (await ok.json()).data.userId;
+  const link = await fetch(`${url}/capa/api/partner/v2/users/${userId}/kyc/verification-link`, {
+    method: 'POST',
+    headers: { 'partner-api-key': KEY, 'content-type': 'application/json' },
+    body: '{"country":"MX"}',
+  });
+  const { kycLink } = (await link.json()).data;
+  expect(kycLink).toMatch(new RegExp(`^${url}/verify/capa/`));
+  // The page the link opens reads the session back from the store.
+  expect((await fetch(kycLink)).status).toBe(200);
+  await expect(
+    fetch(`${url}/capa/api/partner/v2/webhook-settings`, {
+      headers: { 'partner-api-key': KEY, 'x-sandbox-scenario': 'drop_connection' },
+    }),
+  ).rejects.toThrow();
+  const health = await fetch(`${url}/_sandbox/health`);
+  expect([health.status, (await health.json()).state.backend]).toEqual([200, backend.name]);
+  // The journal of a listening server keeps Node's raw header pairs: listed lower-cased, secrets redacted.
+  const [entry] = await (
+    await fetch(`${url}/_sandbox/journal?provider=capa&operation=createUser`)
+  ).json();
+  expect(entry.requestHeaders).toMatchObject({
+    'content-type': 'application/json',
+    'partner-api-key': 'capa…0001',
+  });
+  expect(entry.requestBody).toEqual({ type: 'INDIVIDUAL', email: 'e2e@example.com' });
+}
 
 /** A POST over a plain socket, its body sent with a content-length or, with chunked, in pieces without one. */
 function post(url: string, body: string, chunked: boolean) {
@@ -62,6 +81,8 @@ function post(url: string, body: string, chunked: boolean) {
   );
 }
 
+// Once: a body is read, and refused over the limit, before any state is touched (the snapshot check
+// below says so), whatever the backend.
 describe('request bodies over a socket', () => {
   it('reads a body with or without a declared length, and refuses one over the limit either way', async () => {
     const sb = testSandbox({ publicUrl: undefined, bodyLimit: 1024 });
@@ -94,13 +115,16 @@ describe('request bodies over a socket', () => {
   });
 });
 
-describe('kyc-sandbox command', () => {
-  it('starts, prints each base URL with credentials, answers admin commands, and stops on SIGTERM', async () => {
-    const server = runCli(['serve', '--port', '0', '--log-level', 'warn', '--clock', 'frozen']);
+async function serveAdminAndStop(backend: TestBackend) {
+  const state = backend.state();
+  const args = ['serve', '--port', '0', '--log-level', 'warn', '--clock', 'frozen'];
+  const server = runCli(state ? [...args, '--state', state] : args);
+  try {
     await waitFor(() => /listening on (http:\/\/\S+)/.test(server.out()));
     const url = /listening on (http:\/\/\S+)/.exec(server.out())![1];
     expect(server.out()).toContain(`Capa     ${url}/capa`);
     expect(server.out()).toContain(`partner-api-key: ${KEY}`);
+    expect(server.out()).toContain(`state ${state ?? 'memory'})`);
     const advance = runCli(['advance', '2h', '--url', url, '--json']);
     expect(await advance.exit).toBe(0);
     expect(JSON.parse(advance.out()).now).toBe('2025-01-01T02:00:00.000Z');
@@ -111,10 +135,15 @@ describe('kyc-sandbox command', () => {
     const bad = runCli(['fault', '--provider', 'capa', '--status', '418', '--url', url]);
     expect(await bad.exit).toBe(1);
     expect(bad.out()).toContain('unknown_status');
+  } finally {
     server.child.kill('SIGTERM');
-    expect(await server.exit).toBe(0);
-  });
+  }
+  expect(await server.exit, server.err()).toBe(0);
+}
 
+// Once: output streams, flag errors, the bin and an unreachable --url are the command line's, not
+// the store's. Serving and admin commands run on each backend above.
+describe('kyc-sandbox command', () => {
   it('prints the banner alone on stdout and logs JSON lines on stderr', async () => {
     const server = runCli(['serve', '--port', '0', '--log-level', 'info']);
     await waitFor(() => /Admin .*\n/.test(server.out()));
