@@ -2,7 +2,7 @@
 // authenticated through its own testing.ts (found by test/provider-auth.ts), on each state backend.
 import { describe, expect, it } from 'vitest';
 import { providers } from '../src/providers/index.js';
-import { testBackends } from './backends.js';
+import { describeOnEachBackend } from './backends.js';
 import { testSandbox } from './helpers.js';
 import { providersWithoutTesting, testingOf } from './provider-auth.js';
 import { conformanceSuite } from './suites/conformance.js';
@@ -13,11 +13,8 @@ describe('the registry', () => {
   });
 });
 
-for (const backend of testBackends()) {
-  if (backend.skip) console.warn(backend.skip);
-  describe.skipIf(backend.skip)(`on ${backend.name} state`, () => {
-    const sandbox = () => testSandbox({ state: backend.state() });
-    for (const provider of providers)
-      conformanceSuite(provider, testingOf(provider.name), { sandbox });
-  });
-}
+describeOnEachBackend('', (backend) => {
+  const sandbox = () => testSandbox({ state: backend.state() });
+  for (const provider of providers)
+    conformanceSuite(provider, testingOf(provider.name), { sandbox });
+});

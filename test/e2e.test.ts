@@ -6,22 +6,19 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
-import { testBackends, type TestBackend } from './backends.js';
+import { describeOnEachBackend, type TestBackend } from './backends.js';
 import { testSandbox } from './helpers.js';
 import { runCli, waitFor } from './process.js';
 
-for (const backend of testBackends()) {
-  if (backend.skip) console.warn(backend.skip);
-  describe.skipIf(backend.skip)(`on ${backend.name} state`, () => {
-    it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
-      await vendorCallsOverHttp(backend);
-    });
-
-    it('kyc-sandbox serve starts, prints each base URL with credentials, answers admin commands, and stops on SIGTERM', async () => {
-      await serveAdminAndStop(backend);
-    });
+describeOnEachBackend('', (backend) => {
+  it('serves vendor calls over HTTP and drops the connection for drop_connection', async () => {
+    await vendorCallsOverHttp(backend);
   });
-}
+
+  it('kyc-sandbox serve starts, prints each base URL with credentials, answers admin commands, and stops on SIGTERM', async () => {
+    await serveAdminAndStop(backend);
+  });
+});
 
 async function vendorCallsOverHttp(backend: TestBackend) {
   const sb = testSandbox({ publicUrl: undefined, state: backend.state() });

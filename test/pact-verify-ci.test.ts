@@ -1,13 +1,17 @@
 // `kyc-sandbox verify` in CI, on a team's own pact: --json is JSON alone on stdout, a PactV4
 // pending interaction never fails the run, a state's `scenario` reaches a vendor error, state names
 // match leniently (case, punctuation, vendor name, the phrasings people write first), unknown
-// states and parameters are warned about with the nearest known ones, --port and --public-url.
+// states and parameters are warned about with the nearest known ones, --port, --public-url and
+// --state. The run that sets up states (their records, clocks and fault rules live in the store) goes
+// on each state backend (test/backends.ts); the text report, --help and a bad --state are the
+// command line's, once.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/engine/index.js';
 import type { VerifyReport } from '../src/pact/verify.js';
+import { describeOnEachBackend } from './backends.js';
 import { execCli } from './process.js';
 
 const KEY = 'capa_test_partner_key_000000000001';
@@ -65,9 +69,13 @@ function pactFile(): string {
 
 const cli = (...args: string[]) => execCli(args, { cwd: PROJECT_ROOT, timeout: 90_000 });
 
-describe('kyc-sandbox verify for CI', () => {
+describeOnEachBackend('kyc-sandbox verify for CI', (backend) => {
   it('writes only JSON with --json, passes with a pending failure, and reaches errors through states', async () => {
-    const run = await cli('verify', pactFile(), '--json', '--port', '0');
+    const state = backend.state();
+    const run = await cli(
+      ...['verify', pactFile(), '--json', '--port', '0'],
+      ...(state ? ['--state', state] : []),
+    );
     const report = JSON.parse(run.stdout) as VerifyReport;
     const byName = new Map(report.files[0]!.interactions.map((i) => [i.description, i]));
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -83,13 +91,20 @@ describe('kyc-sandbox verify for CI', () => {
       expect.stringMatching(/has no parameter "apiKye" \(nearest: apiKey/),
     ]);
   }, 120_000);
+});
 
-  it('reports pending interactions as such in the text report, and answers --help with 0', async () => {
+describe('kyc-sandbox verify for CI', () => {
+  it('reports pending interactions as such in the text report, answers --help with 0, and exits 2 for a bad --state', async () => {
     const run = await cli('verify', pactFile(), '--public-url', 'http://sandbox.example:9999');
     expect(run.stdout).toContain('PENDING  a new expectation');
     expect(run.stdout).toContain('5 passed, 0 failed, 1 pending (not failing)');
     expect(run.code).toBe(0);
     const help = await cli('verify', '--help');
     expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('--public-url')]);
+    const bad = await cli('verify', pactFile(), '--state', 'mongodb://db');
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringContaining('state must be memory, file:<dir> or redis://'),
+    ]);
   }, 120_000);
 });

@@ -10,9 +10,12 @@ import { formatCatalogue, stateCatalogue } from '../pact/catalogue.js';
 
 export const PACT_HELP = `Contract testing (in-process, no running sandbox needed):
   verify <pact file or folder…> [--provider p] [--json] [--port n] [--public-url url]
+         [--state memory|file:<dir>|redis://…]
                 verify your consumer pacts against a fresh sandbox; exit 1 on any mismatch
                 (PactV4 pending interactions are reported, never fatal). A state may carry
-                {"scenario": "<catalogue scenario>"}; state names match leniently.
+                {"scenario": "<catalogue scenario>"}; state names match leniently. --state
+                runs it on that backend, which it resets before every interaction (memory
+                by default; KYC_SANDBOX_STATE is not read: name one nothing else uses).
   states [--provider p] [--json]
                 the provider states a pact may name in given(...)
 `;
@@ -22,6 +25,7 @@ const OPTIONS = {
   json: { type: 'boolean' as const },
   port: { type: 'string' as const },
   'public-url': { type: 'string' as const },
+  state: { type: 'string' as const },
   help: { type: 'boolean' as const, short: 'h' },
   // Internal: where a --json run's child writes its report (see jsonInChild).
   'report-file': { type: 'string' as const },
@@ -106,6 +110,7 @@ async function verify(argv: string[]): Promise<number> {
       provider: parsed.values.provider,
       port,
       publicUrl: parsed.values['public-url'],
+      state: parsed.values.state,
     });
   } catch (err) {
     process.stderr.write(`kyc-sandbox verify: ${(err as Error).message}\n`);
