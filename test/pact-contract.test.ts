@@ -1,5 +1,7 @@
 // Pact ↔ contract cross-check: every committed pact against its provider's OpenAPI contract, and
 // deliberately broken pacts (a field or a status the contract lacks) refused with a readable message.
+// Once, not per state backend: files against files, no sandbox (test/pact-verify.test.ts replays the
+// pacts against one on each backend).
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
