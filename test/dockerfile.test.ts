@@ -1,21 +1,22 @@
+// The Dockerfile, built without Docker (test/dockerfile.ts) by the run's background build
+// (test/release-build.ts), and the image it makes started on the host's Node.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { KEY } from '../src/providers/capa/testing.js';
-import { buildWithoutDocker, start, type Stage } from './dockerfile.js';
+import { start, type Stage } from './dockerfile.js';
 import { RECEIVER_TLS, receiver, TEST_CA } from './helpers.js';
+import { releaseBuild } from './release-build.js';
 
 const root = resolve(import.meta.dirname, '..');
-const out = mkdtempSync(join(tmpdir(), 'kyc-docker-'));
+let out: string;
 let stages: Stage[];
 let runtime: Stage;
 beforeAll(async () => {
-  stages = await buildWithoutDocker(root, join(root, 'Dockerfile'), out);
+  ({ out, stages } = await releaseBuild(inject('releaseBuild')));
   runtime = stages.at(-1)!;
-}, 240_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+}, 300_000);
 
 /** The image's CMD with its ENV (only the port moved off 4010, so it cannot clash here); resolves with the URL it listens on. */
 async function startImage(env: Record<string, string> = {}) {

@@ -3,10 +3,11 @@
 // ENV, and the final CMD is started on the host's Node. Enough to prove the build and start steps work.
 // RUN steps get an npm cache of their own inside `out` (the image's `npm cache clean --force` must
 // never empty the machine's cache, and a build must not fill it).
-import { exec, execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { exec, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { seedNpmCache } from './npm-cache.js';
 
 const run = promisify(exec);
 
@@ -68,14 +69,10 @@ export async function buildWithoutDocker(
 ): Promise<Stage[]> {
   const stages: Stage[] = [];
   let stage: Stage | undefined;
-  // npm runs on a cache of its own (the image's last step cleans it), seeded with a copy of the
-  // machine's cache, which is only read: the packages this checkout's own install already fetched.
+  // npm runs on a cache of its own (the image's last step cleans it), seeded from the machine's,
+  // which is only read: the packages this checkout's own install already fetched.
   const cache = resolve(out, '.npm-cache');
-  const machineCache = join(
-    execSync('npm config get cache', { encoding: 'utf8' }).trim(),
-    '_cacache',
-  );
-  if (existsSync(machineCache)) cpSync(machineCache, join(cache, '_cacache'), { recursive: true });
+  seedNpmCache(cache);
   const npmEnv = {
     npm_config_cache: cache,
     npm_config_prefer_offline: 'true',

@@ -1,21 +1,25 @@
-// The package as a user gets it: `npm pack` (its prepack builds) from a copy of this checkout, the
-// tarball installed into a fresh project, the README's TypeScript examples type-checked with
-// `tsc --strict` and run, and `npx kyc-sandbox --version`. npm runs on a cache of its own in the
-// temp folder (seeded from the machine's, which is only read), preferring what it holds: the
-// machine's cache is never written, and CI needs no more than the npm registry.
+// The package as a user gets it: `npm pack` from a copy of this checkout, the tarball installed into
+// a fresh project, the README's TypeScript examples type-checked with `tsc --strict` and run, and
+// `npx kyc-sandbox --version`. The copy's dist/ is the one the Dockerfile's build stage made with
+// `npm run build` (the run's background build, test/release-build.ts) from the same sources, so it
+// is packed without running prepack again, and prepack's command is checked to be that build. npm
+// runs on a cache of its own in the temp folder (test/npm-cache.ts); TypeScript and @types/node (at
+// the versions this checkout installed) and vitest are linked from the checkout.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedNpmCache } from './npm-cache.js';
+import { distOf, releaseBuild } from './release-build.js';
 
 const exec = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   version: string;
-  devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
 };
 const tmp = mkdtempSync(join(tmpdir(), 'kyc-pack-'));
 const cache = join(tmp, 'npm-cache');
@@ -44,20 +48,7 @@ function readmeExamples(): string[] {
   return blocks.slice(0, 2);
 }
 
-/** The machine's cache copied (content hard-linked: cacache never rewrites a content file). */
-async function seedCache() {
-  const machine = join((await exec('npm', ['config', 'get', 'cache'])).stdout.trim(), '_cacache');
-  if (!existsSync(machine)) return;
-  mkdirSync(join(cache, '_cacache'), { recursive: true });
-  for (const entry of readdirSync(machine)) {
-    const from = join(machine, entry);
-    const to = join(cache, '_cacache', entry);
-    if (entry.startsWith('content')) await exec('cp', ['-al', from, to]);
-    else cpSync(from, to, { recursive: true });
-  }
-}
-
-/** A copy of the checkout's package sources (node_modules linked), packed there: dist/ here is left alone. */
+/** A copy of the checkout's package sources (node_modules linked) with the built dist/, packed there: dist/ here is left alone. */
 async function pack(): Promise<string> {
   const src = join(tmp, 'src');
   mkdirSync(src);
@@ -66,7 +57,11 @@ async function pack(): Promise<string> {
     cpSync(join(root, f), join(src, f), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
-  const { stdout } = await npm(['pack', '--json', '--pack-destination', tmp], src);
+  cpSync(distOf((await releaseBuild(inject('releaseBuild'))).stages[0]!), join(src, 'dist'), {
+    recursive: true,
+  });
+  const pack = ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp];
+  const { stdout } = await npm(pack, src);
   const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string }[];
   return join(tmp, info!.filename);
 }
@@ -75,7 +70,7 @@ let tarball = '';
 let files: string[] = [];
 
 beforeAll(async () => {
-  await seedCache();
+  seedNpmCache(cache);
   tarball = await pack();
   files = (await exec('tar', ['-tzf', tarball])).stdout.split('\n').filter(Boolean);
   mkdirSync(app);
@@ -86,11 +81,12 @@ beforeAll(async () => {
     join(app, 'package.json'),
     JSON.stringify({ name: 'app', private: true, type: 'module' }),
   );
-  const dev = ['typescript', '@types/node'].map((d) => `${d}@${pkg.devDependencies[d]}`);
-  await npm(['install', tarball, ...dev], app);
-  // vitest for the fixture example: this checkout's, linked (it is the package's optional peer).
-  symlinkSync(join(root, 'node_modules/vitest'), join(app, 'node_modules/vitest'), 'dir');
-}, 240_000);
+  await npm(['install', tarball], app);
+  // vitest for the fixture example (the package's optional peer) and the compiler: this checkout's.
+  mkdirSync(join(app, 'node_modules/@types'), { recursive: true });
+  for (const dep of ['vitest', 'typescript', '@types/node'])
+    symlinkSync(join(root, 'node_modules', dep), join(app, 'node_modules', dep), 'dir');
+}, 300_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -102,6 +98,8 @@ describe('the packed package', () => {
     expect(paths).toEqual(expect.arrayContaining(['bin/kyc-sandbox.cjs', 'dist/kyc-sandbox.cjs']));
     expect(paths.filter((p) => /^(scripts|src|test|bench|docs)\//.test(p))).toEqual([]);
     expect(paths.filter((p) => /\/pacts\//.test(p) || p.endsWith('.test.js'))).toEqual([]);
+    // npm pack and npm publish build first (prepack), with the build the packed dist/ came from.
+    expect(pkg.scripts.prepack).toBe('npm run build');
   });
 
   it("type-checks the README's examples with tsc --strict and runs them", async () => {
@@ -117,7 +115,9 @@ describe('the packed package', () => {
       'example.ts',
       'fixture.test.ts',
     ];
-    await npm(['exec', '--offline', '--', ...tsc], app);
+    await exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...tsc.slice(1)], {
+      cwd: app,
+    });
     const { stdout } = await exec(process.execPath, ['out/example.js'], { cwd: app });
     expect(stdout.split('\n')).toEqual(['201 1', 'expired', '503', '0 1', '']);
     const vitest = join(root, 'node_modules/vitest/vitest.mjs');
