@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './test/sequencer.js';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
+    sequence: { sequencer: SlowestFirst },
     // Every core, even on two: most files wait on sockets, child processes or a browser part of the time.
     maxWorkers: Math.max(2, availableParallelism()),
     minWorkers: 1,
