@@ -1,7 +1,6 @@
 // Browser-test helpers: Debian's Chromium through playwright-core (never a downloaded browser),
 // screenshots, a fetch client for a listening sandbox (recipes per provider: links.ts).
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -22,20 +21,6 @@ export const DOCS_SCREENSHOTS = join(
   'screenshots',
 );
 
-let screenshotDir: string | undefined;
-
-/**
- * Where screenshot() writes: docs/screenshots with UPDATE_SCREENSHOTS=1, otherwise a fresh folder
- * under the OS temp dir, so a test run leaves the working tree as it found it.
- */
-export function screenshotsDir(): string {
-  screenshotDir ??=
-    process.env.UPDATE_SCREENSHOTS === '1'
-      ? DOCS_SCREENSHOTS
-      : mkdtempSync(join(tmpdir(), 'kyc-sandbox-screenshots-'));
-  return screenshotDir;
-}
-
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -52,10 +37,14 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The page as its committed screenshot, written only when asked (UPDATE_SCREENSHOTS=1): nothing else
+ * reads one, and full-page PNGs cost a test run ~2.5 s of CPU and a temp folder left behind each time.
+ */
 export async function screenshot(page: Page, name: string) {
-  const dir = screenshotsDir();
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /** An answer of the listening sandbox; T is the body shape the caller expects (unchecked). */
