@@ -16,15 +16,17 @@ export interface ReleaseBuild {
   stages: Stage[];
 }
 
-/** Starts the build in a process group of its own, writing into `dir`; stop() ends it if still running. */
+/**
+ * Starts the build in a process group of its own, writing into `dir`; stop() ends it if still
+ * running. At a lower priority (nice), so that a run of a few files, which never waits for it, is not
+ * slowed by it; in a whole run it takes what the test files leave.
+ */
 export function startReleaseBuild(dir: string) {
   mkdirSync(dir, { recursive: true });
   const log = openSync(join(dir, 'build.log'), 'w');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'test/release-build-job.ts'), dir],
-    { cwd: root, detached: true, stdio: ['ignore', log, log] },
-  );
+  const job = [process.execPath, '--import', 'tsx', join(root, 'test/release-build-job.ts'), dir];
+  const [cmd, ...args] = process.platform === 'win32' ? job : ['nice', '-n', '10', ...job];
+  const child = spawn(cmd!, args, { cwd: root, detached: true, stdio: ['ignore', log, log] });
   const exited = once(child, 'exit');
   return {
     async stop() {
