@@ -12,6 +12,7 @@ const SLOWEST = [
   'test/pact-verify.test.ts',
   'test/pact-contract.test.ts',
   'test/browser/providers.test.ts',
+  'test/multi-instance.test.ts',
   'test/conformance.test.ts',
   'test/package.test.ts',
   'src/providers/kulipa/client-errors.pact.test.ts',
