@@ -189,11 +189,7 @@ export interface WebhookSupport {
    * when the request carries a valid, fresh signature made with `secret`. `now` is epoch ms.
    */
   verify(request: ReceivedWebhook, secret: ReceiverSecret, now?: number): boolean;
-  /**
-   * The signature headers of one attempt at `now` (epoch ms), read from the tenant's state then: a
-   * changed secret applies to retries, and a restarted sandbox signs as it did. `flaw` asks for a
-   * signature the receiver must refuse. Omitted: the vendor does not sign.
-   */
+  /** One attempt's signature headers at `now`, from the tenant's state then (none: unsigned). */
   sign?(kit: Kit, d: Delivery, now: number, flaw: SignatureFlaw | null): Record<string, string>;
   /** The URL registered now for the delivery's event: replays and retry APIs go there. */
   target(kit: Kit, d: Delivery): string | undefined;

@@ -26,7 +26,7 @@ export class KeptDeliveries {
 
   constructor(
     private readonly changes: Changes,
-    /** Commits what changed (file:), or runs an empty unit of work that does (redis:). */
+    /** Commits what changed (file:; on redis: an empty unit of work does, under a lock). */
     private readonly commit: () => Promise<unknown>,
     private readonly shared?: { gate: Gate; backend: Coordinated },
   ) {
@@ -50,7 +50,9 @@ export class KeptDeliveries {
     this.soonTimer = setTimeout(() => {
       this.soonTimer = undefined;
       // A failed commit: the next unit reads everything again.
-      if (!this.changes.idle) this.track(this.commit());
+      if (this.changes.idle) return;
+      const { shared } = this;
+      this.track(shared ? shared.gate.tenant('~', answered, answered) : this.commit());
     }, SOON_MS);
   }
 

@@ -24,12 +24,11 @@ import type { Backend, Snapshot } from './backend.js';
 import { Changes, emptyBatch, type Batch } from './changes.js';
 import type { TenantMeta } from './codec.js';
 import { KeptDeliveries } from './deliveries.js';
+import { notedClock, notedFaults } from './noted.js';
 import { Gate } from './gate.js';
 import type { CatchUp, Coordinated } from './redis.js';
 
 const coordinated = (b: Backend): b is Backend & Coordinated => 'enter' in b;
-/** A unit of work with nothing to answer (a background commit). */
-const answered = () => new Response(null);
 
 export class Durable {
   readonly changes = new Changes();
@@ -52,8 +51,9 @@ export class Durable {
   private queue: WebhookQueue | undefined;
 
   constructor(readonly backend: Backend) {
+    const commit = () => this.commit();
     if (!coordinated(backend)) {
-      this.deliveries = new KeptDeliveries(this.changes, () => this.commit());
+      this.deliveries = new KeptDeliveries(this.changes, commit);
       return;
     }
     const gate = new Gate(backend, {
@@ -65,7 +65,6 @@ export class Durable {
       diverged: () => (this.stale = true),
     });
     this.gate = gate;
-    const commit = () => gate.tenant('~', answered, answered);
     this.deliveries = new KeptDeliveries(this.changes, commit, { gate, backend });
   }
 
@@ -198,52 +197,19 @@ export class Durable {
   watchClock(clock: Clock): Clock {
     this.clock = clock;
     this.base = clock;
-    const moved = (tenant: string | undefined) => {
+    return notedClock(clock, (tenant) => {
       if (tenant !== undefined) this.dirtyOffsets.add(tenant);
       else this.globalDirty = true;
-    };
-    return {
-      now: (tenant) => clock.now(tenant),
-      offsets: () => clock.offsets(),
-      advance(ms, tenant) {
-        clock.advance(ms, tenant);
-        moved(tenant);
-      },
-      set(epochMs, tenant) {
-        clock.set(epochMs, tenant);
-        moved(tenant);
-      },
-      reset: (tenant) => {
-        if (tenant === undefined)
-          for (const key of Object.keys(clock.offsets().tenants)) this.dirtyOffsets.add(key);
-        clock.reset(tenant);
-        moved(tenant);
-      },
-    };
+    });
   }
 
   /** The fault rules, with every change (a rule added, deleted or used) noted for the next commit. */
   watchFaults(rules: FaultRules): FaultRules {
     this.rules = rules;
-    const changed = <T>(out: T) => {
-      this.globalDirty = true;
-      return out;
-    };
-    const now = () => this.rules!; // another instance's rules replace these
-    return {
-      add: (rule) => changed(now().add(rule)),
-      list: (filter) => now().list(filter),
-      delete: (id) => changed(now().delete(id)),
-      take: (provider, tenant, operation, random) => {
-        const rule = now().take(provider, tenant, operation, random);
-        return rule ? changed(rule) : rule;
-      },
-      takeWebhook: (provider, tenant, event, random) => {
-        const rule = now().takeWebhook(provider, tenant, event, random);
-        return rule ? changed(rule) : rule;
-      },
-      saved: () => now().saved(),
-    };
+    return notedFaults(
+      () => this.rules!,
+      () => (this.globalDirty = true),
+    );
   }
 
   /** Everything changed since the last commit, as one batch. */

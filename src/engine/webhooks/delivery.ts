@@ -63,6 +63,9 @@ export interface SavedDelivery {
   owner?: string;
 }
 
+/** What a delivery keeps that the admin API never shows. */
+export type DeliveryHooks = Omit<SavedDelivery, 'delivery'>;
+
 /**
  * Where deliveries are kept beyond the process (a durable backend): every change is reported, and
  * on shared state each delivery has an owner, the instance that attempts it.

@@ -7,13 +7,13 @@
 import { attemptOnce } from './attempt.js';
 import type {
   Delivery,
+  DeliveryHooks,
   DeliveryStatus,
   NewDelivery,
   QueueOptions,
   SavedDelivery,
   WebhookQueue,
 } from './delivery.js';
-import { REORDER_HOLD_MS } from './shape.js';
 import { finished, TenantDeliveries } from './tenant-deliveries.js';
 import { inFilter, tenantKey, type TenantFilter, type TenantRef } from '../tenant.js';
 
@@ -21,29 +21,21 @@ export function createWebhookQueue(opts: QueueOptions): WebhookQueue {
   return new Queue(opts);
 }
 
-/** What a delivery keeps that the admin API never shows (SavedDelivery without the delivery). */
-type Hooks = Omit<SavedDelivery, 'delivery'>;
-
 class Queue implements WebhookQueue {
   private readonly tenants = new Map<string, TenantDeliveries>();
-  private readonly hooks = new WeakMap<Delivery, Hooks>();
+  private readonly hooks = new WeakMap<Delivery, DeliveryHooks>();
   private readonly inFlight = new Map<Delivery, Promise<void>>();
   private aborted = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private readonly keep: number;
 
-  constructor(private readonly opts: QueueOptions) {
-    this.keep = opts.keep ?? 10_000;
-  }
+  constructor(private readonly opts: QueueOptions) {}
 
   private now(d: TenantRef) {
     return this.opts.now(d);
   }
 
   get size() {
-    let n = 0;
-    for (const t of this.tenants.values()) n += t.all.size;
-    return n;
+    return [...this.tenants.values()].reduce((n, t) => n + t.all.size, 0);
   }
 
   private tenant(ref: TenantRef) {
@@ -53,7 +45,7 @@ class Queue implements WebhookQueue {
     return t;
   } // prettier-ignore
 
-  private hooksOf(d: Delivery): Hooks {
+  private hooksOf(d: Delivery): DeliveryHooks {
     let h = this.hooks.get(d);
     if (!h) this.hooks.set(d, (h = { copies: 1 }));
     return h;
@@ -96,7 +88,7 @@ class Queue implements WebhookQueue {
   }
 
   private trim(t: TenantDeliveries) {
-    while (t.done > this.keep) {
+    while (t.done > (this.opts.keep ?? 10_000)) {
       const oldest = t.oldestFinished();
       if (!oldest) return;
       this.drop(t, oldest);
@@ -135,7 +127,7 @@ class Queue implements WebhookQueue {
   }
 
   /** The event a reorder held for this one goes now. */
-  private releaseHeld(d: Delivery, hooks: Hooks) {
+  private releaseHeld(d: Delivery, hooks: DeliveryHooks) {
     const id = hooks.release;
     if (!id) return;
     hooks.release = undefined;
@@ -144,29 +136,6 @@ class Queue implements WebhookQueue {
     held.nextAttemptAt = this.now(held);
     this.save(held);
     if (this.mine(held)) void this.launch(held);
-  }
-
-  /** Applies a scenario's shape to a new delivery: dropped, delayed, duplicated or held back. */
-  private shaped(t: TenantDeliveries, d: Delivery, hooks: Hooks) {
-    const shape = hooks.shape;
-    // The next event of the same session to the same receiver releases a held one.
-    const subject = `${d.subject ?? ''} ${d.url}`;
-    const held = t.held.get(subject);
-    if (held && held !== d) {
-      t.held.delete(subject);
-      this.hooksOf(held).holding = undefined;
-      hooks.release = held.id;
-      this.save(held);
-    }
-    if (!shape) return;
-    d.scenario = shape.label;
-    if (d.nextAttemptAt === null) return; // dropped, or nowhere to send
-    d.nextAttemptAt += shape.delayMs;
-    if (shape.reorder) {
-      d.nextAttemptAt += REORDER_HOLD_MS;
-      hooks.holding = subject;
-      t.held.set(subject, d);
-    }
   }
 
   private *selected(filter: TenantFilter) {
@@ -200,9 +169,14 @@ class Queue implements WebhookQueue {
       nextAttemptAt: input.url && !shape?.drop ? this.now(input) : null,
     };
     const t = this.tenant(d);
-    const hooks: Hooks = { shape, copies: shape?.copies ?? 1, owner: this.opts.ledger?.owner };
+    const hooks: DeliveryHooks = {
+      shape,
+      copies: shape?.copies ?? 1,
+      owner: this.opts.ledger?.owner,
+    };
     this.hooks.set(d, hooks);
-    this.shaped(t, d, hooks);
+    const released = t.shape(d, hooks, (held) => this.hooksOf(held));
+    if (released) this.save(released);
     t.add(d);
     this.save(d);
     if (d.status === 'pending') {
@@ -215,26 +189,21 @@ class Queue implements WebhookQueue {
   }
 
   restore(ref: TenantRef, id: string, saved: SavedDelivery | null, own = false) {
-    const t = saved ? this.tenant(ref) : this.tenants.get(tenantKey(ref));
-    const d = t?.all.get(id);
     if (!saved) {
+      const t = this.tenants.get(tenantKey(ref));
+      const d = t?.all.get(id);
       if (d) t!.remove(d);
       return;
     }
     const { delivery, ...hooks } = saved;
-    if (d) {
-      const was = finished(d);
-      Object.assign(d, delivery);
-      t!.moved(d, was);
-    } else t!.add(delivery);
-    const kept = d ?? delivery;
+    const t = this.tenant(ref);
+    const kept = t.restore(delivery, hooks.holding);
     this.hooks.set(kept, hooks);
-    if (hooks.holding && !finished(kept)) t!.held.set(hooks.holding, kept);
     if (own) {
       hooks.owner = this.opts.ledger?.owner;
       this.save(kept);
     }
-    this.trim(t!);
+    this.trim(t);
   }
 
   saved(ref: TenantRef) {
@@ -247,12 +216,9 @@ class Queue implements WebhookQueue {
     const me = this.opts.ledger?.owner;
     if (me === undefined) return owners;
     for (const [key, t] of this.tenants)
-      for (const d of t.pending) {
-        const owner = this.hooks.get(d)?.owner ?? '';
-        if (owner === me) continue;
-        let keys = owners.get(owner);
-        if (!keys) owners.set(owner, (keys = new Set()));
-        keys.add(key);
+      for (const owner of t.ownersBesides(me, (d) => this.hooks.get(d)?.owner)) {
+        if (!owners.has(owner)) owners.set(owner, new Set());
+        owners.get(owner)!.add(key);
       }
     return owners;
   }
@@ -311,11 +277,8 @@ class Queue implements WebhookQueue {
   sweep(now: (ref: TenantRef) => number, filter: TenantFilter = {}) {
     const age = this.opts.ageMs ?? Infinity;
     for (const t of this.selected(filter)) {
-      const cutoff = new Date(now(t.ref) - age).toISOString();
-      for (const d of t.all.values()) {
-        if (d.createdAt >= cutoff) break;
-        if (finished(d)) this.drop(t, d);
-      }
+      for (const d of [...t.finishedBefore(new Date(now(t.ref) - age).toISOString())])
+        this.drop(t, d);
     }
   }
 

@@ -1,6 +1,7 @@
 // One tenant's deliveries in creation order, the pending ones apart (finding what is due costs what
 // is pending, not what was ever sent), and the events a reorder holds back.
-import type { Delivery } from './delivery.js';
+import type { Delivery, DeliveryHooks } from './delivery.js';
+import { REORDER_HOLD_MS } from './shape.js';
 import type { TenantRef } from '../tenant.js';
 
 export const finished = (d: Delivery) => d.status !== 'pending';
@@ -38,6 +39,59 @@ export class TenantDeliveries {
       this.done++;
       this.pending.delete(d);
     }
+  }
+
+  /** A delivery as kept elsewhere: the one held is updated in place (in-flight work keeps it). */
+  restore(delivery: Delivery, holding: string | undefined): Delivery {
+    const d = this.all.get(delivery.id);
+    if (d) {
+      const was = finished(d);
+      Object.assign(d, delivery);
+      this.moved(d, was);
+    } else this.add(delivery);
+    const kept = d ?? delivery;
+    if (holding && !finished(kept)) this.held.set(holding, kept);
+    return kept;
+  }
+
+  /** Finished deliveries created before `cutoff` (an ISO instant): retention's age. */
+  *finishedBefore(cutoff: string) {
+    for (const d of this.all.values()) {
+      if (d.createdAt >= cutoff) return;
+      if (finished(d)) yield d;
+    }
+  }
+
+  /**
+   * Applies a scenario's shape to a new delivery (delayed, or held back for a reorder) and releases
+   * the event a reorder held for the same session and receiver; returns that one, if any.
+   */
+  shape(d: Delivery, hooks: DeliveryHooks, hooksOf: (d: Delivery) => DeliveryHooks) {
+    const subject = `${d.subject ?? ''} ${d.url}`;
+    const held = this.held.get(subject);
+    if (held && held !== d) {
+      this.held.delete(subject);
+      hooksOf(held).holding = undefined;
+      hooks.release = held.id;
+    }
+    const shape = hooks.shape;
+    if (shape) {
+      d.scenario = shape.label;
+      if (d.nextAttemptAt !== null) d.nextAttemptAt += shape.delayMs; // null: dropped, or no URL
+      if (d.nextAttemptAt !== null && shape.reorder) {
+        d.nextAttemptAt += REORDER_HOLD_MS;
+        hooks.holding = subject;
+        this.held.set(subject, d);
+      }
+    }
+    return held && held !== d ? held : undefined;
+  }
+
+  /** The owners of pending deliveries other than `me` ('' for none). */
+  ownersBesides(me: string, ownerOf: (d: Delivery) => string | undefined) {
+    const owners = new Set<string>();
+    for (const d of this.pending) if ((ownerOf(d) ?? '') !== me) owners.add(ownerOf(d) ?? '');
+    return owners;
   }
 
   remove(d: Delivery) {
