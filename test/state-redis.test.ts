@@ -56,6 +56,20 @@ describe.skipIf(!redisAvailable)('redis: state shared by two sandboxes', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('makes every unit that starts before the state is read back wait for it', async () => {
+    const state = await redis.url();
+    const first = testSandbox({ state });
+    const userId = await createUser(first, { email: 'first@example.com' });
+    expect((await createLink(first, userId)).status).toBe(201);
+    const fresh = testSandbox({ state });
+    // Two tenants' first calls at once: neither runs on a state not yet read back.
+    const [, details] = await Promise.all([
+      capa(fresh, 'GET', '/kyc/details?userId=x', undefined, 'capa_test_partner_key_000000000002'),
+      capa(fresh, 'GET', `/kyc/details?userId=${userId}`),
+    ]);
+    expect(details.status).toBe(200);
+  });
+
   it('shares a tenant clock and fault rules', async () => {
     const state = await redis.url();
     const a = testSandbox({ state });

@@ -147,13 +147,12 @@ export class Durable {
 
   /** Another instance's commits applied, or everything read again (first unit, lost log, failed commit). */
   private async catchUp(c: CatchUp) {
+    // Every unit that starts before the first read is back waits for it (a failed read stays, to
+    // fail them the same way, until one succeeds).
     if (this.loading) {
       const first = this.loading;
-      this.loading = undefined;
-      await first.catch((err: unknown) => {
-        this.loading = first;
-        throw err;
-      });
+      await first;
+      if (this.loading === first) this.loading = undefined;
     }
     const base = this.base!;
     if (c.reload || this.stale) {
